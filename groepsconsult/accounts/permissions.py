@@ -1,0 +1,131 @@
+"""Who may do what: one declarative table a privacy officer can read.
+
+Roles hold permissions; a user holds one role per region (Membership). The page
+"Wie mag wat" (accounts:roles) renders this table, so code and documentation cannot drift.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Permission(StrEnum):
+    REGION_VIEW = "region_view"
+    REGION_MANAGE = "region_manage"
+    PARTICIPANT_LIST = "participant_list"
+    PARTICIPANT_VIEW = "participant_view"
+    PARTICIPANT_CHANGE = "participant_change"
+    CONSULTATION_VIEW = "consultation_view"
+    CONSULTATION_MANAGE = "consultation_manage"
+    AUDIT_VIEW = "audit_view"
+    AUDIT_EXPORT = "audit_export"
+    AGGREGATE_VIEW = "aggregate_view"
+    RESEARCH_EXPORT = "research_export"
+    USER_MANAGE = "user_manage"
+
+
+PERMISSION_LABELS = {
+    Permission.REGION_VIEW: _("See the region's neighbourhoods, locations, partners and team"),
+    Permission.REGION_MANAGE: _(
+        "Add and edit neighbourhoods, locations, partners and professionals"
+    ),
+    Permission.PARTICIPANT_LIST: _("List participants"),
+    Permission.PARTICIPANT_VIEW: _("Open a participant's record"),
+    Permission.PARTICIPANT_CHANGE: _("Register and edit participants"),
+    Permission.CONSULTATION_VIEW: _("See group consultations"),
+    Permission.CONSULTATION_MANAGE: _("Plan and change group consultations"),
+    Permission.AUDIT_VIEW: _("Search the access log"),
+    Permission.AUDIT_EXPORT: _("Export the access log"),
+    Permission.AGGREGATE_VIEW: _("See anonymous group figures"),
+    Permission.RESEARCH_EXPORT: _("Download the pseudonymised research export"),
+    Permission.USER_MANAGE: _("Manage user accounts and roles"),
+}
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Administrator")
+    COORDINATOR = "coordinator", _("Coordinator")
+    PHYSICIAN = "physician", _("Responsible physician (BIG)")
+    PROFESSIONAL = "professional", _("Professional (IPT)")
+    HEALTH_CHAMPION = "health_champion", _("Health champion / experience expert")
+    HOST = "host", _("Host")
+    GP_PRACTICE = "gp_practice", _("GP practice")
+    FUNDER = "funder", _("Funder / municipality")
+    RESEARCHER = "researcher", _("Researcher")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    description: str
+    permissions: frozenset[Permission]
+
+    @property
+    def sees_personal_data(self) -> bool:
+        return bool(self.permissions & PERSONAL_DATA_PERMISSIONS)
+
+
+P = Permission
+PERSONAL_DATA_PERMISSIONS = frozenset(
+    {P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.PARTICIPANT_CHANGE, P.AUDIT_VIEW, P.AUDIT_EXPORT}
+)
+_CARE_TEAM = {P.REGION_VIEW, P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW}
+
+ROLES: dict[Role, RoleSpec] = {
+    Role.ADMINISTRATOR: RoleSpec(
+        _("Sets up the region and its users. Sees everything in the region, including the log."),
+        frozenset(P),
+    ),
+    Role.COORDINATOR: RoleSpec(
+        _("Plans sessions, fills the team, registers participants and watches the process."),
+        frozenset(
+            _CARE_TEAM
+            | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE}
+            | {P.AGGREGATE_VIEW}
+        ),
+    ),
+    Role.PHYSICIAN: RoleSpec(
+        _("Carries medical responsibility for the sessions; sees and corrects participants' data."),
+        frozenset(_CARE_TEAM | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW}),
+    ),
+    Role.PROFESSIONAL: RoleSpec(
+        _("Staffs a station or holds a talk; sees participants of the region's sessions."),
+        frozenset(_CARE_TEAM | {P.PARTICIPANT_CHANGE}),
+    ),
+    Role.HEALTH_CHAMPION: RoleSpec(
+        _("Phones participants after the session; sees only those who agreed to be contacted."),
+        frozenset({P.CONSULTATION_VIEW}),
+    ),
+    Role.HOST: RoleSpec(
+        _("Welcomes people and keeps time; sees the sessions, not medical data."),
+        frozenset({P.CONSULTATION_VIEW, P.REGION_VIEW}),
+    ),
+    Role.GP_PRACTICE: RoleSpec(
+        _("Receives feedback; sees only its own patients who agreed to share results."),
+        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW}),
+    ),
+    Role.FUNDER: RoleSpec(
+        _("Municipality, insurer or GP organisation: anonymous group figures and costs only."),
+        frozenset({P.AGGREGATE_VIEW}),
+    ),
+    Role.RESEARCHER: RoleSpec(
+        _("University or institute: pseudonymised export only, never names."),
+        frozenset({P.AGGREGATE_VIEW, P.RESEARCH_EXPORT}),
+    ),
+    Role.PRIVACY_OFFICER: RoleSpec(
+        _("Checks who opened which record and why; searches and exports the access log."),
+        frozenset({P.AUDIT_VIEW, P.AUDIT_EXPORT, P.REGION_VIEW}),
+    ),
+}
+
+
+def role_has_permission(role: str, permission: Permission) -> bool:
+    spec = ROLES.get(Role(role)) if role in Role.values else None
+    return bool(spec and permission in spec.permissions)
+
+
+def role_requires_2fa(role: str) -> bool:
+    """Two-factor is mandatory for every role that can see personal data."""
+    return ROLES[Role(role)].sees_personal_data

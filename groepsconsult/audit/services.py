@@ -1,0 +1,94 @@
+"""Write-only API of the access log. Call it inside the transaction that reads or writes the data."""
+
+from dataclasses import dataclass
+
+from groepsconsult.audit.models import AccessEvent
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: the user, their role and region, and the client address."""
+
+    user_id: int | None
+    username: str
+    role: str = ""
+    region_slug: str = ""
+    ip_address: str | None = None
+
+    @classmethod
+    def from_request(cls, request):
+        membership = getattr(request, "membership", None)
+        return cls(
+            user_id=request.user.pk,
+            username=request.user.get_username(),
+            role=membership.role if membership else "",
+            region_slug=membership.region.slug if membership else "",
+            ip_address=request.META.get("REMOTE_ADDR"),
+        )
+
+    @classmethod
+    def system(cls, name="system"):
+        return cls(user_id=None, username=name)
+
+
+def access_log_write(
+    *,
+    by: Actor,
+    action: str,
+    subject_type: str,
+    subject_ids=(),
+    participant_ids=(),
+    purpose: str,
+    detail: str = "",
+) -> None:
+    """One row per participant touched (so a privacy officer can search by participant).
+
+    `participant_ids` are public UUIDs; with none, one row for the subject(s) is written.
+    """
+    participant_ids = list(participant_ids)
+    subject_ids = [str(s) for s in subject_ids]
+    base = dict(
+        user_id=by.user_id,
+        username=by.username,
+        role=by.role,
+        region_slug=by.region_slug,
+        ip_address=by.ip_address,
+        action=action,
+        subject_type=subject_type,
+        purpose=purpose,
+        detail=detail[:255],
+    )
+    if participant_ids:
+        rows = [
+            AccessEvent(
+                **base,
+                participant_id=pid,
+                subject_id=(subject_ids[i] if len(subject_ids) == len(participant_ids) else ""),
+            )
+            for i, pid in enumerate(participant_ids)
+        ]
+    else:
+        rows = [AccessEvent(**base, subject_id=",".join(subject_ids)[:64])]
+    AccessEvent.objects.bulk_create(rows)
+
+
+def audited_save(*, instance, by: Actor, purpose: str, participant_ids=()):
+    """Validate with full_clean() and save; the audit row commits or rolls back with the data.
+
+    The generic write path for simple records; entity services call it and add their own rules.
+    """
+    from django.db import transaction
+
+    action = AccessEvent.Action.CHANGE if instance.pk else AccessEvent.Action.CREATE
+    instance.full_clean()
+    with transaction.atomic():
+        instance.save()
+        access_log_write(
+            by=by,
+            action=action,
+            subject_type=instance._meta.model_name,
+            subject_ids=[getattr(instance, "public_id", instance.pk)],
+            participant_ids=participant_ids,
+            purpose=purpose,
+        )
+    return instance

@@ -1,0 +1,35 @@
+"""Small helpers shared by views: htmx-aware rendering, pagination and safe redirects."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+PAGE_SIZE = 25
+
+
+def render_page(request, template, context, *, partial=None):
+    """Render the full page, or only `partial` when htmx asks for a fragment."""
+    if partial and getattr(request, "htmx", False) and not request.htmx.boosted:
+        return render(request, partial, context)
+    return render(request, template, context)
+
+
+def paginate(request, queryset, *, per_page=PAGE_SIZE):
+    """One COUNT plus one page query, whatever the table size."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def query_without_page(request):
+    """The current filters as a query string, for pagination links that keep them."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

@@ -1,0 +1,126 @@
+"""A resident who takes part, and their path through one programme (trajectory).
+
+Personal data: read only through participants.selectors, written only through services.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
+from groepsconsult.participants.validators import validate_bsn
+from groepsconsult.regions.models import postcode_validator
+
+
+class Participant(PublicModel):
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        OTHER = "other", _("Other / not stated")
+
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.PROTECT, related_name="participants"
+    )
+    given_name = models.CharField(_("given name"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=100)
+    date_of_birth = models.DateField(_("date of birth"))
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[postcode_validator]
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.PARTICIPANT_LANGUAGES, default="nl"
+    )
+    neighbourhood = models.ForeignKey(
+        "regions.Neighbourhood",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("neighbourhood"),
+    )
+    gp_practice = models.ForeignKey(
+        "regions.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="patients",
+        verbose_name=_("GP practice"),
+        limit_choices_to={"kind": "gp_practice"},
+    )
+    # Never shown in lists; only on the detail page to roles that may change the record.
+    bsn = models.CharField(_("BSN"), max_length=9, blank=True, validators=[validate_bsn])
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        indexes = [
+            models.Index(fields=["region", "family_name", "given_name"]),
+            models.Index(fields=["region", "neighbourhood"]),
+            models.Index(fields=["region", "gp_practice"]),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.given_name} {self.family_name}"
+
+
+class Trajectory(PublicModel):
+    """One participant's path: baseline session, hand-overs, follow-up call, 6-month return."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        REGISTERED = "registered", _("Registered")
+        BASELINE_DONE = "baseline_done", _("Attended first session")
+        FOLLOW_UP = "follow_up", _("In follow-up")
+        RETURNED = "returned", _("Attended 6-month session")
+        COMPLETED = "completed", _("Completed")
+        STOPPED = "stopped", _("Stopped")
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="trajectories"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.REGISTERED
+    )
+    baseline_consultation = models.ForeignKey(
+        "consultations.Consultation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="baseline_trajectories",
+        verbose_name=_("first session"),
+    )
+    return_consultation = models.ForeignKey(
+        "consultations.Consultation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="return_trajectories",
+        verbose_name=_("6-month session"),
+    )
+    started_on = models.DateField(_("started on"))
+    follow_up_call_due = models.DateField(_("follow-up call due"), null=True, blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    stop_reason = models.CharField(_("reason for stopping"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-started_on"]
+        indexes = [models.Index(fields=["status", "follow_up_call_due"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="trajectory_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="stopped") | ~Q(stop_reason=""),
+                name="trajectory_stopped_has_reason",
+            ),
+        ]

@@ -1,0 +1,81 @@
+"""The only way to read participants. Scoped to the user's region and role, and logged.
+
+Later features add their own consent-gated readers on top of `participant_visible_queryset`;
+nothing else may query Participant.objects for display.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from groepsconsult.accounts.permissions import Role
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import access_log_write
+from groepsconsult.core.http import PAGE_SIZE
+from groepsconsult.participants.models import Participant, Trajectory
+
+
+def participant_visible_queryset(*, membership):
+    """Participants this membership may see at all: its region, and for a GP practice its own."""
+    qs = Participant.objects.in_region(membership.region)
+    if membership.role == Role.GP_PRACTICE:
+        qs = qs.filter(gp_practice_id=membership.organisation_id)
+    return qs
+
+
+def participant_search(queryset, q):
+    for term in q.split()[:4]:
+        queryset = queryset.filter(
+            Q(given_name__icontains=term)
+            | Q(family_name__icontains=term)
+            | Q(postcode__iexact=term)
+        )
+    return queryset
+
+
+def participant_page_for_user(*, membership, by, page_number=1, q="", neighbourhood=None, purpose):
+    """One page of participants (fixed query count), with one LIST access event per row."""
+    qs = participant_visible_queryset(membership=membership).select_related(
+        "neighbourhood", "gp_practice"
+    )
+    if neighbourhood:
+        qs = qs.filter(neighbourhood__public_id=neighbourhood)
+    if q:
+        qs = participant_search(qs, q)
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.LIST,
+        subject_type="participant",
+        participant_ids=[p.public_id for p in page],
+        purpose=purpose,
+        detail=f"page {page.number}" + (" (search)" if q else ""),
+    )
+    return page
+
+
+def participant_get_for_user(*, membership, by, public_id, purpose, action=AccessEvent.Action.VIEW):
+    """One participant, or 404 outside what the membership may see; the read is logged."""
+    participant = get_object_or_404(
+        participant_visible_queryset(membership=membership).select_related(
+            "neighbourhood", "gp_practice", "region"
+        ),
+        public_id=public_id,
+    )
+    access_log_write(
+        by=by,
+        action=action,
+        subject_type="participant",
+        subject_ids=[participant.public_id],
+        participant_ids=[participant.public_id],
+        purpose=purpose,
+    )
+    return participant
+
+
+def trajectory_list_for_participant(*, participant):
+    return (
+        Trajectory.objects.filter(participant=participant)
+        .select_related("baseline_consultation", "return_consultation")
+        .order_by("-started_on")
+    )

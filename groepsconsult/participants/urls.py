@@ -1,0 +1,11 @@
+from django.urls import path
+
+from groepsconsult.participants import views
+
+app_name = "participants"
+urlpatterns = [
+    path("", views.participant_list, name="participant-list"),
+    path("new/", views.participant_create, name="participant-create"),
+    path("<uuid:public_id>/", views.participant_detail, name="participant-detail"),
+    path("<uuid:public_id>/edit/", views.participant_edit, name="participant-edit"),
+]

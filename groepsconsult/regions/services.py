@@ -1,0 +1,27 @@
+"""Writes for the regional backbone. Each is atomic, validated and audited (via audited_save)."""
+
+from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Professional
+
+PURPOSE = "regional set-up"
+
+
+def _save_in_region(*, instance, region, by: Actor):
+    instance.region = region
+    return audited_save(instance=instance, by=by, purpose=PURPOSE)
+
+
+def neighbourhood_save(*, neighbourhood: Neighbourhood, region, by: Actor) -> Neighbourhood:
+    return _save_in_region(instance=neighbourhood, region=region, by=by)
+
+
+def location_save(*, location: Location, region, by: Actor) -> Location:
+    return _save_in_region(instance=location, region=region, by=by)
+
+
+def organisation_save(*, organisation: Organisation, region, by: Actor) -> Organisation:
+    return _save_in_region(instance=organisation, region=region, by=by)
+
+
+def professional_save(*, professional: Professional, region, by: Actor) -> Professional:
+    return _save_in_region(instance=professional, region=region, by=by)

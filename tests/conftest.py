@@ -1,0 +1,102 @@
+"""The cast (healthchecks style) and the test-wide rules.
+
+- Region A ("alpha") is where the cast works; region B ("beta") holds objects they must never see.
+- `client_for(role)` gives a logged-in, two-factor-verified client for that role in region A.
+- With CI=true a skipped test fails the run: in CI nothing may be skipped.
+"""
+
+import os
+
+import pytest
+from django.db import connection
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from groepsconsult.accounts.permissions import Role
+from tests.factories.backbone import make_region, make_user
+
+CI = os.environ.get("CI", "").lower() == "true"
+ALL_ROLES = [role.value for role in Role]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI, a skip is a failure (the CI guard): report it as such."""
+    outcome = yield
+    report = outcome.get_result()
+    if CI and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"Skipped in CI (not allowed): {report.longrepr}"
+
+
+@pytest.fixture
+def region_a(db):
+    return make_region(name="Alpha", slug="alpha")
+
+
+@pytest.fixture
+def region_b(db):
+    return make_region(name="Beta", slug="beta")
+
+
+def verified_login(client, user):
+    """Log in and mark the session as two-factor verified, as the TOTP step would."""
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(
+        user=user, confirmed=True
+    ).first() or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def client_for(region_a, django_user_model):
+    """client_for("coordinator") -> a verified client for that role in region A."""
+    from django.test import Client
+
+    def make(role, region=None, **kw):
+        user = make_user(role, region or region_a, **kw)
+        client = verified_login(Client(), user)
+        client.user = user
+        return client
+
+    return make
+
+
+@pytest.fixture
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        if CI:
+            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs it.")
+        pytest.skip("Chromium is not installed (CI installs it)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def allow_audit_purge(transactional_db):
+    """Browser tests flush tables between tests; the access log refuses DELETE unless allowed.
+
+    Tear-down order puts this before the flush (it depends on transactional_db). The marker row
+    survives the flush; tests of the append-only rule clear it first (tests/audit).
+    """
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO audit_purge_allowed (reason) VALUES ('test flush')")
+
+
+@pytest.fixture
+def live_app(allow_audit_purge, live_server):
+    return live_server
