@@ -49,6 +49,15 @@ INSTALLED_APPS = [
     "groepsconsult.regions",
     "groepsconsult.participants",
     "groepsconsult.consultations",
+    "groepsconsult.offers",
+    "groepsconsult.registrations",
+    "groepsconsult.consent",
+    "groepsconsult.notifications",
+    "groepsconsult.measurements",
+    "groepsconsult.questionnaires",
+    "groepsconsult.goals",
+    "groepsconsult.documents",
+    "groepsconsult.monitoring",
     "groepsconsult.demo",
 ]
 

@@ -16,6 +16,17 @@ urlpatterns = [
     path("region/", include("groepsconsult.regions.urls")),
     path("participants/", include("groepsconsult.participants.urls")),
     path("access-log/", include("groepsconsult.audit.urls")),
+    path("consultations/", include("groepsconsult.consultations.urls")),
+    path("offers/", include("groepsconsult.offers.urls")),
+    # Public, plain-language pages for residents (no login): registration, flyers.
+    path("aanmelden/", include("groepsconsult.registrations.urls")),
+    path("consent/", include("groepsconsult.consent.urls")),
+    path("notifications/", include("groepsconsult.notifications.urls")),
+    path("measurements/", include("groepsconsult.measurements.urls")),
+    path("questionnaires/", include("groepsconsult.questionnaires.urls")),
+    path("goals/", include("groepsconsult.goals.urls")),
+    path("documents/", include("groepsconsult.documents.urls")),
+    path("monitoring/", include("groepsconsult.monitoring.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

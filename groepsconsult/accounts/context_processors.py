@@ -1,4 +1,5 @@
 from groepsconsult.accounts.permissions import Permission
+from groepsconsult.core.navigation import nav_items_for
 
 
 class _Can:
@@ -21,4 +22,5 @@ def membership(request):
         "membership": active,
         "memberships": getattr(request, "memberships", []),
         "can": _Can(active),
+        "nav_items": nav_items_for(active),
     }

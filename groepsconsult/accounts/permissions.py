@@ -24,6 +24,19 @@ class Permission(StrEnum):
     AGGREGATE_VIEW = "aggregate_view"
     RESEARCH_EXPORT = "research_export"
     USER_MANAGE = "user_manage"
+    OFFER_VIEW = "offer_view"
+    OFFER_MANAGE = "offer_manage"
+    REGISTRATION_CREATE = "registration_create"
+    ATTENDANCE_RECORD = "attendance_record"
+    GP_IMPORT = "gp_import"
+    CONSENT_RECORD = "consent_record"
+    MEASUREMENT_ENTER = "measurement_enter"
+    MEASUREMENT_VIEW = "measurement_view"
+    ALERT_ACKNOWLEDGE = "alert_acknowledge"
+    QUESTIONNAIRE_FILL = "questionnaire_fill"
+    GOAL_EDIT = "goal_edit"
+    BOOKLET_PRINT = "booklet_print"
+    PLENARY_VIEW = "plenary_view"
 
 
 PERMISSION_LABELS = {
@@ -41,6 +54,19 @@ PERMISSION_LABELS = {
     Permission.AGGREGATE_VIEW: _("See anonymous group figures"),
     Permission.RESEARCH_EXPORT: _("Download the pseudonymised research export"),
     Permission.USER_MANAGE: _("Manage user accounts and roles"),
+    Permission.OFFER_VIEW: _("See the social map of neighbourhood offers"),
+    Permission.OFFER_MANAGE: _("Add and edit neighbourhood offers"),
+    Permission.REGISTRATION_CREATE: _("Register or refer a resident for a session"),
+    Permission.ATTENDANCE_RECORD: _("Tick people off at the door and register walk-ins"),
+    Permission.GP_IMPORT: _("Import a GP practice's selection file and work the call list"),
+    Permission.CONSENT_RECORD: _("Record and withdraw consent"),
+    Permission.MEASUREMENT_ENTER: _("Enter and correct measurements at a station"),
+    Permission.MEASUREMENT_VIEW: _("See measurement results and alerts"),
+    Permission.ALERT_ACKNOWLEDGE: _("Acknowledge alarm values as the responsible physician"),
+    Permission.QUESTIONNAIRE_FILL: _("Fill in questionnaires with a participant"),
+    Permission.GOAL_EDIT: _("Record a participant's personal goal"),
+    Permission.BOOKLET_PRINT: _("Print results booklets"),
+    Permission.PLENARY_VIEW: _("Show the anonymous group summary of a session"),
 }
 
 
@@ -69,9 +95,39 @@ class RoleSpec:
 
 P = Permission
 PERSONAL_DATA_PERMISSIONS = frozenset(
-    {P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.PARTICIPANT_CHANGE, P.AUDIT_VIEW, P.AUDIT_EXPORT}
+    {
+        P.PARTICIPANT_LIST,
+        P.PARTICIPANT_VIEW,
+        P.PARTICIPANT_CHANGE,
+        P.AUDIT_VIEW,
+        P.AUDIT_EXPORT,
+        P.REGISTRATION_CREATE,
+        P.ATTENDANCE_RECORD,
+        P.GP_IMPORT,
+        P.CONSENT_RECORD,
+        P.MEASUREMENT_ENTER,
+        P.MEASUREMENT_VIEW,
+        P.ALERT_ACKNOWLEDGE,
+        P.QUESTIONNAIRE_FILL,
+        P.GOAL_EDIT,
+        P.BOOKLET_PRINT,
+    }
 )
-_CARE_TEAM = {P.REGION_VIEW, P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW}
+_CARE_TEAM = {
+    P.REGION_VIEW,
+    P.CONSULTATION_VIEW,
+    P.PARTICIPANT_LIST,
+    P.PARTICIPANT_VIEW,
+    P.OFFER_VIEW,
+    P.REGISTRATION_CREATE,
+    P.CONSENT_RECORD,
+    P.MEASUREMENT_ENTER,
+    P.MEASUREMENT_VIEW,
+    P.QUESTIONNAIRE_FILL,
+    P.GOAL_EDIT,
+    P.BOOKLET_PRINT,
+    P.PLENARY_VIEW,
+}
 
 ROLES: dict[Role, RoleSpec] = {
     Role.ADMINISTRATOR: RoleSpec(
@@ -88,7 +144,7 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.PHYSICIAN: RoleSpec(
         _("Carries medical responsibility for the sessions; sees and corrects participants' data."),
-        frozenset(_CARE_TEAM | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW}),
+        frozenset(_CARE_TEAM | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE}),
     ),
     Role.PROFESSIONAL: RoleSpec(
         _("Staffs a station or holds a talk; sees participants of the region's sessions."),
@@ -96,11 +152,11 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.HEALTH_CHAMPION: RoleSpec(
         _("Phones participants after the session; sees only those who agreed to be contacted."),
-        frozenset({P.CONSULTATION_VIEW}),
+        frozenset({P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.OFFER_VIEW}),
     ),
     Role.HOST: RoleSpec(
-        _("Welcomes people and keeps time; sees the sessions, not medical data."),
-        frozenset({P.CONSULTATION_VIEW, P.REGION_VIEW}),
+        _("Welcomes people, ticks them off at the door and keeps time; no medical data."),
+        frozenset({P.CONSULTATION_VIEW, P.REGION_VIEW, P.ATTENDANCE_RECORD}),
     ),
     Role.GP_PRACTICE: RoleSpec(
         _("Receives feedback; sees only its own patients who agreed to share results."),

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ParticipantsConfig(AppConfig):
     name = "groepsconsult.participants"
     label = "participants"
+    nav_items = [(_("Participants"), "participants:participant-list", "participant_list")]

@@ -20,6 +20,10 @@ def participant_visible_queryset(*, membership):
     qs = Participant.objects.in_region(membership.region)
     if membership.role == Role.GP_PRACTICE:
         qs = qs.filter(gp_practice_id=membership.organisation_id)
+    elif membership.role == Role.HEALTH_CHAMPION:
+        # Health champions may only see participants who consented to be contacted; until the
+        # consent filter is applied here they see nobody (fail closed).
+        qs = qs.none()
     return qs
 
 

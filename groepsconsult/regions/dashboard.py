@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from groepsconsult.accounts.permissions import Permission
+from groepsconsult.core.navigation import dashboard_panels_for
 from groepsconsult.regions.selectors import region_counts
 
 
@@ -17,4 +18,6 @@ def dashboard(request):
     context = {"now": timezone.now()}
     if membership and membership.has_permission(Permission.REGION_VIEW):
         context["counts"] = region_counts(region=membership.region)
+    if membership:
+        context["panels"] = dashboard_panels_for(request)
     return render(request, "regions/dashboard.html", context)

@@ -6,8 +6,10 @@ import datetime as dt
 import hashlib
 import json
 import random
+from importlib import import_module
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -19,6 +21,22 @@ from groepsconsult.consultations.models import Consultation
 from groepsconsult.demo import data
 from groepsconsult.participants.models import Participant, Trajectory
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Professional, Region
+
+
+def app_seeders():
+    """Each app may ship `<app>/demo.py` with `seed(*, region, rng)`; called in INSTALLED_APPS order.
+
+    Seeders must be idempotent (get_or_create, or return early when data exists).
+    """
+    seeders = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("groepsconsult.") and config.label != "demo":
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError:
+                continue
+            seeders.append(module.seed)
+    return seeders
 
 
 def totp_key(username: str) -> bytes:
@@ -40,6 +58,8 @@ class Command(BaseCommand):
                 self._backbone(region, spec, rng)
                 self._participants(region, spec, rng)
                 logins += self._logins(region)
+                for seed in app_seeders():
+                    seed(region=region, rng=random.Random(index))
         out = Path(settings.BASE_DIR) / "var" / "demo-logins.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(logins, indent=2))
