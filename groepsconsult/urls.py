@@ -14,6 +14,7 @@ urlpatterns = [
     path("ui/components/", core_views.components, name="components"),
     path("account/", include("groepsconsult.accounts.urls")),
     path("region/", include("groepsconsult.regions.urls")),
+    path("participants/import/", include("groepsconsult.participants.urls_import")),
     path("participants/", include("groepsconsult.participants.urls")),
     path("access-log/", include("groepsconsult.audit.urls")),
     path("consultations/", include("groepsconsult.consultations.urls")),

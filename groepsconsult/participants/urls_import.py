@@ -1,0 +1,2 @@
+app_name = "gp_import"
+urlpatterns = []
