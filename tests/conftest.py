@@ -7,13 +7,16 @@
 
 import os
 
-import pytest
-from django.db import connection
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from groepsconsult.accounts.permissions import Role
-from tests.factories.backbone import make_region, make_user
+import pytest  # noqa: E402
+from django.db import connection  # noqa: E402
+from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+from groepsconsult.accounts.permissions import Role  # noqa: E402
+from tests.factories.backbone import make_region, make_user  # noqa: E402
 
 CI = os.environ.get("CI", "").lower() == "true"
 ALL_ROLES = [role.value for role in Role]
@@ -76,7 +79,7 @@ def client_for(region_a, django_user_model):
     return make
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):
         if CI:

@@ -1,0 +1,108 @@
+"""The access log: append-only in the database, searchable and exportable by the privacy officer."""
+
+import csv
+import io
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import Actor, access_log_write
+from tests.factories.backbone import make_participant
+
+
+def clear_purge_marker():
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_purge_allowed")
+
+
+def write_event(
+    region_slug="alpha", username="zeynep", participant_id=None, action="view", detail=""
+):
+    access_log_write(
+        by=Actor(user_id=1, username=username, role="coordinator", region_slug=region_slug),
+        action=action,
+        subject_type="participant",
+        participant_ids=[participant_id] if participant_id else [],
+        purpose="care coordination",
+        detail=detail,
+    )
+    return AccessEvent.objects.latest("id")
+
+
+def test_an_event_cannot_be_updated(db):
+    clear_purge_marker()
+    event = write_event()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AccessEvent.objects.filter(pk=event.pk).update(username="someone-else")
+    event.refresh_from_db()
+    assert event.username == "zeynep"
+
+
+def test_an_event_cannot_be_deleted(db):
+    clear_purge_marker()
+    event = write_event()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AccessEvent.objects.filter(pk=event.pk).delete()
+    assert AccessEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_privacy_officer_searches_by_participant(client_for, region_a):
+    participant = make_participant(region_a)
+    write_event(participant_id=participant.public_id)
+    write_event(username="other")
+    response = client_for("privacy_officer").get(
+        "/access-log/", {"participant": str(participant.public_id)}
+    )
+    assert response.status_code == 200
+    rows = list(response.context["page"])
+    assert [r.participant_id for r in rows] == [participant.public_id]
+
+
+def test_other_regions_events_are_not_shown(client_for):
+    write_event(region_slug="beta", username="beta-user")
+    body = client_for("privacy_officer").get("/access-log/").content.decode()
+    assert "beta-user" not in body
+
+
+def test_invalid_filter_gets_a_message_not_an_error(client_for):
+    response = client_for("privacy_officer").get(
+        "/access-log/",
+        {"participant": "not-a-uuid", "date_from": "2026-02-01", "date_to": "2026-01-01"},
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "participant" in form.errors and "date_to" in form.errors
+
+
+@pytest.mark.parametrize("role", ["coordinator", "professional", "funder", "host"])
+def test_access_log_is_forbidden_for_other_roles(role, client_for):
+    assert client_for(role).get("/access-log/").status_code == 403
+    assert client_for(role).get("/access-log/export.csv").status_code == 403
+
+
+def test_anonymous_is_sent_to_login(client, db):
+    assert client.get("/access-log/").status_code == 302
+
+
+def test_export_is_csv_neutralises_formulas_and_is_itself_logged(client_for):
+    write_event(username="=HYPERLINK(evil)", detail="+cmd")
+    client = client_for("privacy_officer")
+    response = client.get("/access-log/export.csv")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert any(r["username"] == "'=HYPERLINK(evil)" and r["detail"] == "'+cmd" for r in rows)
+    assert AccessEvent.objects.filter(
+        action="export", subject_type="access_log", username=client.user.username
+    ).exists()
+
+
+def test_list_query_count_does_not_grow(client_for, django_assert_max_num_queries):
+    client = client_for("privacy_officer")
+    write_event()
+    with django_assert_max_num_queries(12) as few:
+        client.get("/access-log/")
+    for _ in range(80):
+        write_event()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/access-log/")

@@ -1,0 +1,69 @@
+"""A coordinator logs in with password and authenticator code, opens a participant, and the
+privacy officer finds that read in the access log. Axe finds no violations on the main pages."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories.backbone import make_neighbourhood, make_participant, make_region, make_user
+
+pytestmark = pytest.mark.browser
+PASSWORD = "pw-Unused-12345"
+
+
+def log_in(page, base, user):
+    page.goto(f"{base}/account/login/")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/account/two-factor/**")
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    page.get_by_label("Code van 6 cijfers").fill(code)
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url(f"{base}/")
+
+
+def assert_no_axe_violations(page):
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_login_open_participant_and_find_it_in_the_access_log(page, live_app):
+    region = make_region(name="Den Haag", slug="den-haag")
+    make_neighbourhood(region, name="Schilderswijk")
+    participant = make_participant(region, given_name="Naima", family_name="El Amrani")
+    coordinator = make_user("coordinator", region)
+    officer = make_user("privacy_officer", region)
+    base = live_app.url
+
+    log_in(page, base, coordinator)
+    assert page.get_by_role("heading", level=1).inner_text() == "Den Haag"
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Deelnemers").click()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="El Amrani, Naima").click()
+    page.get_by_role("heading", name="Naima El Amrani").wait_for()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Regio").first.click()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name=f"Uitloggen ({coordinator.username})").click()
+
+    log_in(page, base, officer)
+    page.get_by_role("link", name="Toegangslogboek").click()
+    page.get_by_label("Deelnemer-id").fill(str(participant.public_id))
+    page.get_by_role("button", name="Zoeken").click()
+    rows = page.locator("tbody tr")
+    texts = rows.all_inner_texts()
+    assert any(coordinator.username in t and "Bekeken" in t for t in texts), texts
+    assert_no_axe_violations(page)
+
+
+def test_login_page_and_language_switch_are_accessible(page, live_app):
+    page.goto(f"{live_app.url}/account/login/")
+    assert_no_axe_violations(page)
+    page.get_by_label("Taal").select_option("en")
+    page.get_by_role("button", name="Kies").click()
+    page.get_by_role("heading", name="Log in").wait_for()
+    assert_no_axe_violations(page)
