@@ -115,3 +115,8 @@ def test_english_interface_on_request(client_for):
 def test_pages_need_login(client, db, path):
     response = client.get(path)
     assert response.status_code == 302 and "/account/login/" in response["Location"]
+
+
+def test_dutch_by_default_even_for_an_english_browser(client, db):
+    body = client.get("/account/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Inloggen" in body

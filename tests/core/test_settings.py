@@ -9,7 +9,7 @@ import pytest
 BASE_ENV = {
     k: v
     for k, v in os.environ.items()
-    if k not in {"DATABASE_URL", "SECRET_KEY", "GC_ENV", "DEBUG"}
+    if k not in {"DATABASE_URL", "SECRET_KEY", "GC_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 }
 
 
