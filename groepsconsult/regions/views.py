@@ -32,6 +32,7 @@ class Entity:
     columns: list = field(default_factory=list)  # (label, function of the object)
     filter_name: str = ""
     filter_choices: Any = None
+    filter_label: Any = ""
 
 
 ENTITIES = {
@@ -76,6 +77,7 @@ ENTITIES = {
         ],
         "kind",
         Organisation.Kind.choices,
+        _("Kind"),
     ),
     "professional": Entity(
         "professional",
@@ -94,6 +96,7 @@ ENTITIES = {
         ],
         "discipline",
         Professional.Discipline.choices,
+        _("Discipline"),
     ),
 }
 
