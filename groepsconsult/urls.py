@@ -17,6 +17,7 @@ urlpatterns = [
     path("participants/import/", include("groepsconsult.participants.urls_import")),
     path("participants/", include("groepsconsult.participants.urls")),
     path("access-log/", include("groepsconsult.audit.urls")),
+    path("users/", include("groepsconsult.team.urls")),
     path("consultations/", include("groepsconsult.consultations.urls")),
     path("offers/", include("groepsconsult.offers.urls")),
     # Public, plain-language pages for residents (no login): registration, flyers.

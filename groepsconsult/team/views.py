@@ -1,0 +1,68 @@
+"""The region's user accounts: list, add, change role, switch off, reset two-factor.
+
+Who may use them: USER_MANAGE (administrator). Scoped to the active region: another region's
+memberships are 404.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from groepsconsult.accounts.decorators import require_permission
+from groepsconsult.accounts.permissions import Permission, Role
+from groepsconsult.audit.services import Actor
+from groepsconsult.core.http import paginate
+from groepsconsult.team import selectors, services
+from groepsconsult.team.forms import MemberAddForm, MemberEditForm
+
+
+@require_permission(Permission.USER_MANAGE)
+def member_list(request):
+    q, role = request.GET.get("q", "").strip()[:100], request.GET.get("role", "")
+    members = selectors.membership_list_for_region(region=request.membership.region, q=q, role=role)
+    context = {"page": paginate(request, members), "q": q, "role": role, "roles": Role.choices}
+    return render(request, "team/member_list.html", context)
+
+
+@require_permission(Permission.USER_MANAGE)
+def member_add(request):
+    region = request.membership.region
+    form = MemberAddForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership, password = services.member_add(
+                region=region, by=Actor.from_request(request), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return render(
+                request, "team/member_added.html", {"member": membership, "password": password}
+            )
+    return render(request, "team/member_form.html", {"form": form})
+
+
+@require_permission(Permission.USER_MANAGE)
+def member_edit(request, pk):
+    membership = selectors.membership_get_for_region(region=request.membership.region, pk=pk)
+    form = MemberEditForm(
+        request.POST or None, instance=membership, region=request.membership.region
+    )
+    if request.method == "POST" and form.is_valid():
+        services.member_update(membership=form.save(commit=False), by=Actor.from_request(request))
+        messages.success(request, _("Saved."))
+        return redirect("team:member-list")
+    return render(request, "team/member_form.html", {"form": form, "member": membership})
+
+
+@require_POST
+@require_permission(Permission.USER_MANAGE)
+def member_reset_two_factor(request, pk):
+    membership = selectors.membership_get_for_region(region=request.membership.region, pk=pk)
+    services.member_reset_two_factor(membership=membership, by=Actor.from_request(request))
+    messages.success(
+        request, _("The authenticator was removed; the user sets up a new one at the next login.")
+    )
+    return redirect("team:member-edit", pk=membership.pk)
