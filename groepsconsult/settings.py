@@ -213,6 +213,12 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "groepsconsult@localhost")
 
+# SMS reminders: "log" writes to an outbox file (demo); "messagebird" sends through its REST API.
+GC_SMS_TRANSPORT = env_choice("GC_SMS_TRANSPORT", "log", ("log", "messagebird"))
+GC_SMS_OUTBOX = env_str("GC_SMS_OUTBOX", str(BASE_DIR / "var" / "sms-outbox.txt"))
+GC_SMS_ORIGINATOR = env_str("GC_SMS_ORIGINATOR", "Groepscons")
+GC_MESSAGEBIRD_ACCESS_KEY = env_str("GC_MESSAGEBIRD_ACCESS_KEY", "")
+
 # Security headers. Strict in production; development keeps http working on 127.0.0.1.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -9,8 +9,14 @@ from django.urls import reverse
 from groepsconsult.accounts.selectors import membership_active_for_user, user_requires_2fa
 
 SESSION_REGION_KEY = "active_region_id"
-# Pages an authenticated but not yet verified user may still reach.
-OPEN_PATH_PREFIXES = ("/account/", "/static/", "/healthz", "/i18n/", "/aanmelden/", "/register/")
+# Pages an authenticated but not yet verified user may still reach: the login steps and the
+# residents' public registration pages. The staff pages under /aanmelden/sessions/ are not open.
+OPEN_PATH_PREFIXES = ("/account/", "/static/", "/healthz", "/i18n/", "/aanmelden/")
+CLOSED_PATH_PREFIXES = ("/aanmelden/sessions/",)
+
+
+def is_open_path(path: str) -> bool:
+    return path.startswith(OPEN_PATH_PREFIXES) and not path.startswith(CLOSED_PATH_PREFIXES)
 
 
 class TwoFactorRequiredMiddleware:
@@ -21,7 +27,7 @@ class TwoFactorRequiredMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not request.path.startswith(OPEN_PATH_PREFIXES)
+            and not is_open_path(request.path)
             and not user.is_verified()
             and user_requires_2fa(user=user)
         ):

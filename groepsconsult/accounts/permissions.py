@@ -138,8 +138,8 @@ ROLES: dict[Role, RoleSpec] = {
         _("Plans sessions, fills the team, registers participants and watches the process."),
         frozenset(
             _CARE_TEAM
-            | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE}
-            | {P.AGGREGATE_VIEW}
+            | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE, P.AGGREGATE_VIEW}
+            | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(

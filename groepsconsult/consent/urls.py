@@ -1,2 +1,18 @@
+from django.urls import path
+
+from groepsconsult.consent import views
+
 app_name = "consent"
-urlpatterns = []
+urlpatterns = [
+    path(
+        "participant/<uuid:public_id>/",
+        views.participant_consents,
+        name="participant-consents",
+    ),
+    path(
+        "participant/<uuid:public_id>/paper-form/",
+        views.consent_paper_form,
+        name="consent-paper-form",
+    ),
+    path("<uuid:public_id>/withdraw/", views.consent_withdraw, name="consent-withdraw"),
+]

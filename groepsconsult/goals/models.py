@@ -1,5 +1,6 @@
 """The participant's personal goal: chosen by them, in their own words, on a lifestyle-wheel pillar."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,9 @@ class LearningStage(models.TextChoices):
 
 
 class Goal(PublicModel):
+    """One version of a goal. An edit never changes a row: it adds a row pointing at the one it
+    replaces (`previous`), so the history of what the participant chose stays readable."""
+
     trajectory = models.ForeignKey(
         "participants.Trajectory", on_delete=models.CASCADE, related_name="goals"
     )
@@ -52,5 +56,22 @@ class Goal(PublicModel):
         verbose_name=_("professional of the individual talk"),
     )
 
+    previous = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_version",
+        verbose_name=_("replaces"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-id"]

@@ -4,6 +4,8 @@ A correction never edits a row: it adds a new row and points the old one at it (
 with who and why, so the history stays complete. "Current" rows are those not superseded.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -65,7 +67,15 @@ class Measurement(PublicModel):
     superseded_by = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
     )
+    # Set on the row that replaces an earlier one: why it was corrected (who: entered_by).
     correction_reason = models.CharField(_("reason for correction"), max_length=200, blank=True)
+    # Who typed the row in (may differ from measured_by, e.g. self-measured blood pressure).
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Idempotency key derived from the tablet's submission UUID: a retried save after a lost
+    # response finds its rows instead of creating duplicates.
+    client_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["measured_at", "id"]
@@ -76,6 +86,13 @@ class Measurement(PublicModel):
                 name="measurement_current_idx",
             ),
         ]
+
+    @property
+    def display_value(self):
+        """The value without trailing zeros (83.30 -> 83.3, 170.00 -> 170), for display."""
+        if self.value == self.value.to_integral_value():
+            return self.value.quantize(Decimal(1))
+        return self.value.normalize()
 
 
 class Alert(PublicModel):

@@ -11,19 +11,24 @@ from django.shortcuts import get_object_or_404
 from groepsconsult.accounts.permissions import Role
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
+from groepsconsult.consent.models import ConsentPurpose
+from groepsconsult.consent.selectors import participants_with_consent
 from groepsconsult.core.http import PAGE_SIZE
 from groepsconsult.participants.models import Participant, Trajectory
 
 
 def participant_visible_queryset(*, membership):
-    """Participants this membership may see at all: its region, and for a GP practice its own."""
+    """Participants this membership may see at all: its region; a GP practice only its own
+    patients who consent to sharing with their GP; a health champion only those who consent
+    to be contacted by one."""
     qs = Participant.objects.in_region(membership.region)
+    # Consent is enforced here, in the query, so every list and record built on this base
+    # follows a withdrawal at once (the filter is an EXISTS: one query, however many rows).
     if membership.role == Role.GP_PRACTICE:
         qs = qs.filter(gp_practice_id=membership.organisation_id)
+        qs = participants_with_consent(qs, ConsentPurpose.SHARE_WITH_GP)
     elif membership.role == Role.HEALTH_CHAMPION:
-        # Health champions may only see participants who consented to be contacted; until the
-        # consent filter is applied here they see nobody (fail closed).
-        qs = qs.none()
+        qs = participants_with_consent(qs, ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION)
     return qs
 
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RegistrationsConfig(AppConfig):
     name = "groepsconsult.registrations"
     label = "registrations"
+    nav_items = [(_("Registrations"), "registrations:session-index", "consultation_view")]

@@ -120,3 +120,12 @@ def test_pages_need_login(client, db, path):
 def test_dutch_by_default_even_for_an_english_browser(client, db):
     body = client.get("/account/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "Inloggen" in body
+
+
+def test_staff_pages_under_the_public_prefix_still_need_two_factor(region_a):
+    user = make_user("coordinator", region_a)
+    client = Client()
+    client.force_login(user)
+    response = client.get("/aanmelden/sessions/")
+    assert response.status_code == 302 and response["Location"].startswith("/account/two-factor/")
+    assert client.get("/aanmelden/").status_code == 200  # the residents' page stays open

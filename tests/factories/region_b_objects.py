@@ -1,9 +1,16 @@
 """One object of every app's models in a region, for the URL walk. Apps add their makers here."""
 
+from groepsconsult.consultations.models import Registration, RunSheetBlock
+from tests.factories.consent import make_region_objects as make_consent_objects
+from tests.factories.measurements import make_alert
+from tests.factories.offers import make_offer
+
 
 def make_app_objects(region, *, participant, consultation):
-    from groepsconsult.consultations.models import Registration
-
-    Registration.objects.create(
+    registration = Registration.objects.create(
         consultation=consultation, participant=participant, channel="self", day_number=1
     )
+    make_alert(registration)
+    make_consent_objects(region, participant=participant)
+    make_offer(region)
+    RunSheetBlock.objects.create(consultation=consultation, title="Welkom", minutes=10)

@@ -77,7 +77,7 @@ def test_gp_practice_sees_only_its_own_patients(client_for, region_a):
     assert own.public_id  # whether `own` shows depends on consent: see tests/consent
 
 
-def test_health_champion_without_consent_filter_sees_nobody(client_for, alice):
+def test_health_champion_does_not_see_a_participant_without_contact_consent(client_for, alice):
     assert client_for("health_champion").get(f"/participants/{alice.public_id}/").status_code == 404
 
 

@@ -1,8 +1,8 @@
-"""A group consultation: one dated session in a neighbourhood.
+"""A group consultation: one dated session in a neighbourhood, and the registrations for it."""
 
-Minimal here (foundation); planning, roster and run sheet extend it.
-"""
+from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,29 @@ class Consultation(PublicModel):
         FULL = "full", _("Full")
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
+
+    class Audience(models.TextChoices):
+        MIXED = "mixed", _("Mixed")
+        WOMEN = "women", _("Women only")
+        MEN = "men", _("Men only")
+
+    # Languages a session can be held in (codes stored in `languages`); residents asked for
+    # sessions in their own language, so these are the languages of the target neighbourhoods.
+    LANGUAGES = [
+        ("nl", _("Dutch")),
+        ("en", _("English")),
+        ("tr", _("Turkish")),
+        ("ar", _("Arabic")),
+        ("zgh", _("Tamazight (Berber)")),
+        ("pap", _("Papiamento")),
+        ("pl", _("Polish")),
+        ("bg", _("Bulgarian")),
+        ("uk", _("Ukrainian")),
+        ("so", _("Somali")),
+        ("ti", _("Tigrinya")),
+        ("fa", _("Persian")),
+        ("hi", _("Hindi / Sarnami")),
+    ]
 
     region = models.ForeignKey(
         "regions.Region", on_delete=models.PROTECT, related_name="consultations"
@@ -45,6 +68,29 @@ class Consultation(PublicModel):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
+    room = models.CharField(
+        _("room"), max_length=150, blank=True, help_text=_("One of the rooms of the location.")
+    )
+    theme = models.CharField(
+        _("theme"), max_length=150, blank=True, help_text=_("For example: diabetes, heart, stress.")
+    )
+    audience = models.CharField(
+        _("audience"), max_length=8, choices=Audience.choices, default=Audience.MIXED
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    interpreter_language = models.CharField(
+        _("interpreter language"), max_length=8, blank=True, choices=LANGUAGES
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("copied from"),
+    )
 
     objects = RegionScopedQuerySet.as_manager()
 
@@ -59,10 +105,40 @@ class Consultation(PublicModel):
                 condition=Q(duration_minutes__gte=30) & Q(duration_minutes__lte=480),
                 name="consultation_duration_sane",
             ),
+            # Paired fields: an interpreter is booked for a language, and only when needed.
+            models.CheckConstraint(
+                condition=(Q(interpreter_needed=True) & ~Q(interpreter_language=""))
+                | (Q(interpreter_needed=False) & Q(interpreter_language="")),
+                name="consultation_interpreter_has_language",
+                violation_error_message=_("Choose the interpreter's language, or untick it."),
+            ),
         ]
 
     def __str__(self):
         return self.title or f"{self.neighbourhood} {self.starts_at:%Y-%m-%d}"
+
+    @property
+    def status_colour(self):
+        """Badge colour for the status (components/badge.html always shows the word too)."""
+        return {"open": "green", "full": "orange", "cancelled": "red"}.get(self.status, "grey")
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    def get_languages_display(self):
+        names = dict(self.LANGUAGES)
+        return ", ".join(str(names.get(code, code)) for code in self.languages)
+
+    def clean(self):
+        errors = {}
+        codes = {code for code, _label in self.LANGUAGES}
+        if not isinstance(self.languages, list) or not set(self.languages) <= codes:
+            errors["languages"] = _("Choose languages from the list.")
+        if self.room and self.location_id and self.room not in self.location.room_list:
+            errors["room"] = _("Choose one of the rooms of this location.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Registration(PublicModel):

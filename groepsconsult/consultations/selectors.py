@@ -1,0 +1,216 @@
+"""Reads of consultations, always scoped to one region (the public list is the one exception).
+
+Consultations hold no personal data, so reading them writes no access-log row; the registrations
+of a session are personal data and are read through their own selectors (registrations app).
+Readiness facts are annotated with one correlated COUNT per requirement, so a list of any length
+costs the same number of queries.
+"""
+
+import datetime as dt
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from groepsconsult.accounts.permissions import Permission
+from groepsconsult.consultations.models import (
+    Consultation,
+    Registration,
+    RosterAssignment,
+    RosterStation,
+    RunSheetBlock,
+    RunSheetTemplate,
+)
+from groepsconsult.consultations.readiness import facts_from_annotations, readiness_check
+from groepsconsult.regions.models import Professional
+
+OPEN_STATUSES = (Consultation.Status.DRAFT, Consultation.Status.OPEN, Consultation.Status.FULL)
+
+
+def _count(queryset):
+    """A correlated COUNT over rows pointing at the outer consultation; 0 when there are none."""
+    counted = (
+        queryset.filter(consultation=OuterRef("pk"))
+        .order_by()
+        .values("consultation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def with_readiness_facts(queryset):
+    """Annotate what `readiness.facts_from_annotations` needs (and the registered count)."""
+    assignments = RosterAssignment.objects.all()
+    domains = {
+        f"{domain}_count": _count(assignments.filter(professional__discipline__in=disciplines))
+        for domain, disciplines in Professional.DOMAINS.items()
+    }
+    return queryset.annotate(
+        registered_count=_count(Registration.objects.filter(status=Registration.Status.REGISTERED)),
+        big_lead_count=_count(
+            assignments.filter(role=RosterAssignment.Role.LEAD).exclude(professional__big_number="")
+        ),
+        expert_count=_count(
+            assignments.filter(
+                Q(role=RosterAssignment.Role.EXPERIENCE_EXPERT)
+                | Q(professional__discipline=Professional.Discipline.EXPERIENCE_EXPERT)
+            )
+        ),
+        coordinator_count=_count(assignments.filter(role=RosterAssignment.Role.COORDINATOR)),
+        **domains,
+    )
+
+
+def consultation_queryset(*, region):
+    return with_readiness_facts(
+        Consultation.objects.in_region(region).select_related("neighbourhood", "location")
+    )
+
+
+def consultation_get_for_user(*, membership, public_id):
+    """One consultation of the membership's region, or 404 (also for other regions' sessions).
+
+    Annotated with `registered_count` and the readiness facts.
+    """
+    return get_object_or_404(consultation_queryset(region=membership.region), public_id=public_id)
+
+
+def consultation_list_for_region(
+    *, region, when="", neighbourhood=None, status="", month=None, now=None
+):
+    """The region's sessions, annotated like `consultation_get_for_user`.
+
+    when: "upcoming" (not yet ended: from today on, soonest first), "past" (latest first) or "".
+    neighbourhood: a Neighbourhood public_id; month: a date in the wanted month.
+    """
+    qs = consultation_queryset(region=region)
+    today_start = timezone.localtime(now or timezone.now()).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    if when == "upcoming":
+        qs = qs.filter(starts_at__gte=today_start).order_by("starts_at")
+    elif when == "past":
+        qs = qs.filter(starts_at__lt=today_start).order_by("-starts_at")
+    if neighbourhood:
+        qs = qs.filter(neighbourhood__public_id=neighbourhood)
+    if status:
+        qs = qs.filter(status=status)
+    if month:
+        start, end = month_bounds(month)
+        qs = qs.filter(starts_at__gte=start, starts_at__lt=end)
+    return qs
+
+
+def consultation_upcoming_open_list(*, now=None):
+    """Public: sessions open for registration that have not started, in every region.
+
+    Left unannotated on purpose: the registrations app adds its own counts on top of it.
+
+    For the residents' self-registration page: no readiness, no team, no counts of people.
+    """
+    return (
+        Consultation.objects.filter(
+            status=Consultation.Status.OPEN, starts_at__gt=now or timezone.now()
+        )
+        .select_related("region", "neighbourhood", "location")
+        .order_by("starts_at")
+    )
+
+
+def consultation_not_ready_list(*, region, start, end):
+    """Sessions still being planned between start and end, with readiness facts."""
+    return consultation_queryset(region=region).filter(
+        starts_at__gte=start, starts_at__lt=end, status__in=OPEN_STATUSES
+    )
+
+
+def month_bounds(day):
+    """Aware datetimes of the first moment of `day`'s month and of the next month."""
+    first = dt.date(day.year, day.month, 1)
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    tz = timezone.get_current_timezone()
+    return (
+        dt.datetime.combine(first, dt.time.min, tzinfo=tz),
+        dt.datetime.combine(following, dt.time.min, tzinfo=tz),
+    )
+
+
+def roster_for_consultation(*, consultation):
+    """The tables with their bookings, and the session roles: three queries in all."""
+    stations = list(
+        RosterStation.objects.filter(consultation=consultation).prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=RosterAssignment.objects.select_related("professional"),
+            )
+        )
+    )
+    roles = list(
+        RosterAssignment.objects.filter(consultation=consultation, station__isnull=True)
+        .select_related("professional")
+        .order_by("role", "professional__name")
+    )
+    everyone = roles + [a for s in stations for a in s.assignments.all()]
+    return stations, roles, everyone
+
+
+def professional_choices(*, region):
+    return Professional.objects.in_region(region).filter(is_active=True).order_by("name")
+
+
+def runsheet_rows(*, blocks, starts_at):
+    """Each block with its start and end time, counted from the session start."""
+    rows, at = [], timezone.localtime(starts_at)
+    for block in blocks:
+        end = at + dt.timedelta(minutes=block.minutes)
+        rows.append((block, at, end))
+        at = end
+    return rows
+
+
+def runsheet_blocks_for_consultation(*, consultation):
+    return list(RunSheetBlock.objects.filter(consultation=consultation))
+
+
+def runsheet_template_for_region(*, region):
+    return RunSheetTemplate.objects.in_region(region).order_by("created_at").first()
+
+
+def runsheet_block_get(*, region, public_id):
+    """A block of a session or template of `region`, or 404."""
+    return get_object_or_404(
+        RunSheetBlock.objects.select_related("consultation", "template").filter(
+            Q(consultation__region=region) | Q(template__region=region)
+        ),
+        public_id=public_id,
+    )
+
+
+def roster_item_get(*, model, consultation, public_id):
+    """A station or assignment of this consultation, or 404."""
+    return get_object_or_404(
+        model.objects.filter(consultation=consultation).select_related("consultation"),
+        public_id=public_id,
+    )
+
+
+def readiness_dashboard_panel(request):
+    """Coordinator's overview: sessions in the coming month that are not ready, with links."""
+    membership = getattr(request, "membership", None)
+    if membership is None or not membership.has_permission(Permission.CONSULTATION_MANAGE):
+        return None
+    now = timezone.now()
+    upcoming = list(
+        consultation_not_ready_list(
+            region=membership.region, start=now, end=now + dt.timedelta(days=31)
+        )
+    )
+    checks = [(c, readiness_check(facts_from_annotations(c))) for c in upcoming]
+    not_ready = [(c, result.missing) for c, result in checks if not result.ready]
+    return {
+        "template": "consultations/_dashboard_panel.html",
+        "upcoming_count": len(upcoming),
+        "not_ready": not_ready,
+    }

@@ -1,0 +1,1 @@
+"""Views of the consultations app: planning (sessions), team (roster) and run sheet."""

@@ -1,0 +1,129 @@
+"""Record and revise a participant's personal goal at the individual talk.
+
+GOAL_EDIT, then a region-scoped fetch of the registration (404 outside the region), then the
+state rule (a cancelled registration takes no goal). Reading the page is logged.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from groepsconsult.accounts.decorators import require_permission
+from groepsconsult.accounts.permissions import Permission
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import Actor, access_log_write
+from groepsconsult.goals import selectors, services
+from groepsconsult.goals.forms import GoalForm
+from groepsconsult.goals.models import Goal
+from groepsconsult.questionnaires import policies as questionnaire_policies
+from groepsconsult.questionnaires import selectors as registration_selectors
+from groepsconsult.questionnaires.forms import PickForm
+
+
+@require_http_methods(["GET", "POST"])
+@require_permission(Permission.GOAL_EDIT)
+def goal_start(request):
+    """Choose the session and the participant by day number, like at the welfare table."""
+    membership = request.membership
+    consultation = None
+    chosen = request.GET.get("consultation") or request.POST.get("consultation")
+    try:
+        chosen = uuid.UUID(str(chosen)) if chosen else None
+    except ValueError:
+        chosen = None
+    if chosen:
+        consultation = registration_selectors.consultation_get_for_questionnaires(
+            membership=membership, public_id=chosen
+        )
+    form = PickForm(request.POST or None)
+    if request.method == "POST" and consultation and form.is_valid():
+        registration = registration_selectors.registration_find_by_day_number(
+            membership=membership,
+            consultation=consultation,
+            day_number=form.cleaned_data["day_number"],
+        )
+        if registration:
+            return redirect("goals:goal-edit", registration=registration.public_id)
+        form.add_error("day_number", _("Nobody has this number in this session."))
+    consultations = registration_selectors.consultation_list_for_questionnaires(
+        region=membership.region
+    )[:30]
+    context = {"consultations": consultations, "consultation": consultation, "form": form}
+    return render(request, "goals/start.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require_permission(Permission.GOAL_EDIT)
+def goal_edit(request, registration):
+    actor = Actor.from_request(request)
+    reg = registration_selectors.registration_get_for_user(
+        membership=request.membership, by=actor, public_id=registration, purpose="personal goal"
+    )
+    if not questionnaire_policies.can_fill_for_registration(reg):
+        raise PermissionDenied("This registration was cancelled.")
+    trajectory = selectors.trajectory_for_registration(registration=reg)
+    if trajectory is None:
+        raise Http404("No trajectory for this participant.")
+    history = selectors.goal_history_for_trajectory(trajectory=trajectory)
+    current = history[0] if history else None
+    access_log_write(
+        by=actor,
+        action=AccessEvent.Action.VIEW,
+        subject_type="goal",
+        subject_ids=[g.public_id for g in history][:1],
+        participant_ids=[reg.participant.public_id],
+        purpose="personal goal",
+    )
+    professionals = selectors.professional_choices_for_goal(region=request.membership.region)
+    initial = {} if current else {"professional": request.membership.professional_id}
+    form = GoalForm(
+        request.POST or None,
+        instance=_form_instance(current),
+        initial=initial,
+        professionals=professionals,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_record(
+                trajectory=trajectory,
+                consultation=reg.consultation,
+                values=form.cleaned_data,
+                previous=_previous(request, history),
+                by=actor,
+                user=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The goal is saved."))
+            return redirect("goals:goal-edit", registration=reg.public_id)
+    context = {
+        "registration": reg,
+        "participant": reg.participant,
+        "form": form,
+        "current": current,
+        "history": history,
+        "is_return": reg.consultation.kind == "return",
+    }
+    return render(request, "goals/goal_edit.html", context)
+
+
+def _form_instance(current):
+    """An unsaved copy of the current goal, so the form starts from it but never edits it."""
+    if current is None:
+        return Goal()
+    return Goal(**{f: getattr(current, f) for f in services.GOAL_FIELDS})
+
+
+def _previous(request, history):
+    """The version the user had on screen (hidden field), to catch a concurrent edit."""
+    seen = request.POST.get("previous", "")
+    for goal in history:
+        if str(goal.public_id) == seen:
+            return goal
+    return None

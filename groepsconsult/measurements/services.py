@@ -1,0 +1,218 @@
+"""Writes of measurements and alerts: atomic, validated, audited.
+
+Invariants protected here:
+- one row per value: two stations saving for one participant touch different rows;
+- a measure has at most one current row per registration: a second value goes through a
+  correction (with reason and who) or a device import, both of which supersede, never edit;
+- a retried submission (same client token) returns its rows instead of writing them again.
+"""
+
+import uuid
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.consultations.models import Registration
+from groepsconsult.measurements.classify import classify, is_plausible, plausible_message
+from groepsconsult.measurements.models import Alert, Measure, Measurement
+from groepsconsult.measurements.selectors import (
+    measurement_rows_for_submission,
+    submission_token,
+)
+from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
+
+PURPOSE = "measurement circuit"
+_BP = (Measure.SYSTOLIC, Measure.DIASTOLIC)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a station submits for one participant."""
+
+    values: dict  # measure -> Decimal
+    fasting: bool | None = None
+    method: str = Measurement.Method.PROFESSIONAL
+    device: str = ""
+
+
+def bmi_from(weight: Decimal, height_cm: Decimal) -> Decimal:
+    """BMI = kg / m^2, one decimal, as the booklet shows it."""
+    metres = height_cm / Decimal(100)
+    return (weight / (metres * metres)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _with_bmi(values: dict) -> dict:
+    values = dict(values)
+    if Measure.BMI not in values and {Measure.WEIGHT, Measure.HEIGHT} <= values.keys():
+        values[Measure.BMI] = bmi_from(values[Measure.WEIGHT], values[Measure.HEIGHT])
+    return values
+
+
+def _validate(values: dict, fasting) -> None:
+    errors = {m: plausible_message(m, v) for m, v in values.items() if not is_plausible(m, v)}
+    if (Measure.SYSTOLIC in values) != (Measure.DIASTOLIC in values):
+        missing = Measure.DIASTOLIC if Measure.SYSTOLIC in values else Measure.SYSTOLIC
+        errors.setdefault(missing, _("Enter both the upper and the lower blood pressure."))
+    if Measure.GLUCOSE in values and fasting is None:
+        errors["fasting"] = _("Say whether the participant has fasted (8 hours or more).")
+    if not values:
+        errors["__all__"] = _("Enter at least one value.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def create_rows(*, registration, values, verdicts, entry, by, user, measured_at, **extra):
+    """Create one row per value plus its alerts, inside the caller's transaction."""
+    rows = []
+    for measure, value in values.items():
+        verdict = verdicts[measure]
+        row = Measurement(
+            registration=registration,
+            measure=measure,
+            value=value,
+            unit=unit_for(measure),
+            station=MEASURE_STATION.get(measure, ""),
+            method=entry.method,
+            device=entry.device,
+            fasting=entry.fasting if measure == Measure.GLUCOSE else None,
+            measured_at=measured_at,
+            measured_by=user if entry.method != Measurement.Method.SELF else None,
+            entered_by=user,
+            colour=verdict.colour,
+            ruleset_version=verdict.ruleset_version,
+            client_token=submission_token(extra.get("client_token"), measure),
+            correction_reason=extra.get("reason", ""),
+        )
+        audited_save(
+            instance=row,
+            by=by,
+            purpose=PURPOSE,
+            participant_ids=[registration.participant.public_id],
+        )
+        for code in verdict.alarms:
+            audited_save(instance=Alert(measurement=row, reason=code), by=by, purpose=PURPOSE)
+        rows.append(row)
+    return rows
+
+
+def lock_registration(registration):
+    """Serialise writes per participant (PostgreSQL; SQLite already runs IMMEDIATE)."""
+    Registration.objects.select_for_update().filter(pk=registration.pk).first()
+
+
+def measurements_record(
+    *, registration, entry: Entry, by: Actor, user, client_token: uuid.UUID | None = None
+) -> list[Measurement]:
+    """Save the values a station entered for one participant; idempotent per client token."""
+    values = _with_bmi(entry.values)
+    tokens = [submission_token(client_token, m) for m in values] if client_token else []
+    done = measurement_rows_for_submission(
+        registration=registration, client_token=client_token, measures=values
+    )
+    if done:
+        return done
+    _validate(values, entry.fasting)
+    verdicts = classify(values, sex=registration.participant.sex, fasting=entry.fasting)
+    try:
+        with transaction.atomic():
+            lock_registration(registration)
+            taken = set(
+                Measurement.objects.filter(
+                    registration=registration, measure__in=values, superseded_by__isnull=True
+                ).values_list("measure", flat=True)
+            )
+            if taken:
+                message = _("Already recorded. Use 'Correct' to change it (with a reason).")
+                raise ValidationError(dict.fromkeys(sorted(taken), message))
+            return create_rows(
+                registration=registration,
+                values=values,
+                verdicts=verdicts,
+                entry=entry,
+                by=by,
+                user=user,
+                measured_at=timezone.now(),
+                client_token=client_token,
+            )
+    except IntegrityError:
+        # A retry raced its own first attempt: the first one won, return what it stored.
+        done = list(Measurement.objects.filter(client_token__in=tokens)) if tokens else []
+        if done:
+            return done
+        raise
+
+
+def supersede(old: Measurement, new: Measurement) -> None:
+    # Conditional update: if another correction won the race, this one must fail, not fork.
+    updated = Measurement.objects.filter(pk=old.pk, superseded_by__isnull=True).update(
+        superseded_by=new
+    )
+    if not updated:
+        raise ValidationError(_("This value was corrected by someone else just now. Reload."))
+
+
+def measurement_correct(
+    *, measurement: Measurement, values: dict, reason: str, by: Actor, user, fasting=None
+) -> list[Measurement]:
+    """Replace a current value with a corrected one; the old row stays, pointing at the new.
+
+    A blood-pressure correction always replaces both halves, so the pair colour stays right.
+    """
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason for the correction.")})
+    if measurement.superseded_by_id:
+        raise ValidationError(_("This value has already been corrected."))
+    registration = measurement.registration
+    if measurement.fasting is not None and fasting is None:
+        fasting = measurement.fasting
+    _validate(values, fasting)
+    verdicts = classify(values, sex=registration.participant.sex, fasting=fasting)
+    entry = Entry(
+        values=values, fasting=fasting, method=measurement.method, device=measurement.device
+    )
+    with transaction.atomic():
+        lock_registration(registration)
+        olds = {
+            m.measure: m
+            for m in Measurement.objects.filter(
+                registration=registration, measure__in=values, superseded_by__isnull=True
+            )
+        }
+        news = create_rows(
+            registration=registration,
+            values=values,
+            verdicts=verdicts,
+            entry=entry,
+            by=by,
+            user=user,
+            measured_at=measurement.measured_at,
+            reason=reason.strip(),
+        )
+        for new in news:
+            if new.measure in olds:
+                supersede(olds[new.measure], new)
+    return news
+
+
+def correction_measures(measurement: Measurement) -> tuple[str, ...]:
+    """Which measures a correction of this row must cover (both halves of a blood pressure)."""
+    return _BP if measurement.measure in _BP else (measurement.measure,)
+
+
+def alert_acknowledge(*, alert: Alert, by: Actor, user) -> Alert:
+    """The physician has seen the alarm value; it leaves the open list. Idempotent."""
+    if alert.acknowledged_at:
+        return alert
+    alert.acknowledged_at = timezone.now()
+    alert.acknowledged_by = user
+    return audited_save(
+        instance=alert,
+        by=by,
+        purpose=PURPOSE,
+        participant_ids=[alert.measurement.registration.participant.public_id],
+    )

@@ -1,0 +1,186 @@
+"""Reads of questionnaire definitions and answers. Answers are personal data: readers log."""
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import access_log_write
+from groepsconsult.clinical.findrisc import FindriscResult
+from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.participants.selectors import participant_visible_queryset
+from groepsconsult.questionnaires.models import FINDRISC_CODE, Answer, Questionnaire, Response
+
+PURPOSE = "questionnaire"
+
+_YES = "yes"
+_NO = "no"
+
+
+def _as_bool(value: str) -> bool | None:
+    return {_YES: True, _NO: False}.get(value)
+
+
+def risk_inputs_for_registration(*, registration) -> dict:
+    """Smoking, diabetes, known CVD and FINDRISC from this registration's answers.
+
+    Returns {"smoker", "diabetes", "known_cvd": bool | None, "findrisc": FindriscResult | None};
+    None means "not answered" (the booklet then says why heart age cannot be shown). Unfinished
+    responses count too: an answer given is an answer, even if the form was not finished.
+    Two queries, whatever the number of questionnaires. The caller logs the read.
+    """
+    inputs: dict = {"smoker": None, "diabetes": None, "known_cvd": None, "findrisc": None}
+    answers = (
+        Answer.objects.filter(response__registration=registration)
+        .exclude(question__risk_input="")
+        .order_by("updated_at", "id")  # the most recent answer wins
+        .values_list("question__risk_input", "value")
+    )
+    for risk_input, value in answers:
+        inputs[risk_input] = _as_bool(value)
+    scored = (
+        Response.objects.filter(
+            registration=registration,
+            questionnaire__code=FINDRISC_CODE,
+            score_points__isnull=False,
+        )
+        .order_by("-completed_at", "-id")
+        .values_list("score_points", "score_category", "score_version")
+        .first()
+    )
+    if scored:
+        points, category, version = scored
+        inputs["findrisc"] = FindriscResult(points=points, category=category, version=version)
+    return inputs
+
+
+# --- Definitions (no personal data) ---------------------------------------------------------
+
+
+def questionnaire_current_list(*, audience=Questionnaire.Audience.PARTICIPANT):
+    return list(Questionnaire.objects.filter(is_current=True, audience=audience))
+
+
+def questionnaire_current_get(*, code, audience=Questionnaire.Audience.PARTICIPANT):
+    """The current version of a questionnaire with its questions (two queries), or 404."""
+    return get_object_or_404(
+        Questionnaire.objects.filter(audience=audience).prefetch_related("questions"),
+        code=code,
+        is_current=True,
+    )
+
+
+# --- Sessions and who is in them ------------------------------------------------------------
+
+
+def consultation_list_for_questionnaires(*, region):
+    """Sessions to pick from: the region's, newest first, cancelled ones left out."""
+    return (
+        Consultation.objects.in_region(region)
+        .exclude(status=Consultation.Status.CANCELLED)
+        .select_related("neighbourhood")
+        .order_by("-starts_at")
+    )
+
+
+def consultation_get_for_questionnaires(*, membership, public_id):
+    """A session of the membership's region, or 404. Sessions hold no personal data."""
+    return get_object_or_404(
+        Consultation.objects.in_region(membership.region).select_related("neighbourhood"),
+        public_id=public_id,
+    )
+
+
+def _registration_queryset(*, membership):
+    return Registration.objects.filter(
+        consultation__region=membership.region,
+        participant__in=participant_visible_queryset(membership=membership),
+    ).select_related("participant", "consultation", "consultation__neighbourhood")
+
+
+def registration_find_by_day_number(*, membership, consultation, day_number):
+    """The registration with this day number, or None. Locating only: nothing is shown yet."""
+    return (
+        _registration_queryset(membership=membership)
+        .filter(consultation=consultation, day_number=day_number)
+        .exclude(status=Registration.Status.CANCELLED)
+        .first()
+    )
+
+
+def registration_list_for_consultation(*, membership, by, consultation, purpose=PURPOSE):
+    """Who is in this session (day number and name), for picking on a tablet; logged as LIST."""
+    rows = list(
+        _registration_queryset(membership=membership)
+        .filter(consultation=consultation)
+        .exclude(status=Registration.Status.CANCELLED)
+        .order_by("day_number", "participant__family_name")
+    )
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.LIST,
+        subject_type="registration",
+        participant_ids=[r.participant.public_id for r in rows],
+        purpose=purpose,
+        detail=f"session {consultation.public_id}",
+    )
+    return rows
+
+
+def registration_get_for_user(*, membership, by, public_id, purpose=PURPOSE):
+    """One registration the membership may see (404 otherwise: other region, no consent)."""
+    registration = get_object_or_404(
+        _registration_queryset(membership=membership), public_id=public_id
+    )
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.VIEW,
+        subject_type="registration",
+        subject_ids=[registration.public_id],
+        participant_ids=[registration.participant.public_id],
+        purpose=purpose,
+    )
+    return registration
+
+
+# --- Responses and answers (personal data: the registration read above is logged) ----------
+
+
+def response_by_code_for_registration(*, registration) -> dict:
+    """{questionnaire code: Response} of this registration, with answer counts (one query)."""
+    responses = (
+        Response.objects.filter(registration=registration)
+        .select_related("questionnaire")
+        .annotate(answer_count=Count("answers"))
+        .order_by("started_at")
+    )
+    return {response.questionnaire.code: response for response in responses}
+
+
+def response_answers(*, response, by=None) -> dict:
+    """{question code: stored value} of one response (one query); logged when `by` is given."""
+    if response is None or response.pk is None:
+        return {}
+    answers = dict(response.answers.values_list("question__code", "value"))
+    if by is not None:
+        participant_ids = (
+            [response.registration.participant.public_id] if (response.registration_id) else []
+        )
+        access_log_write(
+            by=by,
+            action=AccessEvent.Action.VIEW,
+            subject_type="response",
+            subject_ids=[response.public_id],
+            participant_ids=participant_ids,
+            purpose=PURPOSE,
+        )
+    return answers
+
+
+def response_find(*, questionnaire, consultation, registration=None, user=None):
+    """The existing response for this form and person, or None (resume instead of restart)."""
+    qs = Response.objects.filter(
+        questionnaire=questionnaire, consultation=consultation
+    ).select_related("registration__participant")
+    if registration is not None:
+        return qs.filter(registration=registration).first()
+    return qs.filter(registration__isnull=True, filled_by=user).first()

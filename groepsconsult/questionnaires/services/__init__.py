@@ -1,0 +1,23 @@
+"""Writes of the questionnaires app: loading definitions, and saving responses."""
+
+from groepsconsult.questionnaires.services.definitions import (
+    DefinitionError,
+    definition_errors,
+    questionnaire_definitions_load,
+)
+from groepsconsult.questionnaires.services.responses import (
+    answer_value_clean,
+    response_save,
+    response_start,
+    response_submit,
+)
+
+__all__ = [
+    "DefinitionError",
+    "answer_value_clean",
+    "definition_errors",
+    "questionnaire_definitions_load",
+    "response_save",
+    "response_start",
+    "response_submit",
+]

@@ -1,0 +1,44 @@
+"""The `.ics` invite for one session. Holds only public facts: when, where, what; never a name."""
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+
+def location_text(consultation) -> str:
+    location = consultation.location
+    room = getattr(consultation, "room", "")
+    parts = [location.name, room, f"{location.address}, {location.postcode} {location.city}"]
+    return ", ".join(part for part in parts if part)
+
+
+def consultation_ics(consultation) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Groepsconsult//registrations//NL")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    # A stable UID: downloading the invite twice updates the same calendar entry.
+    event.add("uid", f"consultation-{consultation.public_id}@groepsconsult")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", consultation.starts_at)
+    event.add("dtend", consultation.starts_at + dt.timedelta(minutes=consultation.duration_minutes))
+    event.add(
+        "summary",
+        _("Group health meeting in %(neighbourhood)s")
+        % {"neighbourhood": consultation.neighbourhood.name},
+    )
+    event.add("location", location_text(consultation))
+    event.add(
+        "description",
+        _(
+            "A free meeting about your health, with other people from your neighbourhood. "
+            "You measure your blood pressure, blood sugar and weight, and you talk about what "
+            "you want to do. It takes about %(minutes)s minutes."
+        )
+        % {"minutes": consultation.duration_minutes},
+    )
+    calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,214 @@
+"""Reads for registrations. Personal data only through participants.selectors, always logged.
+
+Public readers (no login) return consultations only: never a participant, never a count of who.
+"""
+
+from django.db.models import Count, Max, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import access_log_write
+from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.selectors import consultation_upcoming_open_list
+from groepsconsult.participants.selectors import (
+    participant_get_for_user,
+    participant_search,
+    participant_visible_queryset,
+)
+from groepsconsult.regions.selectors import professional_list
+
+_REGISTERED = Q(registrations__status=Registration.Status.REGISTERED)
+
+
+def _with_counts(queryset):
+    return queryset.select_related("neighbourhood", "location").annotate(
+        registered_count=Count("registrations", filter=_REGISTERED)
+    )
+
+
+def public_consultation_list():
+    """Sessions a resident can still sign up for, in every region, soonest first."""
+    return _with_counts(consultation_upcoming_open_list())
+
+
+def public_consultation_get(*, public_id):
+    """One session for the public pages: 404 unless it is open and still to come."""
+    return get_object_or_404(public_consultation_list(), public_id=public_id)
+
+
+def public_consultation_get_any(*, public_id):
+    """The thank-you page and calendar file also work after the session filled up."""
+    return get_object_or_404(
+        Consultation.objects.exclude(status=Consultation.Status.DRAFT).select_related(
+            "neighbourhood", "location"
+        ),
+        public_id=public_id,
+    )
+
+
+def consultation_get_for_membership(*, membership, public_id):
+    """One consultation in the membership's region (404 outside it), with its place."""
+    return get_object_or_404(
+        _with_counts(Consultation.objects.in_region(membership.region)), public_id=public_id
+    )
+
+
+def consultation_upcoming_for_region(*, region):
+    """Sessions from today on, for the coordinator's and host's index (no personal data)."""
+    today_start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return _with_counts(
+        Consultation.objects.in_region(region).filter(starts_at__gte=today_start)
+    ).order_by("starts_at")
+
+
+def registered_count(*, consultation) -> int:
+    return Registration.objects.filter(
+        consultation=consultation, status=Registration.Status.REGISTERED
+    ).count()
+
+
+def attendance_counts(*, consultation) -> dict:
+    """Present / absent / registered in one aggregate query (the door tally's live count)."""
+    active = Q(status=Registration.Status.REGISTERED)
+    counts = Registration.objects.filter(consultation=consultation).aggregate(
+        registered=Count("pk", filter=active),
+        present=Count("pk", filter=active & Q(attendance=Registration.Attendance.PRESENT)),
+        absent=Count("pk", filter=active & Q(attendance=Registration.Attendance.ABSENT)),
+    )
+    counts["capacity"] = consultation.capacity
+    counts["open"] = counts["registered"] - counts["present"] - counts["absent"]
+    counts["over_capacity"] = counts["present"] > consultation.capacity
+    return counts
+
+
+def registration_duplicate_exists(*, consultation, given_name, family_name, date_of_birth):
+    """Same name and date of birth already holding a place in this session."""
+    return Registration.objects.filter(
+        consultation=consultation,
+        status=Registration.Status.REGISTERED,
+        participant__given_name__iexact=given_name.strip(),
+        participant__family_name__iexact=family_name.strip(),
+        participant__date_of_birth=date_of_birth,
+    ).exists()
+
+
+def _visible_registrations(*, membership, consultation):
+    return Registration.objects.filter(
+        consultation=consultation,
+        participant__in=participant_visible_queryset(membership=membership),
+    ).select_related("participant", "referred_by")
+
+
+def _log_list(*, by, registrations, purpose, detail):
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.LIST,
+        subject_type="registration",
+        subject_ids=[r.public_id for r in registrations],
+        participant_ids=[r.participant.public_id for r in registrations],
+        purpose=purpose,
+        detail=detail,
+    )
+
+
+def registration_list_for_consultation(
+    *, membership, consultation, by, purpose, include_cancelled=True
+):
+    """Everyone registered for one session that this membership may see; one LIST row each.
+
+    A session holds at most a few dozen people, so the whole list is one page (two queries).
+    """
+    qs = _visible_registrations(membership=membership, consultation=consultation)
+    if not include_cancelled:
+        qs = qs.filter(status=Registration.Status.REGISTERED)
+    registrations = list(
+        qs.order_by("participant__family_name", "participant__given_name", "created_at")
+    )
+    _log_list(
+        by=by,
+        registrations=registrations,
+        purpose=purpose,
+        detail=f"registrations of consultation {consultation.public_id}",
+    )
+    return registrations
+
+
+def registration_get_for_user(*, membership, by, public_id, purpose):
+    """One registration in the membership's region and visible participants; the read is logged."""
+    registration = get_object_or_404(
+        Registration.objects.filter(
+            consultation__region=membership.region,
+            participant__in=participant_visible_queryset(membership=membership),
+        ).select_related("participant", "consultation", "referred_by"),
+        public_id=public_id,
+    )
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.VIEW,
+        subject_type="registration",
+        subject_ids=[registration.public_id],
+        participant_ids=[registration.participant.public_id],
+        purpose=purpose,
+    )
+    return registration
+
+
+def registration_get_by_day_number(*, consultation, day_number, by=None, purpose="station"):
+    """The registration holding `day_number` in this session (stations pick people by it).
+
+    Pass `by` to log the read; callers that log a wider read themselves may leave it out.
+    """
+    registration = get_object_or_404(
+        Registration.objects.select_related("participant"),
+        consultation=consultation,
+        day_number=day_number,
+        status=Registration.Status.REGISTERED,
+    )
+    if by is not None:
+        access_log_write(
+            by=by,
+            action=AccessEvent.Action.VIEW,
+            subject_type="registration",
+            subject_ids=[registration.public_id],
+            participant_ids=[registration.participant.public_id],
+            purpose=purpose,
+        )
+    return registration
+
+
+def registration_next_day_number(*, consultation) -> int:
+    """One more than the highest number handed out today (numbers are never reused)."""
+    highest = Registration.objects.filter(consultation=consultation).aggregate(
+        highest=Max("day_number")
+    )["highest"]
+    return (highest or 0) + 1
+
+
+def participant_search_for_registration(*, membership, by, q, purpose, limit=20):
+    """Participants matching a posted name search, for picking one to register (logged)."""
+    if not q.strip():
+        return []
+    qs = participant_search(
+        participant_visible_queryset(membership=membership).select_related("neighbourhood"), q
+    )
+    participants = list(qs[:limit])
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.LIST,
+        subject_type="participant",
+        participant_ids=[p.public_id for p in participants],
+        purpose=purpose,
+        detail="search to register for a session",
+    )
+    return participants
+
+
+def participant_get_for_registration(*, membership, by, public_id, purpose):
+    return participant_get_for_user(
+        membership=membership, by=by, public_id=public_id, purpose=purpose
+    )
+
+
+def professional_list_for_region(*, region):
+    return professional_list(region=region).filter(is_active=True)

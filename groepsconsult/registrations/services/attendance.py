@@ -1,0 +1,118 @@
+"""At the door: tick people present or absent, hand out day numbers, register walk-ins."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import Actor, access_log_write
+from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.participants.models import Participant
+from groepsconsult.participants.services import participant_register
+from groepsconsult.registrations import policies, selectors
+
+PURPOSE_DOOR = "attendance at the door"
+# Two hosts checking people in at the same moment may pick the same next number; the unique
+# constraint refuses the second, which then takes the next one. A handful of tries is plenty.
+DAY_NUMBER_ATTEMPTS = 5
+
+
+def _save_checked_in(*, registration: Registration, by: Actor, action: str) -> None:
+    """Save with a fresh day number when it has none; retry when another host took it first."""
+    needs_number = registration.day_number is None
+    for _attempt in range(DAY_NUMBER_ATTEMPTS):
+        if needs_number:
+            registration.day_number = selectors.registration_next_day_number(
+                consultation=registration.consultation
+            )
+        # The day number's uniqueness is left to the database constraint (checked at save):
+        # a Python-side check would race with the other host anyway.
+        registration.full_clean(exclude=["day_number"])
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            if not needs_number:
+                raise
+            continue
+        access_log_write(
+            by=by,
+            action=action,
+            subject_type="registration",
+            subject_ids=[registration.public_id],
+            participant_ids=[registration.participant.public_id],
+            purpose=PURPOSE_DOOR,
+            detail=f"attendance {registration.attendance}, day number {registration.day_number}",
+        )
+        return
+    raise ValidationError(
+        _("Could not hand out a number for the day. Please try again."), code="day_number"
+    )
+
+
+def attendance_mark(*, registration: Registration, attendance: str, by: Actor) -> Registration:
+    """Present gets a check-in time and the next free day number; absent keeps any number given
+    (measurements may already carry it), so a number is never handed out twice."""
+    if attendance not in Registration.Attendance.values:
+        raise ValidationError(_("Unknown attendance value."), code="invalid")
+    policies.check_can_record_attendance(consultation=registration.consultation)
+    if registration.status != Registration.Status.REGISTERED:
+        raise ValidationError(
+            _("This registration was cancelled; register the person again first."),
+            code="cancelled",
+        )
+    with transaction.atomic():
+        registration.attendance = attendance
+        if attendance == Registration.Attendance.PRESENT:
+            registration.checked_in_at = registration.checked_in_at or timezone.now()
+            _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CHANGE)
+            return registration
+        registration.checked_in_at = None
+        registration.full_clean()
+        registration.save()
+        access_log_write(
+            by=by,
+            action=AccessEvent.Action.CHANGE,
+            subject_type="registration",
+            subject_ids=[registration.public_id],
+            participant_ids=[registration.participant.public_id],
+            purpose=PURPOSE_DOOR,
+            detail=f"attendance {attendance}",
+        )
+    return registration
+
+
+def registration_walk_in(
+    *, consultation: Consultation, participant: Participant, by: Actor
+) -> Registration:
+    """Someone who walks in on the day: a participant, present, with a number, or nothing.
+
+    Capacity is not enforced here: the person is already in the room; the tally shows the count.
+    """
+    policies.check_can_record_attendance(consultation=consultation)
+    participant.full_clean(exclude=["region"])
+    with transaction.atomic():
+        policies.check_audience_fits(consultation=consultation, sex=participant.sex)
+        if selectors.registration_duplicate_exists(
+            consultation=consultation,
+            given_name=participant.given_name,
+            family_name=participant.family_name,
+            date_of_birth=participant.date_of_birth,
+        ):
+            raise ValidationError(
+                _("This person is already on the list: tick them present there."),
+                code="duplicate",
+            )
+        participant_register(
+            participant=participant, region=consultation.region, by=by, purpose=PURPOSE_DOOR
+        )
+        registration = Registration(
+            consultation=consultation,
+            participant=participant,
+            channel=Registration.Channel.WALK_IN,
+            attendance=Registration.Attendance.PRESENT,
+            checked_in_at=timezone.now(),
+        )
+        _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CREATE)
+    return registration

@@ -1,0 +1,144 @@
+"""Placing a participant in a session, by every route, and cancelling that place."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.participants.models import Participant
+from groepsconsult.participants.services import participant_register
+from groepsconsult.registrations import policies, selectors
+
+PURPOSE_RECRUITMENT = "recruitment"
+SELF_REGISTRATION_ACTOR = Actor.system("self-registration")
+
+
+def _lock(consultation) -> Consultation:
+    """Re-read the session's state under a row lock so two sign-ups cannot both take the last
+    place (PostgreSQL honours the lock; SQLite runs IMMEDIATE transactions, serialising writers).
+
+    The fresh state is copied onto the caller's instance, which keeps its loaded relations.
+    """
+    fresh = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    for field in ("status", "capacity", "starts_at"):
+        setattr(consultation, field, getattr(fresh, field))
+    return consultation
+
+
+def _check_duplicate(*, consultation, participant):
+    if selectors.registration_duplicate_exists(
+        consultation=consultation,
+        given_name=participant.given_name,
+        family_name=participant.family_name,
+        date_of_birth=participant.date_of_birth,
+    ):
+        raise ValidationError(
+            _("You are already signed up for this meeting. You do not need to do anything else."),
+            code="duplicate",
+        )
+
+
+def _check_place(*, consultation, participant):
+    policies.check_audience_fits(consultation=consultation, sex=participant.sex)
+    policies.check_not_full(
+        consultation=consultation,
+        registered_count=selectors.registered_count(consultation=consultation),
+    )
+
+
+def registration_self_register(
+    *, consultation: Consultation, participant: Participant, by: Actor = SELF_REGISTRATION_ACTOR
+) -> Registration:
+    """A resident signs up on the public page: a new participant and their place, or nothing."""
+    participant.full_clean(exclude=["region"])
+    with transaction.atomic():
+        consultation = _lock(consultation)
+        policies.check_can_self_register(consultation=consultation)
+        _check_duplicate(consultation=consultation, participant=participant)
+        _check_place(consultation=consultation, participant=participant)
+        participant_register(
+            participant=participant,
+            region=consultation.region,
+            by=by,
+            purpose=PURPOSE_RECRUITMENT,
+        )
+        registration = Registration(
+            consultation=consultation, participant=participant, channel=Registration.Channel.SELF
+        )
+        return audited_save(
+            instance=registration,
+            by=by,
+            purpose=PURPOSE_RECRUITMENT,
+            participant_ids=[participant.public_id],
+        )
+
+
+def registration_create(
+    *,
+    consultation: Consultation,
+    participant: Participant,
+    channel: str,
+    by: Actor,
+    referred_by=None,
+    referral_reason: str = "",
+    community_contact: str = "",
+) -> Registration:
+    """A professional or key person places someone; a new participant (no pk) is registered too.
+
+    A cancelled place of the same person is taken up again (one row per person per session).
+    """
+    policies.check_channel_details(
+        channel=channel, referral_reason=referral_reason, community_contact=community_contact
+    )
+    if participant.pk is None:
+        participant.full_clean(exclude=["region"])
+    with transaction.atomic():
+        consultation = _lock(consultation)
+        policies.check_can_staff_register(consultation=consultation)
+        registration = Registration.objects.filter(
+            consultation=consultation, participant_id=participant.pk
+        ).first()
+        if registration and registration.status == Registration.Status.REGISTERED:
+            raise ValidationError(
+                _("%(name)s is already registered for this session.")
+                % {"name": participant.full_name},
+                code="duplicate",
+            )
+        if participant.pk is None:
+            _check_duplicate(consultation=consultation, participant=participant)
+        _check_place(consultation=consultation, participant=participant)
+        if participant.pk is None:
+            participant_register(
+                participant=participant,
+                region=consultation.region,
+                by=by,
+                purpose=PURPOSE_RECRUITMENT,
+            )
+        registration = registration or Registration(
+            consultation=consultation, participant=participant
+        )
+        registration.status = Registration.Status.REGISTERED
+        registration.channel = channel
+        registration.referred_by = referred_by
+        registration.referral_reason = referral_reason.strip()
+        registration.community_contact = community_contact.strip()
+        return audited_save(
+            instance=registration,
+            by=by,
+            purpose=PURPOSE_RECRUITMENT,
+            participant_ids=[participant.public_id],
+        )
+
+
+def registration_cancel(*, registration: Registration, by: Actor) -> Registration:
+    """Give the place back. The row stays (with its channel) so recruitment can be evaluated."""
+    policies.check_can_cancel_registration(registration=registration)
+    registration.status = Registration.Status.CANCELLED
+    registration.attendance = Registration.Attendance.UNKNOWN
+    return audited_save(
+        instance=registration,
+        by=by,
+        purpose=PURPOSE_RECRUITMENT,
+        participant_ids=[registration.participant.public_id],
+    )

@@ -1,0 +1,158 @@
+/* Station mode: a save that fails (network error, 5xx, expired login) is never lost.
+ * It is kept in localStorage and on screen ("not saved yet, retrying") and retried with
+ * backoff, also after navigating to the next participant. Each submission carries a UUID
+ * (client_token), so a retry after a lost response cannot store the values twice.
+ * Without JavaScript the form is an ordinary POST. */
+(function () {
+  "use strict";
+  var KEY = "gc-station-pending";
+  var FLASH = "gc-station-flash";
+  var timers = {};
+
+  function texts() {
+    var t = document.getElementById("pending-texts");
+    return t ? t.dataset : { retrying: "not saved yet, retrying", saved: "saved", rejected: "refused" };
+  }
+  function load() {
+    try { return JSON.parse(localStorage.getItem(KEY)) || []; } catch (e) { return []; }
+  }
+  function store(items) { localStorage.setItem(KEY, JSON.stringify(items)); }
+  function update(id, changes) {
+    var items = load().map(function (it) { return it.id === id ? Object.assign(it, changes) : it; });
+    store(items);
+    render();
+  }
+  function remove(id) { store(load().filter(function (it) { return it.id !== id; })); render(); }
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, function (c) {
+      return (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16);
+    });
+  }
+  function csrfToken() {
+    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function render() {
+    var box = document.getElementById("pending-saves");
+    var list = document.getElementById("pending-list");
+    if (!box || !list) { return; }
+    var items = load();
+    list.textContent = "";
+    items.forEach(function (it) {
+      var li = document.createElement("li");
+      li.className = "pending-item";
+      li.dataset.id = it.id;
+      var state = document.createElement("span");
+      state.className = "state";
+      state.textContent = it.state === "rejected" ? texts().rejected : texts().retrying;
+      li.textContent = (it.label || "") + ": ";
+      li.appendChild(state);
+      list.appendChild(li);
+    });
+    box.hidden = items.length === 0;
+  }
+
+  /* Resolves to {result: "ok" | "rejected" | "retry", data} */
+  function send(item) {
+    return fetch(item.url, {
+      method: "POST",
+      body: item.body,
+      credentials: "same-origin",
+      headers: {
+        "Accept": "application/json",
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-CSRFToken": csrfToken() || item.csrf
+      }
+    }).then(function (response) {
+      var json = (response.headers.get("Content-Type") || "").indexOf("application/json") !== -1;
+      if (!json || response.status >= 500) { return { result: "retry" }; }
+      return response.json().then(function (data) {
+        return { result: response.ok ? "ok" : "rejected", data: data };
+      });
+    }).catch(function () { return { result: "retry" }; });
+  }
+
+  function schedule(item) {
+    var tries = (item.tries || 0) + 1;
+    update(item.id, { tries: tries, state: "retrying" });
+    var delay = Math.min(60000, 2000 * Math.pow(2, tries - 1));
+    clearTimeout(timers[item.id]);
+    timers[item.id] = setTimeout(function () { retry(item.id); }, delay);
+  }
+
+  function retry(id) {
+    var item = load().filter(function (it) { return it.id === id; })[0];
+    if (!item || item.state === "rejected") { return; }
+    send(item).then(function (outcome) {
+      if (outcome.result === "ok") { remove(id); flash(outcome.data.message); }
+      else if (outcome.result === "rejected") { update(id, { state: "rejected" }); }
+      else { schedule(item); }
+    });
+  }
+
+  function flash(message) {
+    var main = document.getElementById("main");
+    if (!main || !message) { return; }
+    var p = document.createElement("p");
+    p.className = "save-ok";
+    p.setAttribute("role", "status");
+    p.textContent = message;
+    main.insertBefore(p, main.firstChild);
+  }
+
+  function onSubmit(event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-station-form]")) { return; }
+    event.preventDefault();
+    var token = form.querySelector("input[name=client_token]");
+    if (!token) { return; }
+    if (!token.value) { token.value = uuid(); }
+    var item = {
+      id: token.value,
+      url: form.action,
+      body: new URLSearchParams(new FormData(form)).toString(),
+      label: form.dataset.label,
+      csrf: csrfToken(),
+      tries: 0,
+      state: "retrying"
+    };
+    store(load().filter(function (it) { return it.id !== item.id; }).concat([item]));
+    var button = form.querySelector("button[type=submit]");
+    if (button) { button.disabled = true; }
+    send(item).then(function (outcome) {
+      if (button) { button.disabled = false; }
+      if (outcome.result === "ok") {
+        remove(item.id);
+        sessionStorage.setItem(FLASH, outcome.data.message || "");
+        window.location.assign(outcome.data.redirect);
+      } else if (outcome.result === "rejected") {
+        remove(item.id);
+        var holder = document.getElementById("entry-form");
+        if (holder && outcome.data.html) { holder.innerHTML = outcome.data.html; }
+        var summary = document.getElementById("error-summary");
+        if (summary) { summary.focus(); }
+      } else {
+        render();
+        schedule(item);
+        // The values are safe in the pending list; give the form a fresh token for new input.
+        form.reset();
+        token.value = uuid();
+      }
+    });
+  }
+
+  document.addEventListener("submit", onSubmit);
+  document.addEventListener("DOMContentLoaded", function () {
+    var message = sessionStorage.getItem(FLASH);
+    if (message) { sessionStorage.removeItem(FLASH); flash(message); }
+    var button = document.getElementById("pending-retry");
+    if (button) {
+      button.addEventListener("click", function () { load().forEach(function (it) { retry(it.id); }); });
+    }
+    render();
+    load().forEach(function (it) { if (it.state !== "rejected") { retry(it.id); } });
+    window.addEventListener("online", function () { load().forEach(function (it) { retry(it.id); }); });
+  });
+}());

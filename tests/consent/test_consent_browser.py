@@ -1,0 +1,89 @@
+"""Journey: a coordinator records contact consent on the participant's record; the health
+champion then finds the participant; after a withdrawal the participant is gone again."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories.backbone import make_participant, make_region, make_user
+from tests.factories.consent import ensure_consent_texts
+
+pytestmark = pytest.mark.browser
+PASSWORD = "pw-Unused-12345"
+
+
+def log_in(page, base, user):
+    page.goto(f"{base}/account/login/")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/account/two-factor/**")
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    page.get_by_label("Code van 6 cijfers").fill(code)
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url(f"{base}/")
+
+
+def assert_no_axe_violations(page):
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def champion_list(page, base):
+    page.goto(f"{base}/participants/")
+    return page.locator("main").inner_text()
+
+
+def test_record_and_withdraw_consent_changes_the_health_champions_list(page, live_app):
+    ensure_consent_texts()  # the live server's tables are flushed between tests
+    region = make_region(name="Den Haag", slug="den-haag")
+    person = make_participant(
+        region, given_name="Ayse", family_name="Yildiz", preferred_language="tr"
+    )
+    coordinator = make_user("coordinator", region)
+    champion = make_user("health_champion", region)
+    base = live_app.url
+    champion_page = page.context.browser.new_context().new_page()
+    log_in(champion_page, base, champion)
+    assert "Yildiz" not in champion_list(champion_page, base)
+
+    log_in(page, base, coordinator)
+    page.goto(f"{base}/participants/{person.public_id}/")
+    section = page.locator("#purpose-contact_by_health_champion")
+    section.locator("summary").click()
+    assert "beni daha sonra arayabilir" in section.inner_text()  # read out in Turkish
+    assert_no_axe_violations(page)
+    section.get_by_label("Gegeven").check()
+    section.get_by_label("Op papier").check()
+    section.get_by_role("button", name="Beslissing vastleggen").click()
+    page.wait_for_url(f"{base}/participants/{person.public_id}/")
+    row = page.locator("tr[data-purpose=contact_by_health_champion]")
+    assert "Gegeven" in row.inner_text()
+
+    assert "Yildiz" in champion_list(champion_page, base)
+
+    section = page.locator("#purpose-contact_by_health_champion")
+    section.locator("summary").click()
+    section.get_by_label("Reden van intrekken").fill("Wil niet gebeld worden")
+    section.get_by_role("button", name="Intrekken").click()
+    page.wait_for_url(f"{base}/participants/{person.public_id}/")
+    assert "Ingetrokken" in page.locator("tr[data-purpose=contact_by_health_champion]").inner_text()
+    assert "Wil niet gebeld worden" in page.locator("table.consent-history").inner_text()
+
+    assert "Yildiz" not in champion_list(champion_page, base)
+    champion_page.goto(f"{base}/participants/{person.public_id}/")
+    assert "Yildiz" not in champion_page.locator("main").inner_text()
+
+
+def test_paper_form_is_accessible_and_in_the_participants_language(page, live_app):
+    ensure_consent_texts()
+    region = make_region(name="Den Haag", slug="den-haag")
+    person = make_participant(region, preferred_language="ar")
+    coordinator = make_user("coordinator", region)
+    log_in(page, live_app.url, coordinator)
+    page.goto(f"{live_app.url}/consent/participant/{person.public_id}/paper-form/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.get_by_role("heading", level=1).inner_text() == "استمارة الموافقة"
+    assert_no_axe_violations(page)

@@ -1,0 +1,27 @@
+from groepsconsult.goals.selectors import goal_current_for_trajectory, trajectory_for_registration
+from tests.factories.backbone import make_consultation
+from tests.factories.questionnaires import make_goal, make_registration
+
+
+def test_no_goal_gives_none(region_a):
+    trajectory = make_registration(region=region_a).participant.trajectories.get()
+    assert goal_current_for_trajectory(trajectory=trajectory) is None
+
+
+def test_the_latest_version_is_current(region_a):
+    trajectory = make_registration(region=region_a).participant.trajectories.get()
+    first = make_goal(trajectory, goal_text="Eerst")
+    latest = make_goal(trajectory, goal_text="Daarna", previous=first)
+    assert goal_current_for_trajectory(trajectory=trajectory) == latest
+
+
+def test_the_sessions_own_trajectory_is_chosen(region_a):
+    registration = make_registration(region=region_a)
+    older = registration.participant.trajectories.get()
+    linked = registration.participant.trajectories.create(
+        started_on=older.started_on.replace(year=2025),
+        baseline_consultation=registration.consultation,
+    )
+    assert trajectory_for_registration(registration=registration) == linked
+    other = make_registration(make_consultation(region_a), registration.participant)
+    assert trajectory_for_registration(registration=other) == older  # latest started
