@@ -43,6 +43,23 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"Skipped in CI (not allowed): {report.longrepr}"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run every test that flushes the database (live server, transactional) last.
+
+    pytest-django orders them last, but pytest's own grouping by session-scoped parameters (the
+    Playwright browser name) runs afterwards and can move a browser test in between. A flush
+    empties the rows that data migrations load (consent texts, questionnaires), so an ordinary
+    test after it would fail.
+    """
+
+    def flushes(item):
+        names = getattr(item, "fixturenames", ())
+        return "live_server" in names or "transactional_db" in names
+
+    items.sort(key=flushes)
+
+
 @pytest.fixture
 def region_a(db):
     return make_region(name="Alpha", slug="alpha")
@@ -101,5 +118,7 @@ def allow_audit_purge(transactional_db):
 
 
 @pytest.fixture
-def live_app(allow_audit_purge, live_server):
+def live_app(django_db_serialized_rollback, allow_audit_purge, live_server):
+    """The live server for browser tests. Serialized rollback restores the rows that data
+    migrations loaded (consent texts, questionnaires) after an earlier browser test's flush."""
     return live_server

@@ -122,6 +122,9 @@ UNMATCHED_OK = {
     "registrations:attendance-mark",
     "registrations:walk-in",
     "offers:offer-confirm",
+    "gp_import:batch-confirm",
+    "gp_import:batch-cancel",
+    "gp_import:call-outcome",
 }
 
 

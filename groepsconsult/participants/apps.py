@@ -5,4 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ParticipantsConfig(AppConfig):
     name = "groepsconsult.participants"
     label = "participants"
-    nav_items = [(_("Participants"), "participants:participant-list", "participant_list")]
+    nav_items = [
+        (_("Participants"), "participants:participant-list", "participant_list"),
+        (_("GP import"), "gp_import:batch-list", "gp_import"),
+    ]

@@ -124,3 +124,130 @@ class Trajectory(PublicModel):
                 name="trajectory_stopped_has_reason",
             ),
         ]
+
+
+class ImportBatch(PublicModel):
+    """One GP practice's selection file: checked first (preview), then imported all or nothing.
+
+    Between preview and confirm the raw file waits here (`upload`), addressed only by the opaque
+    public_id, so it never travels through a URL or the browser again. It is emptied on import,
+    cancel, or when a preview expires.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Checked, waiting for confirmation")
+        IMPORTED = "imported", _("Imported")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.PROTECT, related_name="import_batches"
+    )
+    gp_practice = models.ForeignKey(
+        "regions.Organisation",
+        on_delete=models.PROTECT,
+        related_name="import_batches",
+        verbose_name=_("GP practice"),
+        limit_choices_to={"kind": "gp_practice"},
+    )
+    consultation = models.ForeignKey(
+        "consultations.Consultation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="import_batches",
+        verbose_name=_("intended session"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PREVIEWED
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_by_name = models.CharField(_("uploaded by"), max_length=150)
+    upload = models.BinaryField(_("uploaded file"), blank=True, editable=False, default=b"")
+    report = models.JSONField(_("check result"), default=dict, blank=True, editable=False)
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    new_count = models.PositiveIntegerField(_("new participants"), default=0)
+    duplicate_count = models.PositiveIntegerField(_("duplicates skipped"), default=0)
+    error_count = models.PositiveIntegerField(_("bad rows"), default=0)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    imported_by_name = models.CharField(_("imported by"), max_length=150, blank=True)
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["region", "status", "created_at"])]
+        constraints = [
+            # Paired fields: an imported batch says when and by whom; nothing else does.
+            models.CheckConstraint(
+                condition=(
+                    Q(status="imported", imported_at__isnull=False) & ~Q(imported_by_name="")
+                )
+                | (~Q(status="imported") & Q(imported_at__isnull=True) & Q(imported_by_name="")),
+                name="importbatch_imported_at_by_paired",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d})"
+
+
+class CallListEntry(PublicModel):
+    """One invitee to phone after a GP import, and what came of the call."""
+
+    class Outcome(models.TextChoices):
+        NOT_CALLED = "not_called", _("Not called yet")
+        REACHED = "reached", _("Reached")
+        REGISTERED = "registered", _("Registered")
+        DECLINED = "declined", _("Declined")
+        NO_ANSWER = "no_answer", _("No answer")
+        WRONG_NUMBER = "wrong_number", _("Wrong number")
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="call_entries")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="call_entries"
+    )
+    # Why the practice selected this person (ICPC code, BMI, medication): the caller's context.
+    selection_reason = models.CharField(_("selection reason"), max_length=200, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=Outcome.choices, default=Outcome.NOT_CALLED
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    called_at = models.DateTimeField(_("called at"), null=True, blank=True)
+    called_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("called by"),
+    )
+
+    class Meta:
+        ordering = ["batch", "id"]
+        indexes = [models.Index(fields=["batch", "outcome"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "participant"], name="calllistentry_once_per_batch"
+            ),
+            models.CheckConstraint(
+                condition=Q(called_at__isnull=True, called_by__isnull=True)
+                | Q(called_at__isnull=False, called_by__isnull=False),
+                name="calllistentry_called_at_by_paired",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="not_called", called_at__isnull=True)
+                | (~Q(outcome="not_called") & Q(called_at__isnull=False)),
+                name="calllistentry_outcome_has_call",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.batch_id}/{self.participant_id}: {self.outcome}"

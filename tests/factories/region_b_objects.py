@@ -2,6 +2,7 @@
 
 from groepsconsult.consultations.models import Registration, RunSheetBlock
 from tests.factories.consent import make_region_objects as make_consent_objects
+from tests.factories.gp_import import make_gp_import_objects
 from tests.factories.measurements import make_alert
 from tests.factories.offers import make_offer
 
@@ -13,4 +14,5 @@ def make_app_objects(region, *, participant, consultation):
     make_alert(registration)
     make_consent_objects(region, participant=participant)
     make_offer(region)
+    make_gp_import_objects(region, participant=participant)
     RunSheetBlock.objects.create(consultation=consultation, title="Welkom", minutes=10)

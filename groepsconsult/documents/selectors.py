@@ -1,0 +1,223 @@
+"""Reads behind the results booklet. Region-scoped; every read of personal data is logged.
+
+The booklet needs, per registration: the participant, the current measurements, the previous
+values (at a 6-month return), the trajectory with its goal, and the risk inputs from the
+questionnaires. Measurements, trajectories and earlier values are fetched in one query each for
+the whole set, so a booklet's query count does not grow with the number of measurements.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404
+
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import access_log_write
+from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.goals.selectors import goal_current_for_trajectory
+from groepsconsult.measurements.models import Measurement
+from groepsconsult.participants.models import Trajectory
+from groepsconsult.participants.selectors import participant_visible_queryset
+from groepsconsult.questionnaires.selectors import risk_inputs_for_registration
+
+PURPOSE = "results booklet"
+
+
+@dataclass
+class BookletSource:
+    """Everything one booklet shows, fetched; `booklet.build_booklet` turns it into text."""
+
+    registration: Registration
+    measurements: dict = field(default_factory=dict)  # measure -> current Measurement
+    previous: dict = field(default_factory=dict)  # measure -> Measurement of the first session
+    previous_consultation: Consultation | None = None
+    trajectory: Trajectory | None = None
+    goal: object = None
+    risk_inputs: dict = field(default_factory=dict)
+
+
+def consultation_get_for_region(*, region, public_id):
+    """One session of the region, or 404 outside it."""
+    return get_object_or_404(
+        Consultation.objects.in_region(region).select_related("location", "neighbourhood"),
+        public_id=public_id,
+    )
+
+
+def consultation_recent_list(*, region, limit=60):
+    """Sessions of the region for the booklet and plenary index pages (no personal data)."""
+    qs = Consultation.objects.in_region(region).select_related("location", "neighbourhood")
+    return qs.exclude(status=Consultation.Status.CANCELLED).order_by("-starts_at")[:limit]
+
+
+def _registrations_visible(*, membership, consultation):
+    visible = participant_visible_queryset(membership=membership)
+    return (
+        Registration.objects.filter(consultation=consultation, participant__in=visible)
+        .select_related("participant", "consultation__location")
+        .order_by("day_number", "created_at")
+    )
+
+
+def _measured(qs):
+    current = Measurement.objects.filter(registration=OuterRef("pk"), superseded_by__isnull=True)
+    return qs.annotate(has_measurements=Exists(current))
+
+
+def session_registration_list_for_user(*, membership, by, consultation):
+    """Who is in the session (names: logged as LIST), with whether they have results yet."""
+    rows = list(
+        _measured(_registrations_visible(membership=membership, consultation=consultation)).exclude(
+            status=Registration.Status.CANCELLED
+        )
+    )
+    if rows:
+        access_log_write(
+            by=by,
+            action=AccessEvent.Action.LIST,
+            subject_type="registration",
+            subject_ids=[r.public_id for r in rows],
+            participant_ids=[r.participant.public_id for r in rows],
+            purpose=PURPOSE,
+            detail=f"session {consultation.public_id}",
+        )
+    return rows
+
+
+def _current_by_registration(registration_ids):
+    """measure -> latest current row, per registration: one query for the whole set."""
+    grouped: dict[int, dict] = {rid: {} for rid in registration_ids}
+    rows = Measurement.objects.filter(
+        registration_id__in=registration_ids, superseded_by__isnull=True
+    ).order_by("measured_at", "id")
+    for row in rows:
+        grouped[row.registration_id][row.measure] = row  # the latest wins, as in measurements
+    return grouped
+
+
+def _trajectories(participant_ids, consultation):
+    """The trajectory this session belongs to (else the latest), per participant: one query."""
+    chosen: dict[int, Trajectory] = {}
+    rows = Trajectory.objects.filter(participant_id__in=participant_ids).select_related(
+        "return_consultation__location"
+    )
+    for t in rows.order_by("started_on", "id"):
+        current = chosen.get(t.participant_id)
+        # A later trajectory replaces an earlier one, unless that one belongs to this session.
+        if current is None or not _is_linked(current, consultation):
+            chosen[t.participant_id] = t
+    return chosen
+
+
+def _is_linked(trajectory, consultation):
+    return consultation.pk in (
+        trajectory.baseline_consultation_id,
+        trajectory.return_consultation_id,
+    )
+
+
+def _first_sessions(participant_ids, consultation):
+    """For a return session: each participant's first-session registration before it."""
+    rows = (
+        Registration.objects.filter(
+            participant_id__in=participant_ids,
+            consultation__kind=Consultation.Kind.FIRST,
+            consultation__starts_at__lt=consultation.starts_at,
+        )
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("consultation")
+        .order_by("consultation__starts_at")
+    )
+    first: dict[int, Registration] = {}
+    for r in rows:
+        first.setdefault(r.participant_id, r)  # the earliest counts as "the first time"
+    return first
+
+
+def booklet_sources(*, registrations, consultation):
+    """Fetch everything for these registrations (of one session) in a fixed number of queries
+    per kind of data; goal and risk inputs come from their apps' selectors per registration."""
+    participant_ids = [r.participant_id for r in registrations]
+    current = _current_by_registration([r.pk for r in registrations])
+    trajectories = _trajectories(participant_ids, consultation)
+    first = {}
+    previous = {}
+    if consultation.kind == Consultation.Kind.RETURN:
+        first = _first_sessions(participant_ids, consultation)
+        previous = _current_by_registration([r.pk for r in first.values()])
+    sources = []
+    for r in registrations:
+        trajectory = trajectories.get(r.participant_id)
+        earlier = first.get(r.participant_id)
+        sources.append(
+            BookletSource(
+                registration=r,
+                measurements=current[r.pk],
+                previous=previous.get(earlier.pk, {}) if earlier else {},
+                previous_consultation=earlier.consultation if earlier else None,
+                trajectory=trajectory,
+                goal=goal_current_for_trajectory(trajectory=trajectory) if trajectory else None,
+                risk_inputs=risk_inputs_for_registration(registration=r),
+            )
+        )
+    return sources
+
+
+def _log_print(*, by, registrations, detail):
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.PRINT,
+        subject_type="booklet",
+        subject_ids=[r.public_id for r in registrations],
+        participant_ids=[r.participant.public_id for r in registrations],
+        purpose=PURPOSE,
+        detail=detail,
+    )
+
+
+def booklet_source_for_user(
+    *, membership, by, registration_public_id, action=AccessEvent.Action.VIEW
+):
+    """One participant's booklet data, 404 outside the region or the membership's view.
+
+    `action` is VIEW for the screen and PRINT for the PDF: the log says which one happened.
+    """
+    visible = participant_visible_queryset(membership=membership)
+    registration = get_object_or_404(
+        Registration.objects.filter(
+            consultation__region=membership.region, participant__in=visible
+        ).select_related("participant", "consultation__location", "consultation__neighbourhood"),
+        public_id=registration_public_id,
+    )
+    consultation = registration.consultation
+    (source,) = booklet_sources(registrations=[registration], consultation=consultation)
+    access_log_write(
+        by=by,
+        action=action,
+        subject_type="booklet",
+        subject_ids=[registration.public_id],
+        participant_ids=[registration.participant.public_id],
+        purpose=PURPOSE,
+        detail=f"session {consultation.public_id}",
+    )
+    return source
+
+
+def booklet_batch_for_user(*, membership, by, consultation):
+    """All booklets of a session for printing: everyone not cancelled who has results.
+
+    Results count, not the attendance flag: someone measured was there, even if the door list
+    was not ticked. One PRINT row per participant in the access log.
+    """
+    registrations = [
+        r
+        for r in _measured(
+            _registrations_visible(membership=membership, consultation=consultation)
+        ).exclude(status=Registration.Status.CANCELLED)
+        if r.has_measurements
+    ]
+    if registrations:
+        _log_print(
+            by=by, registrations=registrations, detail=f"batch session {consultation.public_id}"
+        )
+    return booklet_sources(registrations=registrations, consultation=consultation)

@@ -1,0 +1,175 @@
+"""The booklet's words, in B1 plain language. English source; nl, tr and ar in the catalogues.
+
+Kept apart from the logic so a language reviewer reads one short file. Labels are the booklet's
+own (not the measurement app's technical names): "blood sugar", not "capillary glucose".
+"""
+
+from django.utils.translation import pgettext_lazy
+
+# Every booklet string has the context "booklet": short words such as "Change" or "Weight"
+# also exist in other apps' catalogues with a different (staff-screen) meaning, and the first
+# catalogue that has a msgid wins.
+
+# (measure, label, one-line explanation, decimals shown). The order is the order in the booklet.
+MEASURES = [
+    (
+        "bp",
+        pgettext_lazy("booklet", "Blood pressure"),
+        pgettext_lazy(
+            "booklet",
+            "The pressure of the blood in your blood vessels. Too high can harm your heart "
+            "and blood vessels, often without you feeling it.",
+        ),
+        0,
+    ),
+    (
+        "glucose",
+        pgettext_lazy("booklet", "Blood sugar"),
+        pgettext_lazy(
+            "booklet",
+            "The amount of sugar in your blood. A high value can be a sign of (pre)diabetes.",
+        ),
+        1,
+    ),
+    (
+        "hba1c",
+        pgettext_lazy("booklet", "Long-term blood sugar (HbA1c)"),
+        pgettext_lazy("booklet", "Your average blood sugar of the last 2 to 3 months."),
+        0,
+    ),
+    (
+        "total_cholesterol",
+        pgettext_lazy("booklet", "Cholesterol"),
+        pgettext_lazy(
+            "booklet", "A fat in your blood. Too much cholesterol can block your blood vessels."
+        ),
+        1,
+    ),
+    (
+        "hdl",
+        pgettext_lazy("booklet", "Good cholesterol (HDL)"),
+        pgettext_lazy("booklet", "It cleans your blood vessels. Higher is better."),
+        1,
+    ),
+    (
+        "ldl",
+        pgettext_lazy("booklet", "Bad cholesterol (LDL)"),
+        pgettext_lazy("booklet", "It can block your blood vessels. Lower is better."),
+        1,
+    ),
+    (
+        "weight",
+        pgettext_lazy("booklet", "Weight"),
+        pgettext_lazy("booklet", "Your weight on the day."),
+        1,
+    ),
+    (
+        "bmi",
+        pgettext_lazy("booklet", "BMI"),
+        pgettext_lazy("booklet", "Your weight compared with your height."),
+        1,
+    ),
+    (
+        "waist",
+        pgettext_lazy("booklet", "Waist"),
+        pgettext_lazy("booklet", "Fat around your belly is more harmful than fat elsewhere."),
+        0,
+    ),
+    (
+        "fat_percent",
+        pgettext_lazy("booklet", "Body fat"),
+        pgettext_lazy("booklet", "The part of your body that is fat."),
+        1,
+    ),
+    (
+        "visceral_fat_level",
+        pgettext_lazy("booklet", "Belly fat around your organs"),
+        pgettext_lazy("booklet", "Fat deep in your belly, around your organs. Lower is better."),
+        0,
+    ),
+    (
+        "muscle_mass",
+        pgettext_lazy("booklet", "Muscle mass"),
+        pgettext_lazy("booklet", "How much muscle you have. Moving keeps muscles strong."),
+        1,
+    ),
+    (
+        "findrisc",
+        pgettext_lazy("booklet", "Diabetes risk test"),
+        pgettext_lazy(
+            "booklet",
+            "Points from the questions about you. More points: more chance of diabetes later.",
+        ),
+        0,
+    ),
+]
+
+UNITS = {
+    "bp": "mmHg",
+    "findrisc": pgettext_lazy("unit", "points"),
+    "visceral_fat_level": pgettext_lazy("unit", "level"),
+}
+
+# Colour word and symbol: colour is never the only signal (colour-blind safe).
+COLOURS = {
+    "green": (pgettext_lazy("booklet", "Green"), pgettext_lazy("booklet", "good"), "✓"),
+    "orange": (pgettext_lazy("booklet", "Orange"), pgettext_lazy("booklet", "pay attention"), "!"),
+    "red": (pgettext_lazy("booklet", "Red"), pgettext_lazy("booklet", "too high"), "✕"),
+}
+
+RETEST = pgettext_lazy("booklet", "Let your GP measure this again.")
+URGENT = pgettext_lazy("booklet", "Very high. Talk to the doctor today.")
+FH_HINT = pgettext_lazy(
+    "booklet", "This is very high. Ask your GP about inherited high cholesterol (FH)."
+)
+FASTING = pgettext_lazy("booklet", "fasting")
+NOT_FASTING = pgettext_lazy("booklet", "not fasting")
+FASTING_UNKNOWN = pgettext_lazy(
+    "booklet", "We do not know if you were fasting, so there is no colour."
+)
+SEX_NEEDED = pgettext_lazy("booklet", "No colour: the limit is different for men and women.")
+
+DIRECTIONS = {
+    "up": ("↑", pgettext_lazy("booklet", "higher")),
+    "down": ("↓", pgettext_lazy("booklet", "lower")),
+    "same": ("→", pgettext_lazy("booklet", "the same")),
+}
+
+HEART_AGE_EXPLAINED = pgettext_lazy(
+    "booklet",
+    "Your heart age is the age of a person of your sex with healthy values who has the same "
+    "chance of a heart attack or stroke as you. It is an estimate.",
+)
+HEART_AGE_REASONS = {
+    "age_out_of_range": pgettext_lazy(
+        "booklet", "We only estimate heart age for people from 40 to 69 years old."
+    ),
+    "diabetes": pgettext_lazy(
+        "booklet",
+        "We do not estimate heart age for people with diabetes: the calculation does not fit. "
+        "Your GP can tell you more about your risk.",
+    ),
+    "known_cvd": pgettext_lazy(
+        "booklet",
+        "We do not estimate heart age for people who already have a heart or blood vessel "
+        "disease. Your GP can tell you more about your risk.",
+    ),
+    "missing": pgettext_lazy(
+        "booklet",
+        "We could not estimate your heart age: we need your blood pressure, cholesterol, good "
+        "cholesterol, and whether you smoke, have diabetes or a heart disease.",
+    ),
+    "sex": pgettext_lazy(
+        "booklet", "We could not estimate your heart age: the calculation is made for men or women."
+    ),
+}
+
+PILLARS = {
+    "nutrition": pgettext_lazy("booklet", "Food"),
+    "exercise": pgettext_lazy("booklet", "Exercise"),
+    "sleep": pgettext_lazy("booklet", "Sleep"),
+    "relaxation": pgettext_lazy("booklet", "Relaxation"),
+    "meaning": pgettext_lazy("booklet", "Meaning"),
+    "social": pgettext_lazy("booklet", "Social contact"),
+    "substances": pgettext_lazy("booklet", "Smoking, alcohol and drugs"),
+}

@@ -1,0 +1,118 @@
+"""The anonymous group summary for the GP's plenary talk: counts per colour per measure.
+
+No names, day numbers or single values leave this module: only counts. The colours come from
+the same classification as the booklets (documents.booklet), so the room sees what the
+booklets say. Fixed query count: one COUNT and one query for all measurements of the session.
+"""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from groepsconsult.consultations.models import Registration
+from groepsconsult.documents.booklet import build_lines
+from groepsconsult.documents.texts import MEASURES
+from groepsconsult.measurements.models import Measurement
+
+# The measures with a traffic light that a plenary talk is about; optional ones (HbA1c, LDL)
+# only appear when someone in the room had them measured.
+CORE = ("bp", "glucose", "total_cholesterol", "hdl", "bmi", "waist", "visceral_fat_level")
+OPTIONAL = ("hba1c", "ldl")
+# The booklet speaks to one person ("your organs"); the room is addressed as a group.
+GROUP_LABELS = {"visceral_fat_level": _("Belly fat around the organs")}
+COLOURS = ("green", "orange", "red")
+
+
+@dataclass
+class MeasureSummary:
+    key: str
+    label: str
+    counts: dict  # colour -> number of people; plus "none" (no colour) and "missing"
+    total: int
+
+    @property
+    def segments(self):
+        """(kind, count, x %, width %) for the stacked bar; widths add up to 100."""
+        x, parts = 0.0, []
+        for kind in (*COLOURS, "none", "missing"):
+            count = self.counts.get(kind, 0)
+            if count:
+                width = 100.0 * count / self.total
+                parts.append((kind, count, round(x, 2), round(width, 2)))
+                x += width
+        return parts
+
+    @property
+    def not_measured(self):
+        return self.counts.get("missing", 0) + self.counts.get("none", 0)
+
+
+def _present(consultation):
+    """Who was in the room: ticked present, or measured (a measurement proves presence even
+    when the door list was not ticked); never a cancelled registration."""
+    measured = Measurement.objects.filter(registration=OuterRef("pk"), superseded_by__isnull=True)
+    return (
+        Registration.objects.filter(consultation=consultation)
+        .exclude(status=Registration.Status.CANCELLED)
+        .filter(Q(attendance=Registration.Attendance.PRESENT) | Exists(measured))
+    )
+
+
+def plenary_summary(*, consultation):
+    """{"participants": n, "measured": m, "measures": [MeasureSummary], "attention": k}."""
+    present = _present(consultation)
+    participants = present.count()
+    rows = (
+        Measurement.objects.filter(
+            registration__consultation=consultation,
+            registration__in=present.values("pk"),
+            superseded_by__isnull=True,
+        )
+        .order_by("measured_at", "id")
+        .values_list(
+            "registration_id",
+            "measure",
+            "value",
+            "unit",
+            "fasting",
+            "ruleset_version",
+            "registration__participant__sex",
+        )
+    )
+    people: dict[int, dict] = {}
+    sexes: dict[int, str] = {}
+    for reg_id, measure, value, unit, fasting, version, sex in rows:
+        row = SimpleNamespace(value=value, unit=unit, fasting=fasting, ruleset_version=version)
+        people.setdefault(reg_id, {})[measure] = row  # the latest wins, as in the booklet
+        sexes[reg_id] = sex
+    colours: dict[str, list[str]] = {}
+    attention = 0
+    for reg_id, measurements in people.items():
+        lines = build_lines(measurements, {}, sexes[reg_id])
+        if any(line.colour in ("orange", "red") for line in lines):
+            attention += 1
+        for line in lines:
+            colours.setdefault(line.key, []).append(line.colour)
+    return {
+        "participants": participants,
+        "measured": len(people),
+        "attention": attention,
+        "measures": _summaries(colours, participants),
+    }
+
+
+def _summaries(colours, participants):
+    labels = {key: label for key, label, _expl, _dec in MEASURES} | GROUP_LABELS
+    summaries = []
+    for key in (*CORE, *OPTIONAL):
+        found = colours.get(key, [])
+        if key in OPTIONAL and not found:
+            continue
+        counts = {c: found.count(c) for c in (*COLOURS, "none")}
+        counts["missing"] = max(participants - len(found), 0)
+        summaries.append(
+            MeasureSummary(key=key, label=labels[key], counts=counts, total=max(participants, 1))
+        )
+    return summaries

@@ -1,0 +1,121 @@
+"""Reads for the GP import and its call list: region-scoped, and logged where names are shown."""
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import access_log_write
+from groepsconsult.core.http import PAGE_SIZE
+from groepsconsult.participants.gp_import.cleaning import normalise_phone
+from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
+from groepsconsult.regions.selectors import gp_practice_list
+
+PURPOSE_CALLS = "recruitment: GP selection call list"
+
+
+def practice_choices(*, region):
+    return gp_practice_list(region=region)
+
+
+def consultation_choices(*, region):
+    """Sessions still ahead that invitees can be meant for.
+
+    Looked up by name: participants must not import the consultations app, which builds on
+    participants (import-linter forbids the cycle).
+    """
+    consultation = apps.get_model("consultations", "Consultation")
+    return (
+        consultation.objects.in_region(region)
+        .filter(starts_at__gte=timezone.now())
+        .exclude(status__in=["held", "cancelled"])
+        .select_related("neighbourhood")
+        .order_by("starts_at")
+    )
+
+
+def practice_find(*, region, practice: str):
+    """A GP practice in the region by AGB code or exact name (for the command line)."""
+    qs = gp_practice_list(region=region)
+    return qs.filter(agb_code=practice).first() or qs.filter(name__iexact=practice).first()
+
+
+def existing_duplicate_keys(*, region):
+    """(family name, date of birth) -> public_id and phone -> public_id for the whole region.
+
+    One query of three columns, so checking 50,000 rows costs no more than checking ten. It
+    covers every participant in the region (not only those the importer may list): a duplicate
+    must be caught even when it belongs to another practice. Only ids leave this function.
+    """
+    by_name, by_phone = {}, {}
+    rows = Participant.objects.in_region(region).values_list(
+        "public_id", "family_name", "date_of_birth", "phone"
+    )
+    for public_id, family, born, phone in rows.iterator(chunk_size=5000):
+        by_name[(family.casefold(), born)] = public_id
+        if phone:
+            by_phone[normalise_phone(phone)] = public_id
+    return by_name, by_phone
+
+
+def batch_list(*, region):
+    return (
+        ImportBatch.objects.in_region(region)
+        .select_related("gp_practice", "consultation")
+        .defer("upload", "report")
+    )
+
+
+def batch_get(*, region, public_id, with_upload=False):
+    """One batch of the region, or 404. The stored file is only loaded when asked for."""
+    qs = ImportBatch.objects.in_region(region).select_related("gp_practice", "consultation")
+    if not with_upload:
+        qs = qs.defer("upload")
+    return get_object_or_404(qs, public_id=public_id)
+
+
+def call_entry_get(*, region, public_id, by):
+    entry = get_object_or_404(
+        CallListEntry.objects.filter(batch__region=region).select_related("participant", "batch"),
+        public_id=public_id,
+    )
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.VIEW,
+        subject_type="calllistentry",
+        subject_ids=[entry.public_id],
+        participant_ids=[entry.participant.public_id],
+        purpose=PURPOSE_CALLS,
+    )
+    return entry
+
+
+def call_page_for_batch(*, batch, by, outcome="", page_number=1):
+    """One page of the call list (fixed query count) and one LIST access event per name shown."""
+    qs = CallListEntry.objects.filter(batch=batch).select_related("participant", "called_by")
+    if outcome in CallListEntry.Outcome.values:
+        qs = qs.filter(outcome=outcome)
+    page = Paginator(qs.order_by("id"), PAGE_SIZE).get_page(page_number)
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.LIST,
+        subject_type="calllistentry",
+        subject_ids=[e.public_id for e in page],
+        participant_ids=[e.participant.public_id for e in page],
+        purpose=PURPOSE_CALLS,
+        detail=f"batch {batch.public_id} page {page.number}",
+    )
+    return page
+
+
+def outcome_counts(*, batch):
+    counts = dict(
+        CallListEntry.objects.filter(batch=batch)
+        .order_by()
+        .values("outcome")
+        .annotate(n=Count("id"))
+        .values_list("outcome", "n")
+    )
+    return [(value, label, counts.get(value, 0)) for value, label in CallListEntry.Outcome.choices]

@@ -1,0 +1,94 @@
+"""Browser journey: a coordinator plans a session, books the team and sees readiness go green.
+
+Runs in headless Chromium against the live app; the eight registrations come from factories
+(the registration pages belong to the registrations app and have their own journey).
+"""
+
+import re
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from groepsconsult.consultations.models import Consultation
+from tests.conftest import verified_login
+from tests.factories.backbone import make_location, make_professional, make_region, make_user
+from tests.factories.consultations import ROOMS, future, make_registrations
+
+pytestmark = pytest.mark.browser
+
+
+def _log_in(page, live_app, user):
+    client = verified_login(Client(), user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_app.url}]
+    )
+
+
+def test_coordinator_plans_rosters_and_sees_readiness_go_green(page, live_app):
+    region = make_region(name="Den Haag", slug="den-haag")
+    location = make_location(region, name="Buurthuis De Boog", rooms=ROOMS)
+    team = {
+        "lead": make_professional(
+            region, discipline="gp", name="Dr. Yilmaz", big_number="12345678901"
+        ),
+        "care": make_professional(region, discipline="practice_nurse", name="Petra Kaya"),
+        "welfare": make_professional(region, discipline="social_worker", name="Naima Amrani"),
+        "movement": make_professional(region, discipline="sport_coach", name="Kevin Bakker"),
+        "expert": make_professional(region, discipline="experience_expert", name="Emine Demir"),
+        "coordinator": make_professional(region, discipline="coordinator", name="Sandra Jansen"),
+    }
+    _log_in(page, live_app, make_user("coordinator", region))
+
+    page.goto(f"{live_app.url}/consultations/")
+    page.get_by_role("link", name="Groepsconsult plannen").click()
+    page.get_by_label("Titel").fill("Vrouwen Moerwijk")
+    page.locator("#id_starts_at_0").fill(future(42).strftime("%Y-%m-%d"))
+    page.locator("#id_starts_at_1").fill("10:00")
+    page.get_by_label("Locatie").select_option(
+        label=f"{location.neighbourhood.name} · {location.name}"
+    )
+    page.get_by_label("Zaal").select_option("Keuken")
+    page.get_by_label("Doelgroep").select_option("women")
+    page.get_by_label("Turks").check()
+    page.get_by_label("Nederlands").check()
+    page.get_by_role("button", name="Opslaan").click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Vrouwen Moerwijk")
+    readiness = page.locator(".readiness")
+    expect(readiness).to_contain_text("Niet gereed")
+    expect(readiness.locator("li[data-item=lead]")).to_contain_text("Ontbreekt")
+
+    page.get_by_role("link", name="Team inplannen").click()
+    bookings = [
+        ("lead", "Verantwoordelijk arts (BIG)", None),
+        ("care", "Aan een tafel", "Zorgtafel (bloeddruk)"),
+        ("welfare", "Aan een tafel", "Welzijnstafel (vragenlijsten)"),
+        ("movement", "Aan een tafel", "Beweegtafel (lichaamssamenstelling, buikomvang)"),
+        ("expert", "Ervaringsdeskundige", None),
+        ("coordinator", "Coördinator", None),
+    ]
+    for key, place, table in bookings:
+        page.locator("#id_professional").select_option(str(team[key].pk))
+        page.locator("#id_role").select_option(label=place)
+        if table:
+            page.locator("#id_station").select_option(label=table)
+        else:
+            expect(page.locator("#id_station")).to_be_hidden()
+        page.get_by_role("button", name="Inplannen", exact=True).click()
+        expect(page.locator(".messages")).to_contain_text("In het team ingepland.")
+
+    readiness = page.locator(".readiness")
+    for item in ("care", "welfare", "sport", "lead", "experience_expert", "coordinator"):
+        expect(readiness.locator(f"li[data-item={item}]")).to_contain_text("In orde")
+    expect(readiness.locator("li[data-item=registered]")).to_contain_text("Tot nu toe 0 aangemeld")
+
+    make_registrations(Consultation.objects.get(title="Vrouwen Moerwijk"), 8)
+    page.reload()
+    expect(page.locator(".readiness h2")).to_contain_text("Gereed")
+    expect(page.locator(".readiness li.missing")).to_have_count(0)
+
+    page.get_by_role("link", name=re.compile("Vrouwen Moerwijk")).first.click()
+    expect(page.locator(".readiness h2")).to_contain_text("Gereed")
+    page.get_by_role("button", name="Open voor aanmelding").click()
+    expect(page.locator(".messages")).to_contain_text("Status gewijzigd in: Open voor aanmelding.")

@@ -1,0 +1,67 @@
+"""Browser journey: a GP file with two bad rows is refused with both reasons and nothing saved;
+the corrected file imports; the coordinator works the call list with one click per call."""
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
+from tests.conftest import verified_login
+from tests.factories.backbone import make_organisation, make_region, make_user
+from tests.factories.gp_import import gp_csv, gp_rows, importer_role
+
+pytestmark = pytest.mark.browser
+
+
+def _log_in(page, live_app, user):
+    client = verified_login(Client(), user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_app.url}]
+    )
+
+
+def _upload(page, live_app, practice, data):
+    page.goto(f"{live_app.url}/participants/import/")
+    page.get_by_label("Huisartsenpraktijk").select_option(label=practice.name)
+    page.get_by_label("Selectiebestand (CSV of Excel .xlsx)").set_input_files(
+        {"name": "selectie.csv", "mimeType": "text/csv", "buffer": data}
+    )
+    page.get_by_role("button", name="Controleer het bestand").click()
+
+
+def test_refused_file_then_fixed_file_then_call_list(page, live_app):
+    region = make_region(name="Den Haag", slug="den-haag")
+    practice = make_organisation(region, kind="gp_practice", name="Huisartsen Moerwijk")
+    _log_in(page, live_app, make_user(importer_role(), region))
+
+    rows = gp_rows(12)
+    rows[2]["Geboortedatum"] = "31-02-1960"
+    rows[6]["Telefoon"] = "=cmd|' /C calc'!A0"
+    _upload(page, live_app, practice, gp_csv(rows))
+
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("Het bestand is geweigerd: 2 rijen kloppen niet.")
+    expect(summary).to_contain_text("Rij 4: geboortedatum '31-02-1960' bestaat niet")
+    expect(summary).to_contain_text("Rij 8: telefoon '=cmd|")
+    assert (ImportBatch.objects.count(), Participant.objects.count()) == (0, 0)
+
+    _upload(page, live_app, practice, gp_csv(gp_rows(12)))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Controle van selectie.csv")
+    assert Participant.objects.count() == 0
+    page.get_by_role("button", name="Importeer alle 12 deelnemers").click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bellijst")
+    expect(page.locator(".messages")).to_contain_text("12 deelnemers geïmporteerd")
+    assert Participant.objects.filter(region=region, gp_practice=practice).count() == 12
+
+    first = page.locator("table.call-list tbody tr").first
+    first.get_by_label("Notitie").fill("komt met haar zus")
+    first.get_by_role("button", name="Aangemeld").click()
+    expect(page.locator("table.call-list tbody tr").first.locator(".badge")).to_contain_text(
+        "Aangemeld"
+    )
+    entry = CallListEntry.objects.order_by("id").first()
+    assert (entry.outcome, entry.note) == ("registered", "komt met haar zus")
+
+    page.get_by_role("link", name="Aangemeld 1").click()
+    expect(page.locator("table.call-list tbody tr")).to_have_count(1)
