@@ -18,13 +18,40 @@ def _declared(attribute):
     return [item for config in apps.get_app_configs() for item in getattr(config, attribute, [])]
 
 
+# Menu order follows the work: prepare a session, run the day, then administer. Items an app
+# declares but this list does not name go last.
+NAV_ORDER = [
+    "consultations:consultation-list",
+    "registrations:session-index",
+    "gp_import:batch-list",
+    "notifications:consultation-message-list",
+    "offers:offer-list",
+    "measurements:station-start",
+    "questionnaires:start",
+    "goals:goal-start",
+    "documents:consultation-list",
+    "monitoring:plenary-list",
+    "participants:participant-list",
+    "regions:neighbourhood-list",
+    "team:member-list",
+    "audit:access-log",
+]
+NAV_GROUP_STARTS = {"measurements:station-start", "participants:participant-list"}
+
+
+def _position(item):
+    url_name = item[1]
+    return NAV_ORDER.index(url_name) if url_name in NAV_ORDER else len(NAV_ORDER)
+
+
 def nav_items_for(membership):
+    """(label, url, starts_group) for every page the membership may open, in work order."""
     items = []
-    for label, url_name, permission in _declared("nav_items"):
+    for label, url_name, permission in sorted(_declared("nav_items"), key=_position):
         if membership is None or not membership.has_permission(permission):
             continue
         try:
-            items.append((label, reverse(url_name)))
+            items.append((label, reverse(url_name), url_name in NAV_GROUP_STARTS))
         except NoReverseMatch:  # an app that declares a page it has not built yet
             continue
     return items

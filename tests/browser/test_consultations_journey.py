@@ -7,22 +7,14 @@ Runs in headless Chromium against the live app; the eight registrations come fro
 import re
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from groepsconsult.consultations.models import Consultation
-from tests.conftest import verified_login
+from tests.browser_support import log_in_with_session
 from tests.factories.backbone import make_location, make_professional, make_region, make_user
 from tests.factories.consultations import ROOMS, future, make_registrations
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(page, live_app, user):
-    client = verified_login(Client(), user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_app.url}]
-    )
 
 
 def test_coordinator_plans_rosters_and_sees_readiness_go_green(page, live_app):
@@ -38,7 +30,7 @@ def test_coordinator_plans_rosters_and_sees_readiness_go_green(page, live_app):
         "expert": make_professional(region, discipline="experience_expert", name="Emine Demir"),
         "coordinator": make_professional(region, discipline="coordinator", name="Sandra Jansen"),
     }
-    _log_in(page, live_app, make_user("coordinator", region))
+    log_in_with_session(page, live_app.url, make_user("coordinator", region))
 
     page.goto(f"{live_app.url}/consultations/")
     page.get_by_role("link", name="Groepsconsult plannen").click()

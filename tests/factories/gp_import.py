@@ -77,15 +77,8 @@ def make_import_batch(region, *, gp_practice, participants=(), **kw):
 
 
 def importer_role() -> str:
-    """The coordinator imports GP files (issue 4). Until the role table grants her GP_IMPORT,
-    the administrator (who holds every permission) stands in, so the tests say what works now."""
-    from groepsconsult.accounts.permissions import Permission, role_has_permission
-
-    return (
-        "coordinator"
-        if role_has_permission("coordinator", Permission.GP_IMPORT)
-        else "administrator"
-    )
+    """The junior coordinator imports GP files (issue 4)."""
+    return "coordinator"
 
 
 def make_gp_import_objects(region, *, participant):

@@ -3,30 +3,13 @@ dropped network, so its save waits on the tablet and is retried), a systolic of 
 banner for the physician, and acknowledging it clears the banner."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from groepsconsult.measurements.models import Alert, Measurement
+from tests.browser_support import logged_in_context
 from tests.factories.backbone import make_consultation, make_participant, make_region, make_user
 from tests.factories.measurements import make_station_registration
 
 pytestmark = pytest.mark.browser
-
-
-def logged_in_context(browser, base, user):
-    """A browser context carrying a two-factor-verified session of `user`."""
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
-    session.save()
-    context = browser.new_context(base_url=base)
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": base}]
-    )
-    return context
 
 
 def open_participant(page, consultation, station, number):

@@ -2,22 +2,14 @@
 the corrected file imports; the coordinator works the call list with one click per call."""
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
-from tests.conftest import verified_login
+from tests.browser_support import log_in_with_session
 from tests.factories.backbone import make_organisation, make_region, make_user
 from tests.factories.gp_import import gp_csv, gp_rows, importer_role
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(page, live_app, user):
-    client = verified_login(Client(), user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_app.url}]
-    )
 
 
 def _upload(page, live_app, practice, data):
@@ -32,7 +24,7 @@ def _upload(page, live_app, practice, data):
 def test_refused_file_then_fixed_file_then_call_list(page, live_app):
     region = make_region(name="Den Haag", slug="den-haag")
     practice = make_organisation(region, kind="gp_practice", name="Huisartsen Moerwijk")
-    _log_in(page, live_app, make_user(importer_role(), region))
+    log_in_with_session(page, live_app.url, make_user(importer_role(), region))
 
     rows = gp_rows(12)
     rows[2]["Geboortedatum"] = "31-02-1960"

@@ -3,23 +3,14 @@ touch, finishes, and the answers are stored; the Arabic form renders right to le
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.test import Client
 
 from groepsconsult.questionnaires.models import Answer, Response
 from groepsconsult.questionnaires.services import questionnaire_definitions_load
-from tests.conftest import verified_login
+from tests.browser_support import log_in_with_session
 from tests.factories.backbone import make_consultation, make_participant, make_region, make_user
 from tests.factories.questionnaires import make_registration
 
 pytestmark = pytest.mark.browser
-
-
-def log_in_verified(page, base, user):
-    """Reuse a two-factor-verified session (the login + TOTP page has its own journey test)."""
-    client = verified_login(Client(), user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
-    )
 
 
 def test_fill_social_risks_in_turkish_and_see_arabic_right_to_left(page, live_app):
@@ -31,7 +22,7 @@ def test_fill_social_risks_in_turkish_and_see_arabic_right_to_left(page, live_ap
     )
     registration = make_registration(consultation, participant, day_number=5)
     base = live_app.url
-    log_in_verified(page, base, make_user("professional", region))
+    log_in_with_session(page, base, make_user("professional", region))
 
     page.goto(f"{base}/questionnaires/")
     page.locator("#id_consultation").select_option(str(consultation.public_id))

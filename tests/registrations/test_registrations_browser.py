@@ -2,34 +2,14 @@
 people off at the door on a tablet and registers a walk-in."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from icalendar import Calendar
 
 from groepsconsult.consultations.models import Registration
+from tests.browser_support import assert_no_axe_violations, log_in
 from tests.factories.backbone import make_participant, make_region, make_user
 from tests.factories.registrations import make_open_consultation, make_registration
 
 pytestmark = pytest.mark.browser
-PASSWORD = "pw-Unused-12345"
-
-
-def assert_no_axe_violations(page):
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
-
-
-def log_in(page, base, user, next_path):
-    page.goto(f"{base}/account/login/?next={next_path}")
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url("**/account/two-factor/**")
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    page.get_by_label("Code van 6 cijfers").fill(code)
-    page.get_by_role("button", name="Bevestigen").click()
 
 
 def test_resident_signs_up_on_a_phone_and_downloads_the_invite(page, live_app):
