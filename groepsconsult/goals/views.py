@@ -4,8 +4,6 @@ GOAL_EDIT, then a region-scoped fetch of the registration (404 outside the regio
 state rule (a cancelled registration takes no goal). Reading the page is logged.
 """
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -22,39 +20,17 @@ from groepsconsult.goals.forms import GoalForm
 from groepsconsult.goals.models import Goal
 from groepsconsult.questionnaires import policies as questionnaire_policies
 from groepsconsult.questionnaires import selectors as registration_selectors
-from groepsconsult.questionnaires.forms import PickForm
+from groepsconsult.questionnaires.picking import pick_registration
 
 
 @require_http_methods(["GET", "POST"])
 @require_permission(Permission.GOAL_EDIT)
 def goal_start(request):
     """Choose the session and the participant by day number, like at the welfare table."""
-    membership = request.membership
-    consultation = None
-    chosen = request.GET.get("consultation") or request.POST.get("consultation")
-    try:
-        chosen = uuid.UUID(str(chosen)) if chosen else None
-    except ValueError:
-        chosen = None
-    if chosen:
-        consultation = registration_selectors.consultation_get_for_questionnaires(
-            membership=membership, public_id=chosen
-        )
-    form = PickForm(request.POST or None)
-    if request.method == "POST" and consultation and form.is_valid():
-        registration = registration_selectors.registration_find_by_day_number(
-            membership=membership,
-            consultation=consultation,
-            day_number=form.cleaned_data["day_number"],
-        )
-        if registration:
-            return redirect("goals:goal-edit", registration=registration.public_id)
-        form.add_error("day_number", _("Nobody has this number in this session."))
-    consultations = registration_selectors.consultation_list_for_questionnaires(
-        region=membership.region
-    )[:30]
-    context = {"consultations": consultations, "consultation": consultation, "form": form}
-    return render(request, "goals/start.html", context)
+    pick = pick_registration(request)
+    if pick.registration:
+        return redirect("goals:goal-edit", registration=pick.registration.public_id)
+    return render(request, "goals/start.html", pick.context())
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,8 +5,6 @@ state policy. The form part of a page is rendered in the participant's chosen la
 surrounding page stays in the professional's language.
 """
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -20,53 +18,31 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.questionnaires import policies, selectors, services
-from groepsconsult.questionnaires.forms import LanguageForm, PickForm, ResponseForm
+from groepsconsult.questionnaires.forms import LanguageForm, ResponseForm
 from groepsconsult.questionnaires.models import LANGUAGES, RTL_LANGUAGES, Questionnaire
+from groepsconsult.questionnaires.picking import pick_registration, uuid_or_none
 
 PARTICIPANT_MODE = "participant"
-
-
-def _uuid_or_none(value):
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 @require_http_methods(["GET", "POST"])
 @require_permission(Permission.QUESTIONNAIRE_FILL)
 def questionnaire_start(request):
     """Choose the session, then the participant by day number (or from the list)."""
-    registration_id = _uuid_or_none(request.GET.get("registration"))
+    registration_id = uuid_or_none(request.GET.get("registration"))
     if registration_id:  # coming from the welfare station: straight to that participant
         return redirect("questionnaires:registration", registration=registration_id)
-    membership = request.membership
-    consultations = selectors.consultation_list_for_questionnaires(region=membership.region)[:30]
-    consultation = None
-    chosen = _uuid_or_none(request.GET.get("consultation") or request.POST.get("consultation"))
-    if chosen:
-        consultation = selectors.consultation_get_for_questionnaires(
-            membership=membership, public_id=chosen
-        )
-    form = PickForm(request.POST or None)
-    if request.method == "POST" and consultation and form.is_valid():
-        registration = selectors.registration_find_by_day_number(
-            membership=membership,
-            consultation=consultation,
-            day_number=form.cleaned_data["day_number"],
-        )
-        if registration:
-            return redirect("questionnaires:registration", registration=registration.public_id)
-        form.add_error("day_number", _("Nobody has this number in this session."))
+    pick = pick_registration(request)
+    if pick.registration:
+        return redirect("questionnaires:registration", registration=pick.registration.public_id)
+    membership, consultation = request.membership, pick.consultation
     registrations = []
     if consultation:
         registrations = selectors.registration_list_for_consultation(
             membership=membership, by=Actor.from_request(request), consultation=consultation
         )
     context = {
-        "consultations": consultations,
-        "consultation": consultation,
-        "form": form,
+        **pick.context(),
         "registrations": registrations,
         "can_work_check": bool(consultation),
     }
