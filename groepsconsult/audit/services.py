@@ -3,6 +3,10 @@
 from dataclasses import dataclass
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.core.bulk import insert_rows
+
+# Above this many rows (a GP import) the log is written with one lean executemany, not bulk_create.
+LEAN_INSERT_FROM = 500
 
 
 @dataclass(frozen=True)
@@ -58,18 +62,18 @@ def access_log_write(
         purpose=purpose,
         detail=detail[:255],
     )
-    if participant_ids:
-        rows = [
-            AccessEvent(
-                **base,
-                participant_id=pid,
-                subject_id=(subject_ids[i] if len(subject_ids) == len(participant_ids) else ""),
-            )
-            for i, pid in enumerate(participant_ids)
-        ]
+    if not participant_ids:
+        AccessEvent.objects.create(**base, subject_id=",".join(subject_ids)[:64])
+        return
+    paired = len(subject_ids) == len(participant_ids)  # one subject per participant, in order
+    rows = [
+        {**base, "participant_id": pid, "subject_id": subject_ids[i] if paired else ""}
+        for i, pid in enumerate(participant_ids)
+    ]
+    if len(rows) > LEAN_INSERT_FROM:
+        insert_rows(AccessEvent, rows)
     else:
-        rows = [AccessEvent(**base, subject_id=",".join(subject_ids)[:64])]
-    AccessEvent.objects.bulk_create(rows)
+        AccessEvent.objects.bulk_create([AccessEvent(**row) for row in rows])
 
 
 def audited_save(*, instance, by: Actor, purpose: str, participant_ids=()):

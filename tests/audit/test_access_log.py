@@ -106,3 +106,34 @@ def test_list_query_count_does_not_grow(client_for, django_assert_max_num_querie
         write_event()
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/access-log/")
+
+
+def test_a_large_write_takes_the_lean_path_with_the_same_rows(db):
+    import uuid
+
+    from groepsconsult.audit.services import LEAN_INSERT_FROM
+
+    ids = [uuid.uuid4() for _ in range(LEAN_INSERT_FROM + 100)]
+    access_log_write(
+        by=Actor(
+            user_id=7,
+            username="import",
+            role="coordinator",
+            region_slug="alpha",
+            ip_address="127.0.0.1",
+        ),
+        action="create",
+        subject_type="participant",
+        subject_ids=ids,
+        participant_ids=ids,
+        purpose="GP import",
+    )
+    rows = AccessEvent.objects.filter(purpose="GP import")
+    assert rows.count() == len(ids)
+    sample = rows.get(participant_id=ids[42])
+    assert (sample.username, sample.subject_id, sample.ip_address) == (
+        "import",
+        str(ids[42]),
+        "127.0.0.1",
+    )
+    assert sample.at is not None

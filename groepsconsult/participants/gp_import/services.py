@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
-from groepsconsult.participants.gp_import.bulk import insert_rows
+from groepsconsult.core.bulk import insert_rows
 from groepsconsult.participants.gp_import.checking import PARTICIPANT_FIELDS, Report, check_file
 from groepsconsult.participants.gp_import.policies import (
     PREVIEW_LIFETIME,

@@ -1,10 +1,11 @@
-"""A lean bulk INSERT for the GP import: 50,000 people must import in seconds, not minutes.
+"""A lean bulk INSERT for large writes (the GP import, and the access-log rows it causes):
+50,000 people must import in seconds, not minutes.
 
 Django's bulk_create builds a model instance per row and prepares every value through several
 layers per field, which costs more than the database itself (about 4 s per 50,000 rows per table
 on SQLite). Here each field's conversion is chosen once, most values (text, numbers, foreign-key
 ids) pass straight through, and rows go to the driver with executemany. Values must already be
-valid: the import ran the model's own field validators on every row (checking._build_participant).
+valid: callers validate first (the GP import runs the model's own field validators on every row).
 """
 
 from django.db import connection
