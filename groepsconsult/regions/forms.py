@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Professional
 
@@ -14,10 +15,37 @@ class RegionScopedForm(forms.ModelForm):
                 field.queryset = queryset.filter(region=region)
 
 
+GEOJSON_AREA_TYPES = {"Polygon", "MultiPolygon"}
+
+
 class NeighbourhoodForm(RegionScopedForm):
     class Meta:
         model = Neighbourhood
-        fields = ["name", "cbs_code"]
+        fields = ["name", "cbs_code", "geometry"]
+        widgets = {"geometry": forms.Textarea(attrs={"rows": 4, "spellcheck": "false"})}
+        help_texts = {
+            "geometry": _(
+                "Optional: the area as GeoJSON (a Polygon or MultiPolygon, or a Feature with one), e.g. from the CBS neighbourhood map."
+            )
+        }
+
+    def clean_geometry(self):
+        """Accept a bare geometry or a Feature; keep only the geometry, so maps can rely on it."""
+        value = self.cleaned_data.get("geometry")
+        if value in (None, "", {}):
+            return None
+        geometry = (
+            value.get("geometry")
+            if isinstance(value, dict) and value.get("type") == "Feature"
+            else value
+        )
+        if not isinstance(geometry, dict) or geometry.get("type") not in GEOJSON_AREA_TYPES:
+            raise forms.ValidationError(
+                _("This is not an area: give a GeoJSON Polygon or MultiPolygon.")
+            )
+        if not isinstance(geometry.get("coordinates"), list) or not geometry["coordinates"]:
+            raise forms.ValidationError(_("The area has no coordinates."))
+        return geometry
 
 
 class LocationForm(RegionScopedForm):

@@ -166,3 +166,38 @@ def test_dashboard_shows_counts_of_own_region(client_for, region_a, region_b):
     response = client_for("coordinator").get("/")
     assert response.status_code == 200
     assert response.context["counts"]["neighbourhoods"] == 1
+
+
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[4.30, 52.07], [4.31, 52.07], [4.31, 52.08], [4.30, 52.07]]],
+}
+
+
+def test_neighbourhood_area_is_stored_from_a_geojson_feature(client_for, region_a):
+    import json
+
+    feature = {"type": "Feature", "properties": {"buurtnaam": "Moerwijk"}, "geometry": SQUARE}
+    response = client_for("coordinator").post(
+        "/region/neighbourhoods/new/",
+        {"name": "Moerwijk", "cbs_code": "BU05183800", "geometry": json.dumps(feature)},
+    )
+    assert response.status_code == 302
+    assert region_a.neighbourhoods.get(name="Moerwijk").geometry == SQUARE
+
+
+@pytest.mark.parametrize(
+    ("geometry", "message"),
+    [
+        ("{not json", "Voer een geldige JSON in."),
+        ('{"type": "Point", "coordinates": [4.3, 52.07]}', "Dit is geen gebied"),
+        ('{"type": "Polygon", "coordinates": []}', "Het gebied heeft geen coördinaten"),
+    ],
+)
+def test_a_bad_area_is_refused_with_a_dutch_message(client_for, region_a, geometry, message):
+    response = client_for("coordinator").post(
+        "/region/neighbourhoods/new/", {"name": "Transvaal", "geometry": geometry}
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not region_a.neighbourhoods.filter(name="Transvaal").exists()
