@@ -267,3 +267,24 @@ def test_query_count_does_not_grow_with_participants(
     _grow(mine.consultation, 20)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_polling_the_banner_logs_each_alert_once_per_login(client_for, mine):
+    from groepsconsult.audit.models import AccessEvent
+
+    client = client_for("physician")
+    banner = f"/measurements/sessions/{mine.consultation.public_id}/alerts/banner/"
+    for _ in range(3):
+        client.get(banner)
+    who = mine.registration.participant.public_id
+    assert AccessEvent.objects.filter(subject_type="alert", participant_id=who).count() == 1
+    newcomer = make_station_registration(mine.consultation)
+    make_alert(newcomer)
+    client.get(banner)
+    assert (
+        AccessEvent.objects.filter(
+            subject_type="alert", participant_id=newcomer.participant.public_id
+        ).count()
+        == 1
+    )
+    assert AccessEvent.objects.filter(subject_type="alert", participant_id=who).count() == 1

@@ -19,15 +19,26 @@ from groepsconsult.measurements.models import Station
 from groepsconsult.measurements.stations import MEASURED_STATIONS
 
 
+ALERTS_LOGGED_KEY = "alerts_logged"
+
+
 def _log_alerts(request, alerts):
-    if alerts:
+    """Log each alert the first time this login session shows it.
+
+    The banner is polled every 10 s on every tablet; logging the same names again on each poll
+    would bury the privacy officer's log without telling them anything new.
+    """
+    shown = set(request.session.get(ALERTS_LOGGED_KEY, []))
+    new = [a for a in alerts if str(a.public_id) not in shown]
+    if new:
         access_log_write(
             by=Actor.from_request(request),
             action=AccessEvent.Action.LIST,
             subject_type="alert",
-            participant_ids=[a.measurement.registration.participant.public_id for a in alerts],
+            participant_ids=[a.measurement.registration.participant.public_id for a in new],
             purpose=selectors.PURPOSE,
         )
+        request.session[ALERTS_LOGGED_KEY] = sorted(shown | {str(a.public_id) for a in new})
 
 
 @require_permission(Permission.MEASUREMENT_VIEW)
