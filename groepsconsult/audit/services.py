@@ -96,3 +96,15 @@ def audited_save(*, instance, by: Actor, purpose: str, participant_ids=()):
             purpose=purpose,
         )
     return instance
+
+
+def access_log_view(*, by: Actor, record, purpose: str) -> None:
+    """Log that one participant-owned record (it has `.participant` and `.public_id`) was opened."""
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.VIEW,
+        subject_type=record._meta.model_name,
+        subject_ids=[record.public_id],
+        participant_ids=[record.participant.public_id],
+        purpose=purpose,
+    )

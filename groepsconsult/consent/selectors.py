@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from groepsconsult.accounts.permissions import Role
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.audit.services import access_log_write
+from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.consent.models import Consent, ConsentPurpose, ConsentText
 
 AUDIT_PURPOSE = "consent registration"  # the purpose written to the access log
@@ -96,14 +96,7 @@ def consent_get_for_user(*, membership, by, public_id):
         ).get(public_id=public_id, participant__region=membership.region)
     except Consent.DoesNotExist:
         raise Http404 from None
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.VIEW,
-        subject_type="consent",
-        subject_ids=[consent.public_id],
-        participant_ids=[consent.participant.public_id],
-        purpose=AUDIT_PURPOSE,
-    )
+    access_log_view(by=by, record=consent, purpose=AUDIT_PURPOSE)
     return consent
 
 

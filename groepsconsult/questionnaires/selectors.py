@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.audit.services import access_log_write
+from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.clinical.findrisc import FindriscResult
 from groepsconsult.consultations.models import Consultation, Registration
 from groepsconsult.participants.selectors import participant_visible_queryset
@@ -131,14 +131,7 @@ def registration_get_for_user(*, membership, by, public_id, purpose=PURPOSE):
     registration = get_object_or_404(
         _registration_queryset(membership=membership), public_id=public_id
     )
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.VIEW,
-        subject_type="registration",
-        subject_ids=[registration.public_id],
-        participant_ids=[registration.participant.public_id],
-        purpose=purpose,
-    )
+    access_log_view(by=by, record=registration, purpose=purpose)
     return registration
 
 

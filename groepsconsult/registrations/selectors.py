@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.audit.services import access_log_write
+from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.consultations.models import Consultation, Registration
 from groepsconsult.consultations.selectors import consultation_upcoming_open_list
 from groepsconsult.participants.selectors import (
@@ -143,14 +143,7 @@ def registration_get_for_user(*, membership, by, public_id, purpose):
         ).select_related("participant", "consultation", "referred_by"),
         public_id=public_id,
     )
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.VIEW,
-        subject_type="registration",
-        subject_ids=[registration.public_id],
-        participant_ids=[registration.participant.public_id],
-        purpose=purpose,
-    )
+    access_log_view(by=by, record=registration, purpose=purpose)
     return registration
 
 
@@ -166,14 +159,7 @@ def registration_get_by_day_number(*, consultation, day_number, by=None, purpose
         status=Registration.Status.REGISTERED,
     )
     if by is not None:
-        access_log_write(
-            by=by,
-            action=AccessEvent.Action.VIEW,
-            subject_type="registration",
-            subject_ids=[registration.public_id],
-            participant_ids=[registration.participant.public_id],
-            purpose=purpose,
-        )
+        access_log_view(by=by, record=registration, purpose=purpose)
     return registration
 
 

@@ -18,7 +18,6 @@ from groepsconsult.measurements.classify import ALARM_LABELS
 from groepsconsult.measurements.models import Station
 from groepsconsult.measurements.stations import MEASURED_STATIONS
 
-
 ALERTS_LOGGED_KEY = "alerts_logged"
 
 

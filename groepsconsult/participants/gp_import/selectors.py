@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.audit.services import access_log_write
+from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.core.http import PAGE_SIZE
 from groepsconsult.participants.gp_import.cleaning import normalise_phone
 from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
@@ -81,14 +81,7 @@ def call_entry_get(*, region, public_id, by):
         CallListEntry.objects.filter(batch__region=region).select_related("participant", "batch"),
         public_id=public_id,
     )
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.VIEW,
-        subject_type="calllistentry",
-        subject_ids=[entry.public_id],
-        participant_ids=[entry.participant.public_id],
-        purpose=PURPOSE_CALLS,
-    )
+    access_log_view(by=by, record=entry, purpose=PURPOSE_CALLS)
     return entry
 
 
