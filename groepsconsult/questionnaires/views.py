@@ -153,21 +153,15 @@ def response_fill(request, registration):
     participant_mode = mode == PARTICIPANT_MODE
     questions = questionnaire.questions.all()
     back_url = reverse("questionnaires:registration", args=[reg.public_id])
-    with translation.override(lang):  # validation messages in the participant's language
-        if request.method == "POST":
-            form = ResponseForm(request.POST, questions=questions, language=lang)
-            target = {
-                "questionnaire": questionnaire,
-                "consultation": reg.consultation,
-                "registration": reg,
-            }
-            saved = form.is_valid() and _submit(
-                request, form=form, target=target, participant_mode=participant_mode, lang=lang
-            )
-        else:
-            saved = False
-            initial = selectors.response_answers(response=response, by=Actor.from_request(request))
-            form = ResponseForm(initial=initial, questions=questions, language=lang)
+    target = {"questionnaire": questionnaire, "consultation": reg.consultation, "registration": reg}
+    form, saved = _answer_form(
+        request,
+        questions=questions,
+        lang=lang,
+        response=response,
+        target=target,
+        participant_mode=participant_mode,
+    )
     if saved:  # the confirmation is for whoever holds the tablet next: the page's language
         return _after_save(request, back_url)
     context = _fill_context(
@@ -180,6 +174,23 @@ def response_fill(request, registration):
     )
     context |= {"registration": reg, "participant": reg.participant}
     return render(request, "questionnaires/fill.html", context)
+
+
+def _answer_form(request, *, questions, lang, response, target, participant_mode):
+    """The answers form: bound and saved on POST, else filled with the saved answers.
+
+    Built in the form's language, so validation messages come in the participant's language.
+    Returns (form, saved).
+    """
+    with translation.override(lang):
+        if request.method == "POST":
+            form = ResponseForm(request.POST, questions=questions, language=lang)
+            saved = form.is_valid() and _submit(
+                request, form=form, target=target, participant_mode=participant_mode, lang=lang
+            )
+            return form, saved
+        initial = selectors.response_answers(response=response, by=Actor.from_request(request))
+        return ResponseForm(initial=initial, questions=questions, language=lang), False
 
 
 def _after_save(request, back_url):
@@ -209,17 +220,15 @@ def work_check_fill(request, consultation):
     lang = _chosen_language(request, translation.get_language() or "nl")
     questions = questionnaire.questions.all()
     back_url = f"{reverse('questionnaires:start')}?consultation={session.public_id}"
-    with translation.override(lang):
-        if request.method == "POST":
-            form = ResponseForm(request.POST, questions=questions, language=lang)
-            target = {"questionnaire": questionnaire, "consultation": session}
-            saved = form.is_valid() and _submit(
-                request, form=form, target=target, participant_mode=None, lang=lang
-            )
-        else:
-            saved = False
-            initial = selectors.response_answers(response=response, by=Actor.from_request(request))
-            form = ResponseForm(initial=initial, questions=questions, language=lang)
+    target = {"questionnaire": questionnaire, "consultation": session}
+    form, saved = _answer_form(
+        request,
+        questions=questions,
+        lang=lang,
+        response=response,
+        target=target,
+        participant_mode=None,
+    )
     if saved:  # the confirmation is for whoever holds the tablet next: the page's language
         return _after_save(request, back_url)
     context = _fill_context(
