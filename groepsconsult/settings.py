@@ -260,3 +260,25 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Operations (docs/deployment.md): JSON logs for a log collector, Prometheus metrics on loopback,
+# one log line per request (route, status, duration; never names or query strings).
+LOG_FORMAT = env_choice("LOG_FORMAT", "plain", ("plain", "json"))
+if LOG_FORMAT == "json":
+    LOGGING["formatters"]["json"] = {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    }
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+LOGGING["loggers"]["groepsconsult.request"] = {
+    "level": env_str("REQUEST_LOG_LEVEL", "WARNING" if TESTING else "INFO")
+}
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+INSTALLED_APPS += ["django_prometheus"]
+MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "groepsconsult.core.operations.RequestLogMiddleware",
+    *MIDDLEWARE,
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+]
