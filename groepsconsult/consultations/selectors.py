@@ -16,7 +16,6 @@ from django.utils import timezone
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.consultations.models import (
     Consultation,
-    Registration,
     RosterAssignment,
     RosterStation,
     RunSheetBlock,
@@ -43,12 +42,15 @@ def _count(queryset):
 def with_readiness_facts(queryset):
     """Annotate what `readiness.facts_from_annotations` needs (and the registered count)."""
     assignments = RosterAssignment.objects.all()
+    # Registration is owned by `registrations`, which imports this app; reach its model through
+    # the reverse relation so the apps stay acyclic (ADR 0006).
+    registration = Consultation._meta.get_field("registrations").related_model
     domains = {
         f"{domain}_count": _count(assignments.filter(professional__discipline__in=disciplines))
         for domain, disciplines in Professional.DOMAINS.items()
     }
     return queryset.annotate(
-        registered_count=_count(Registration.objects.filter(status=Registration.Status.REGISTERED)),
+        registered_count=_count(registration.objects.filter(status=registration.Status.REGISTERED)),
         big_lead_count=_count(
             assignments.filter(role=RosterAssignment.Role.LEAD).exclude(professional__big_number="")
         ),

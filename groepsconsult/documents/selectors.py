@@ -13,12 +13,13 @@ from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.participants.models import Trajectory
 from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.questionnaires.selectors import risk_inputs_for_registration
+from groepsconsult.registrations.models import Registration
 
 PURPOSE = "results booklet"
 

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 
-from groepsconsult.consultations.models import Registration
+from groepsconsult.registrations.models import Registration
 
 
 def can_fill_for_registration(registration) -> bool:

@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.clinical.findrisc import FindriscResult
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.questionnaires.models import FINDRISC_CODE, Answer, Questionnaire, Response
+from groepsconsult.registrations.models import Registration
 
 PURPOSE = "questionnaire"
 

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.consultations.models import Registration
 from groepsconsult.participants.models import Participant
+from groepsconsult.registrations.models import Registration
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
 _DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

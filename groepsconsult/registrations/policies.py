@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
+from groepsconsult.registrations.models import Registration
 
 # Audience values as planned on the consultation (consultations app); a session without the
 # field is mixed. "Other / not stated" is never refused: people name their own sex.
