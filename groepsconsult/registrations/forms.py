@@ -219,3 +219,14 @@ class WalkInForm(forms.ModelForm):
 
 class AttendanceForm(forms.Form):
     attendance = forms.ChoiceField(choices=Registration.Attendance.choices)
+
+
+class PickForm(forms.Form):
+    """Pick a participant of the chosen session by their number for the day."""
+
+    day_number = forms.IntegerField(
+        label=_("Number for the day"),
+        min_value=1,
+        max_value=999,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autofocus": True}),
+    )

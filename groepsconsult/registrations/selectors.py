@@ -52,13 +52,6 @@ def public_consultation_get_any(*, public_id):
     )
 
 
-def consultation_get_for_membership(*, membership, public_id):
-    """One consultation in the membership's region (404 outside it), with its place."""
-    return get_object_or_404(
-        _with_counts(Consultation.objects.in_region(membership.region)), public_id=public_id
-    )
-
-
 def consultation_upcoming_for_region(*, region):
     """Sessions from today on, for the coordinator's and host's index (no personal data)."""
     today_start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
