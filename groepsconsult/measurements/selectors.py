@@ -14,7 +14,7 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.measurements.models import Alert, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, MEASURED_STATIONS
-from groepsconsult.participants.selectors import participant_search, participant_visible_queryset
+from groepsconsult.participants.selectors import participant_search
 from groepsconsult.registrations.selectors import registration_queryset_for_user
 
 PURPOSE = "measurement circuit"
@@ -33,12 +33,10 @@ def _log(by, action, registrations, detail=""):
 
 def registration_search_at_station(*, membership, by, consultation, q):
     """Registrations of the session whose participant matches a (POSTed) name; logged."""
-    people = participant_search(participant_visible_queryset(membership=membership), q)
-    rows = list(
-        registration_queryset_for_user(
-            membership=membership, consultation=consultation, include_cancelled=False
-        ).filter(participant__in=people)[:20]
+    registrations = registration_queryset_for_user(
+        membership=membership, consultation=consultation, include_cancelled=False
     )
+    rows = list(participant_search(registrations, q, via="participant__")[:20])
     _log(by, AccessEvent.Action.LIST, rows, detail="station name search")
     return rows
 

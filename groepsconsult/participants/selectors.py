@@ -42,12 +42,13 @@ def participant_visible_q(*, membership, via=""):
     return q
 
 
-def participant_search(queryset, q):
+def participant_search(queryset, q, *, via=""):
+    """Narrow by name or postcode; `via` ("participant__") searches rows that point at one."""
     for term in q.split()[:4]:
         queryset = queryset.filter(
-            Q(given_name__icontains=term)
-            | Q(family_name__icontains=term)
-            | Q(postcode__iexact=term)
+            Q(**{f"{via}given_name__icontains": term})
+            | Q(**{f"{via}family_name__icontains": term})
+            | Q(**{f"{via}postcode__iexact": term})
         )
     return queryset
 
