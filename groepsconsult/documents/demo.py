@@ -9,9 +9,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from groepsconsult.audit.services import Actor
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.measurements.services import Entry, measurements_record
+from groepsconsult.registrations.models import Registration
 
 BY = Actor.system("demo")
 RETURNING = 6

@@ -13,12 +13,14 @@ from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
+from groepsconsult.consultations.selectors import consultation_session_choices
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.participants.models import Trajectory
-from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.questionnaires.selectors import risk_inputs_for_registration
+from groepsconsult.registrations.models import Registration
+from groepsconsult.registrations.selectors import registration_queryset_for_user
 
 PURPOSE = "results booklet"
 
@@ -36,25 +38,16 @@ class BookletSource:
     risk_inputs: dict = field(default_factory=dict)
 
 
-def consultation_get_for_region(*, region, public_id):
-    """One session of the region, or 404 outside it."""
-    return get_object_or_404(
-        Consultation.objects.in_region(region).select_related("location", "neighbourhood"),
-        public_id=public_id,
-    )
-
-
 def consultation_recent_list(*, region, limit=60):
-    """Sessions of the region for the booklet and plenary index pages (no personal data)."""
-    qs = Consultation.objects.in_region(region).select_related("location", "neighbourhood")
-    return qs.exclude(status=Consultation.Status.CANCELLED).order_by("-starts_at")[:limit]
+    """Sessions of the region for the booklet and plenary index pages (no personal data), in
+    the order of every session picker: today's first, then coming, then past ones."""
+    return consultation_session_choices(region=region).sessions[:limit]
 
 
 def _registrations_visible(*, membership, consultation):
-    visible = participant_visible_queryset(membership=membership)
     return (
-        Registration.objects.filter(consultation=consultation, participant__in=visible)
-        .select_related("participant", "consultation__location")
+        registration_queryset_for_user(membership=membership, consultation=consultation)
+        .select_related("consultation__location")
         .order_by("day_number", "created_at")
     )
 
@@ -182,11 +175,10 @@ def booklet_source_for_user(
 
     `action` is VIEW for the screen and PRINT for the PDF: the log says which one happened.
     """
-    visible = participant_visible_queryset(membership=membership)
     registration = get_object_or_404(
-        Registration.objects.filter(
-            consultation__region=membership.region, participant__in=visible
-        ).select_related("participant", "consultation__location", "consultation__neighbourhood"),
+        registration_queryset_for_user(membership=membership).select_related(
+            "consultation__location"
+        ),
         public_id=registration_public_id,
     )
     consultation = registration.consultation

@@ -46,7 +46,7 @@ class Measurement(PublicModel):
         IMPORT = "import", _("Imported from a device file")
 
     registration = models.ForeignKey(
-        "consultations.Registration", on_delete=models.CASCADE, related_name="measurements"
+        "registrations.Registration", on_delete=models.CASCADE, related_name="measurements"
     )
     measure = models.CharField(_("measure"), max_length=24, choices=Measure.choices)
     value = models.DecimalField(_("value"), max_digits=7, decimal_places=2)

@@ -11,10 +11,10 @@ from types import SimpleNamespace
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.consultations.models import Registration
 from groepsconsult.documents.booklet import build_lines
 from groepsconsult.documents.texts import MEASURES
 from groepsconsult.measurements.models import Measurement
+from groepsconsult.registrations.models import Registration
 
 # The measures with a traffic light that a plenary talk is about; optional ones (HbA1c, LDL)
 # only appear when someone in the room had them measured.

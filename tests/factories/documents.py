@@ -9,10 +9,10 @@ import itertools
 from decimal import Decimal
 
 from groepsconsult.clinical import DEFAULT_RULESET_VERSION
-from groepsconsult.consultations.models import Registration
 from groepsconsult.goals.models import Goal
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.questionnaires.models import Answer, Question, Questionnaire, Response
+from groepsconsult.registrations.models import Registration
 
 _seq = itertools.count(1)
 
