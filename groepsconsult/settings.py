@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "groepsconsult.monitoring",
     "groepsconsult.team",
     "groepsconsult.demo",
+    "groepsconsult.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -204,6 +205,15 @@ WHITENOISE_AUTOREFRESH = not PRODUCTION
 if not PRODUCTION:
     STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on a missing root even when using finders
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+
+# Retention (docs/privacy.md). An assumption to agree with the region's data protection officer,
+# not a sourced figure: the app is not the medical record (the GP's system is), so identities
+# are removed after this long without any activity; anonymous figures stay.
+RETENTION_DAYS = {
+    "inactive_participant": env_int("RETENTION_INACTIVE_PARTICIPANT_DAYS", 730),
+}
+PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
