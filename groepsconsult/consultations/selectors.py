@@ -77,6 +77,12 @@ def consultation_get_for_user(*, membership, public_id):
     return get_object_or_404(consultation_queryset(region=membership.region), public_id=public_id)
 
 
+def consultation_recent_list(*, region, limit=60):
+    """Sessions of the region for the booklet and plenary index pages (no personal data)."""
+    qs = Consultation.objects.in_region(region).select_related("location", "neighbourhood")
+    return qs.exclude(status=Consultation.Status.CANCELLED).order_by("-starts_at")[:limit]
+
+
 def consultation_list_for_region(
     *, region, when="", neighbourhood=None, status="", month=None, now=None
 ):

@@ -16,6 +16,7 @@ from groepsconsult.audit.services import access_log_write
 from groepsconsult.consultations.models import Consultation, Registration
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 from groepsconsult.measurements.models import Measurement
+from groepsconsult.measurements.selectors import measurement_current_by_registration
 from groepsconsult.participants.models import Trajectory
 from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.questionnaires.selectors import risk_inputs_for_registration
@@ -42,12 +43,6 @@ def consultation_get_for_region(*, region, public_id):
         Consultation.objects.in_region(region).select_related("location", "neighbourhood"),
         public_id=public_id,
     )
-
-
-def consultation_recent_list(*, region, limit=60):
-    """Sessions of the region for the booklet and plenary index pages (no personal data)."""
-    qs = Consultation.objects.in_region(region).select_related("location", "neighbourhood")
-    return qs.exclude(status=Consultation.Status.CANCELLED).order_by("-starts_at")[:limit]
 
 
 def _registrations_visible(*, membership, consultation):
@@ -82,17 +77,6 @@ def session_registration_list_for_user(*, membership, by, consultation):
             detail=f"session {consultation.public_id}",
         )
     return rows
-
-
-def _current_by_registration(registration_ids):
-    """measure -> latest current row, per registration: one query for the whole set."""
-    grouped: dict[int, dict] = {rid: {} for rid in registration_ids}
-    rows = Measurement.objects.filter(
-        registration_id__in=registration_ids, superseded_by__isnull=True
-    ).order_by("measured_at", "id")
-    for row in rows:
-        grouped[row.registration_id][row.measure] = row  # the latest wins, as in measurements
-    return grouped
 
 
 def _trajectories(participant_ids, consultation):
@@ -138,13 +122,13 @@ def booklet_sources(*, registrations, consultation):
     """Fetch everything for these registrations (of one session) in a fixed number of queries
     per kind of data; goal and risk inputs come from their apps' selectors per registration."""
     participant_ids = [r.participant_id for r in registrations]
-    current = _current_by_registration([r.pk for r in registrations])
+    current = measurement_current_by_registration([r.pk for r in registrations])
     trajectories = _trajectories(participant_ids, consultation)
     first = {}
     previous = {}
     if consultation.kind == Consultation.Kind.RETURN:
         first = _first_sessions(participant_ids, consultation)
-        previous = _current_by_registration([r.pk for r in first.values()])
+        previous = measurement_current_by_registration([r.pk for r in first.values()])
     sources = []
     for r in registrations:
         trajectory = trajectories.get(r.participant_id)
