@@ -11,7 +11,7 @@ an older version keeps the colour and advice it was given. Words are lazy: they 
 when rendered, in the reader's language (the participant's for the booklet).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import pgettext_lazy
@@ -81,7 +81,6 @@ class Line:
     verified: bool = True  # False: the rule rests on an unverified source ("to be confirmed")
     value2: Decimal | None = None  # diastolic, for blood pressure
     fasting: bool | None = None  # for blood sugar
-    rows: tuple = field(default=(), compare=False, repr=False)  # the stored rows behind it
 
     @property
     def label(self):
@@ -101,7 +100,7 @@ class Line:
 
     @property
     def advice_texts(self):
-        return [ADVICE[code] for code in self.advice]
+        return [ADVICE[code] for code in self.advice if code in ADVICE]
 
     def has(self, code: str) -> bool:
         return code in self.advice
@@ -136,7 +135,9 @@ def _advice(kind, colour, version, values, fasting):
         reading = values.get(alarm.component, values["value"])
         if alarm.flag and reading is not None and alarm.fires(float(reading)):
             codes.append(alarm.flag)
-    return tuple(sorted(codes, key=list(ADVICE).index)), rule.verified
+    order = list(ADVICE)  # a flag a newer rule set adds but has no text yet sorts last
+    codes.sort(key=lambda c: order.index(c) if c in ADVICE else len(order))
+    return tuple(codes), rule.verified
 
 
 def _missing_colour_note(kind, fasting):
@@ -165,7 +166,6 @@ def _line(kind, rows):
         advice=advice,
         verified=verified,
         fasting=main.fasting if kind == "glucose" else None,
-        rows=tuple(rows),
     )
 
 
