@@ -5,6 +5,7 @@ version); `interpret` must read what was stored and never classify again.
 """
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +92,14 @@ def test_body_size_uses_the_current_weight_height_and_waist(registration):
     size = measurement_body_size(registration=registration)
     assert size["waist"] == D(95)
     assert abs(size["bmi"] - D("31.834")) < D("0.001")  # unrounded, not the stored 31.8
+
+
+def test_only_classify_turns_values_into_colours():
+    """Colours are computed once: no other module of the project calls the traffic-light rules."""
+    root = Path(__file__).resolve().parents[2] / "groepsconsult"
+    callers = {
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "clinical" not in path.parts and "traffic_light" in path.read_text(encoding="utf-8")
+    }
+    assert callers == {"measurements/classify.py"}
