@@ -1,7 +1,8 @@
 """The booklet's words, in B1 plain language. English source; nl, tr and ar in the catalogues.
 
-Kept apart from the logic so a language reviewer reads one short file. Labels are the booklet's
-own (not the measurement app's technical names): "blood sugar", not "capillary glucose".
+Kept apart from the logic so a language reviewer reads one short file. The labels, colour
+words, symbols and advice of each result belong to its interpretation and live in
+`measurements.interpretation` (same "booklet" context, also in nl, tr and ar there).
 """
 
 from django.utils.translation import pgettext_lazy
