@@ -92,6 +92,12 @@ def consultation_get_for_user(*, membership, public_id):
     return get_object_or_404(consultation_queryset(region=membership.region), public_id=public_id)
 
 
+def consultation_recent_list(*, region, limit=60):
+    """Sessions of the region for the booklet and plenary index pages (no personal data), in
+    the order of every session picker: today's first, then coming, then past ones."""
+    return consultation_session_choices(region=region).sessions[:limit]
+
+
 def consultation_list_for_region(
     *, region, when="", neighbourhood=None, status="", month=None, now=None
 ):

@@ -81,7 +81,7 @@ def seed(*, region, rng):
             participant=before.participant,
             defaults={"channel": "gp_selection", "day_number": number},
         )
-        rows = Measurement.objects.filter(registration=before, superseded_by__isnull=True)
+        rows = Measurement.objects.filter(registration=before).current()
         values = _shifted(list(rows), rng)
         if values:
             measurements_record(

@@ -14,9 +14,9 @@ from django.shortcuts import get_object_or_404
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.consultations.selectors import consultation_session_choices
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 from groepsconsult.measurements.models import Measurement
+from groepsconsult.measurements.selectors import measurement_current_by_registration
 from groepsconsult.participants.models import Trajectory
 from groepsconsult.questionnaires.selectors import risk_inputs_for_registration
 from groepsconsult.registrations.models import Registration
@@ -36,12 +36,6 @@ class BookletSource:
     trajectory: Trajectory | None = None
     goal: object = None
     risk_inputs: dict = field(default_factory=dict)
-
-
-def consultation_recent_list(*, region, limit=60):
-    """Sessions of the region for the booklet and plenary index pages (no personal data), in
-    the order of every session picker: today's first, then coming, then past ones."""
-    return consultation_session_choices(region=region).sessions[:limit]
 
 
 def _registrations_visible(*, membership, consultation):
@@ -75,17 +69,6 @@ def session_registration_list_for_user(*, membership, by, consultation):
             detail=f"session {consultation.public_id}",
         )
     return rows
-
-
-def _current_by_registration(registration_ids):
-    """measure -> latest current row, per registration: one query for the whole set."""
-    grouped: dict[int, dict] = {rid: {} for rid in registration_ids}
-    rows = Measurement.objects.filter(
-        registration_id__in=registration_ids, superseded_by__isnull=True
-    ).order_by("measured_at", "id")
-    for row in rows:
-        grouped[row.registration_id][row.measure] = row  # the latest wins, as in measurements
-    return grouped
 
 
 def _trajectories(participant_ids, consultation):
@@ -131,13 +114,13 @@ def booklet_sources(*, registrations, consultation):
     """Fetch everything for these registrations (of one session) in a fixed number of queries
     per kind of data; goal and risk inputs come from their apps' selectors per registration."""
     participant_ids = [r.participant_id for r in registrations]
-    current = _current_by_registration([r.pk for r in registrations])
+    current = measurement_current_by_registration([r.pk for r in registrations])
     trajectories = _trajectories(participant_ids, consultation)
     first = {}
     previous = {}
     if consultation.kind == Consultation.Kind.RETURN:
         first = _first_sessions(participant_ids, consultation)
-        previous = _current_by_registration([r.pk for r in first.values()])
+        previous = measurement_current_by_registration([r.pk for r in first.values()])
     sources = []
     for r in registrations:
         trajectory = trajectories.get(r.participant_id)

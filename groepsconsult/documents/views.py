@@ -14,7 +14,10 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
-from groepsconsult.consultations.selectors import consultation_get_for_user
+from groepsconsult.consultations.selectors import (
+    consultation_get_for_user,
+    consultation_recent_list,
+)
 from groepsconsult.documents import selectors
 from groepsconsult.documents.booklet import build_booklet
 from groepsconsult.documents.rendering import booklet_html, booklets_pdf
@@ -35,7 +38,7 @@ def _page_size(request):
 @require_permission(Permission.BOOKLET_PRINT)
 @require_GET
 def consultation_list(request):
-    consultations = selectors.consultation_recent_list(region=request.membership.region)
+    consultations = consultation_recent_list(region=request.membership.region)
     return render(request, "documents/index.html", {"consultations": consultations})
 
 

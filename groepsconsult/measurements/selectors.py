@@ -6,13 +6,14 @@ every read that shows a participant's data writes the access log (the caller pas
 
 import uuid
 from collections import defaultdict
+from decimal import Decimal
 
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
-from groepsconsult.measurements.models import Alert, Measurement
+from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, MEASURED_STATIONS
 from groepsconsult.participants.selectors import participant_search
 from groepsconsult.registrations.selectors import registration_queryset_for_user
@@ -42,11 +43,34 @@ def registration_search_at_station(*, membership, by, consultation, q):
 
 
 def measurement_current_for_registration(*, registration) -> dict[str, Measurement]:
-    """The current (not superseded) value per measure; the latest wins if a station saved twice."""
-    rows = Measurement.objects.filter(
-        registration=registration, superseded_by__isnull=True
-    ).order_by("measured_at", "id")
-    return {row.measure: row for row in rows}
+    """The current value per measure of one registration (see `MeasurementQuerySet.current`)."""
+    return measurement_current_by_registration([registration.pk])[registration.pk]
+
+
+def measurement_current_by_registration(registration_ids) -> dict[int, dict[str, Measurement]]:
+    """measure -> current row, per registration: one query for the whole set. Not logged here."""
+    grouped: dict[int, dict[str, Measurement]] = {rid: {} for rid in registration_ids}
+    for row in Measurement.objects.filter(registration_id__in=registration_ids).current():
+        grouped[row.registration_id][row.measure] = row
+    return grouped
+
+
+def measurement_body_size(*, registration) -> dict[str, Decimal]:
+    """The station's BMI and waist of this registration, for questionnaires that ask them.
+
+    BMI from the current weight and height, unrounded, when both were measured; else a stored
+    BMI (an InBody import). Only the keys that exist. Not logged: the caller shows or logs.
+    """
+    current = measurement_current_for_registration(registration=registration)
+    size = {}
+    if Measure.WEIGHT in current and Measure.HEIGHT in current:
+        metres = current[Measure.HEIGHT].value / 100
+        size["bmi"] = current[Measure.WEIGHT].value / (metres * metres)
+    elif Measure.BMI in current:
+        size["bmi"] = current[Measure.BMI].value
+    if Measure.WAIST in current:
+        size["waist"] = current[Measure.WAIST].value
+    return size
 
 
 def submission_token(client_token, measure) -> uuid.UUID | None:
@@ -87,19 +111,11 @@ def measurement_get_for_user(*, membership, by, public_id):
     return measurement
 
 
-def measurement_list_for_consultation(*, consultation):
-    """Current rows of every registration of a session, in one query (for group summaries).
-
-    Not logged here: the caller decides whether it shows personal data (the plenary does not).
-    """
-    return list(
-        Measurement.objects.filter(
-            registration__consultation=consultation, superseded_by__isnull=True
-        )
-        .exclude(registration__status="cancelled")
-        .select_related("registration")
-        .order_by("registration_id", "measure", "measured_at", "id")
-    )
+def measurement_current_list_for_consultation(*, registrations):
+    """Current rows of these registrations (a queryset of one session), in one query, for
+    group summaries. Not logged: the caller shows no personal data."""
+    fields = ("registration_id", "measure", "value", "unit", "fasting", "colour", "ruleset_version")
+    return list(Measurement.objects.filter(registration__in=registrations).current().only(*fields))
 
 
 def progress_grid(*, membership, by, consultation):

@@ -9,8 +9,10 @@ from django.views.decorators.http import require_GET
 
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
-from groepsconsult.consultations.selectors import consultation_get_for_user
-from groepsconsult.documents.selectors import consultation_recent_list
+from groepsconsult.consultations.selectors import (
+    consultation_get_for_user,
+    consultation_recent_list,
+)
 from groepsconsult.monitoring.selectors import plenary_summary
 
 

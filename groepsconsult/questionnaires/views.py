@@ -162,7 +162,9 @@ def response_fill(request, registration):
     lang = _chosen_language(request, _default_language(reg, response))
     mode = request.POST.get("mode") or request.GET.get("mode")
     participant_mode = mode == PARTICIPANT_MODE
-    questions = questionnaire.questions.all()
+    # What the measurement station already measured is shown, not asked again.
+    station = services.station_values_for(questionnaire=questionnaire, registration=reg)
+    questions = services.questions_to_ask(questionnaire.questions.all(), station)
     back_url = reverse("questionnaires:registration", args=[reg.public_id])
     target = {"questionnaire": questionnaire, "consultation": reg.consultation, "registration": reg}
     form, saved = _answer_form(
@@ -183,7 +185,7 @@ def response_fill(request, registration):
         response=response,
         back_url=back_url,
     )
-    context |= {"registration": reg, "participant": reg.participant}
+    context |= {"registration": reg, "participant": reg.participant, "station_values": station}
     return render(request, "questionnaires/fill.html", context)
 
 

@@ -31,6 +31,7 @@ from groepsconsult.measurements.forms import (
     StationEntryForm,
     StationSetupForm,
 )
+from groepsconsult.measurements.interpretation import interpret, kind_of
 from groepsconsult.measurements.models import Station
 from groepsconsult.measurements.stations import station_measures
 from groepsconsult.registrations.selectors import (
@@ -151,11 +152,12 @@ def station_search(request, consultation):
 def _entry_context(request, registration, station, form):
     current = selectors.measurement_current_for_registration(registration=registration)
     measures = station_measures(station) if station else []
+    lines = interpret(current)  # the stored colours, read as every other reader reads them
     return station_context(request, registration.consultation, station) | {
         "registration": registration,
         "participant": registration.participant,
         "form": form,
-        "current": [current[m] for m in measures if m in current],
+        "current": [(current[m], lines.get(kind_of(m))) for m in measures if m in current],
         "history": selectors.measurement_history_for_registration(
             registration=registration, measures=measures
         ),
