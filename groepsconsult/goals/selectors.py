@@ -1,7 +1,6 @@
 """Reads of personal goals. Goals are personal data: callers log the read."""
 
 from groepsconsult.goals.models import Goal
-from groepsconsult.participants.selectors import trajectory_list_for_participant
 from groepsconsult.regions.models import Professional
 
 
@@ -22,19 +21,6 @@ def goal_history_for_trajectory(*, trajectory):
         .select_related("professional", "consultation", "recorded_by")
         .order_by("-created_at", "-id")
     )
-
-
-def trajectory_for_registration(*, registration):
-    """The trajectory this session belongs to: the one whose first or 6-month session it is,
-    else the participant's latest (a walk-in may not be linked yet). None without any."""
-    trajectories = list(trajectory_list_for_participant(participant=registration.participant))
-    for trajectory in trajectories:
-        if registration.consultation_id in (
-            trajectory.baseline_consultation_id,
-            trajectory.return_consultation_id,
-        ):
-            return trajectory
-    return trajectories[0] if trajectories else None
 
 
 def professional_choices_for_goal(*, region):

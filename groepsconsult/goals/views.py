@@ -21,6 +21,7 @@ from groepsconsult.goals.models import Goal
 from groepsconsult.questionnaires import policies as questionnaire_policies
 from groepsconsult.questionnaires import selectors as registration_selectors
 from groepsconsult.questionnaires.picking import pick_registration
+from groepsconsult.trajectories.selectors import trajectory_for_registration
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,7 +43,7 @@ def goal_edit(request, registration):
     )
     if not questionnaire_policies.can_fill_for_registration(reg):
         raise PermissionDenied("This registration was cancelled.")
-    trajectory = selectors.trajectory_for_registration(registration=reg)
+    trajectory = trajectory_for_registration(registration=reg)
     if trajectory is None:
         raise Http404("No trajectory for this participant.")
     history = selectors.goal_history_for_trajectory(trajectory=trajectory)

@@ -10,8 +10,9 @@ from django.utils import timezone, translation
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.models import Consultation, Registration
-from groepsconsult.participants.models import Participant, Trajectory
+from groepsconsult.participants.models import Participant
 from groepsconsult.registrations import services
+from groepsconsult.trajectories.models import Trajectory
 from tests.factories.backbone import make_participant, make_professional
 from tests.factories.registrations import make_open_consultation, make_registration
 

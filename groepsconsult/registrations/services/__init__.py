@@ -1,6 +1,7 @@
 """Writes for registrations: every one atomic, validated and audited in its own transaction."""
 
 from groepsconsult.registrations.services.attendance import (
+    attendance_confirm_for_results,
     attendance_mark,
     registration_walk_in,
 )
@@ -13,6 +14,7 @@ from groepsconsult.registrations.services.registration import (
 
 __all__ = [
     "PURPOSE_RECRUITMENT",
+    "attendance_confirm_for_results",
     "attendance_mark",
     "registration_cancel",
     "registration_create",
