@@ -8,13 +8,16 @@ import uuid
 from collections import defaultdict
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.consultations.models import Consultation, Registration
 from groepsconsult.measurements.models import Alert, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, MEASURED_STATIONS
 from groepsconsult.participants.selectors import participant_search, participant_visible_queryset
+from groepsconsult.trajectories.timeline import TimelineEntry
 
 PURPOSE = "measurement circuit"
 
@@ -179,3 +182,25 @@ def consultation_list_for_station(*, region):
 def consultation_get_for_station(*, membership, public_id):
     """A session in the membership's region, or 404. Sessions hold no personal data."""
     return get_object_or_404(Consultation.objects.in_region(membership.region), public_id=public_id)
+
+
+def measurement_timeline_entries(*, membership, participant, registrations):
+    """Timeline provider (trajectories/timeline.py): each session's current results with their
+    stored colours, for roles that may see results. One query for all sessions."""
+    if not membership.has_permission(Permission.MEASUREMENT_VIEW) or not registrations:
+        return []
+    rows = Measurement.objects.filter(
+        registration__in=registrations, superseded_by__isnull=True
+    ).order_by("measured_at", "id")
+    per_session = defaultdict(dict)
+    for row in rows:
+        per_session[row.registration_id][row.measure] = row  # the latest current row wins
+    return [
+        TimelineEntry(
+            on=timezone.localdate(next(iter(results.values())).measured_at),
+            template="measurements/_timeline_results.html",
+            context={"results": list(results.values())},
+            registration_id=registration_id,
+        )
+        for registration_id, results in per_session.items()
+    ]

@@ -73,6 +73,10 @@ class Trajectory(PublicModel):
         return f"{self.participant_id}: {self.status}"
 
 
+# A trajectory in one of these has ended: a person who comes back starts a new one.
+ENDED_STATUSES = frozenset({Trajectory.Status.COMPLETED, Trajectory.Status.STOPPED})
+
+
 class TrajectoryEvent(TimeStampedModel):
     """One step of a trajectory: from which status to which, who did it, when, and why."""
 

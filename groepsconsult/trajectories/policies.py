@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.trajectories.models import Trajectory
+from groepsconsult.trajectories.models import ENDED_STATUSES, Trajectory
 
 S = Trajectory.Status
 
@@ -27,7 +27,7 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     S.COMPLETED: frozenset(),
     S.STOPPED: frozenset(),
 }
-ENDED = frozenset({S.COMPLETED, S.STOPPED})
+ENDED = ENDED_STATUSES
 NEEDS_REASON = frozenset({S.STOPPED, S.LOST})
 # Before the first session is attended, registering moves the baseline link to the new session.
 BEFORE_BASELINE = frozenset({S.INVITED, S.REGISTERED})

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from groepsconsult.consultations.models import Consultation, Registration
-from groepsconsult.trajectories.models import Trajectory, TrajectoryEvent
-from groepsconsult.trajectories.policies import ENDED
+from groepsconsult.trajectories.models import ENDED_STATUSES, Trajectory, TrajectoryEvent
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ def trajectory_current(*, participant_id) -> Trajectory | None:
     """The participant's open trajectory (the newest that has not ended), or None."""
     return (
         Trajectory.objects.filter(participant_id=participant_id)
-        .exclude(status__in=ENDED)
+        .exclude(status__in=ENDED_STATUSES)
         .select_related("baseline_consultation")
         .order_by("-started_on", "-id")
         .first()

@@ -5,6 +5,7 @@ from groepsconsult.registrations.services.attendance import (
     attendance_mark,
     registration_walk_in,
 )
+from groepsconsult.registrations.services.call_list import registration_from_call
 from groepsconsult.registrations.services.registration import (
     PURPOSE_RECRUITMENT,
     registration_cancel,
@@ -18,6 +19,7 @@ __all__ = [
     "attendance_mark",
     "registration_cancel",
     "registration_create",
+    "registration_from_call",
     "registration_self_register",
     "registration_walk_in",
 ]
