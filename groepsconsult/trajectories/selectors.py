@@ -26,7 +26,9 @@ def trajectory_list_for_participant(*, participant):
     """Every trajectory of the participant, newest first, with both sessions (one query)."""
     return (
         Trajectory.objects.filter(participant=participant)
-        .select_related("baseline_consultation__location", "return_consultation__location")
+        .select_related(
+            "baseline_consultation__neighbourhood", "return_consultation__neighbourhood"
+        )
         .order_by("-started_on", "-id")
     )
 

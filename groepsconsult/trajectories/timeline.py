@@ -68,7 +68,7 @@ def trajectory_timeline(*, membership, participant) -> Timeline:
     registrations = list(
         Registration.objects.filter(participant=participant)
         .exclude(status=Registration.Status.CANCELLED)
-        .select_related("consultation__location")
+        .select_related("consultation__neighbourhood")
         .order_by("consultation__starts_at", "id")
     )
     sessions = {r.pk: TimelineSession(r, _role(r, trajectories)) for r in registrations}

@@ -127,7 +127,7 @@ def test_a_session_six_months_later_is_the_return_even_if_planned_as_first(regio
 def test_results_for_a_place_marked_absent_are_refused(region_a):
     place = _register(_session(region_a, 3), _new_person())
     attendance_mark(registration=place, attendance="absent", by=BY)
-    with pytest.raises(ValidationError, match="absent"):
+    with pytest.raises(ValidationError, match="afwezig|absent"):
         _measure(place, BP)
     assert not place.measurements.exists()
     assert place.participant.trajectories.get().status == S.REGISTERED
