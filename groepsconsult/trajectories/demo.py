@@ -8,13 +8,14 @@ The measurements and documents seeders run later and advance the rest through th
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.models import Registration
 from groepsconsult.trajectories import services
-from groepsconsult.trajectories.models import Trajectory
+from groepsconsult.trajectories.models import Trajectory, TrajectoryEvent
 
 BY = Actor.system("seed_demo")
 
 
 def seed(*, region, rng):
-    if Trajectory.objects.filter(participant__region=region).exists():
+    # GP-import invitations come without events; any event means this seeder already ran.
+    if TrajectoryEvent.objects.filter(trajectory__participant__region=region).exists():
         return
     places = (
         Registration.objects.filter(consultation__region=region, status="registered")
