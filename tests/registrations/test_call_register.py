@@ -51,7 +51,7 @@ def test_the_old_outcome_form_is_followed_to_the_same_path(client_for, region_a)
 def test_without_an_intended_session_it_says_so_and_writes_nothing(client_for, region_a):
     entry, _session = _entry(region_a, consultation=False)
     response = client_for(importer_role()).post(_url(entry), HTTP_HX_REQUEST="true")
-    assert "geen beoogde sessie" in response.content.decode()
+    assert "niet bedoeld voor een groepsconsult" in response.content.decode()
     entry.refresh_from_db()
     assert entry.outcome == "not_called" and not Registration.objects.exists()
 
