@@ -19,10 +19,18 @@ from .rules import (
     load_ruleset,
     traffic_light,
 )
-from .score2 import REGIONS, SEXES, risk_category, score2
+from .score2 import (
+    EXCLUDING_CONDITIONS,
+    REGIONS,
+    SEXES,
+    risk_category,
+    score2,
+    score2_applicability,
+)
 
 __all__ = [
     "DEFAULT_RULESET_VERSION",
+    "EXCLUDING_CONDITIONS",
     "FINDRISC_VERSION",
     "PLAUSIBLE_RANGES",
     "REGIONS",
@@ -41,5 +49,6 @@ __all__ = [
     "risk_age",
     "risk_category",
     "score2",
+    "score2_applicability",
     "traffic_light",
 ]

@@ -48,7 +48,7 @@ def findrisc_for_response(*, response, answers: dict) -> FindriscResult | None:
     try:
         return findrisc(
             age=_age_on(participant.date_of_birth, response.consultation.starts_at.date()),
-            bmi=round(bmi, 1),
+            bmi=bmi,  # unrounded: rounding 24.96 to 25.0 would add a point
             waist_cm=float(answers["waist_cm"]),
             sex=participant.sex,
             active_30min_daily=answers["active_30min_daily"] == "yes",
