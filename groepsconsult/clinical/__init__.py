@@ -5,6 +5,7 @@ clinical logic can be reviewed and tested on its own. Invalid input raises Value
 the argument and the allowed range. Source of truth: /work/shared/clinical.md.
 """
 
+from .combinations import implausible_combinations
 from .findrisc import FINDRISC_VERSION, FindriscResult, findrisc, findrisc_category
 from .risk_age import heart_age_applicability, risk_age
 from .rules import (
@@ -45,6 +46,7 @@ __all__ = [
     "findrisc",
     "findrisc_category",
     "heart_age_applicability",
+    "implausible_combinations",
     "load_ruleset",
     "risk_age",
     "risk_category",
