@@ -37,6 +37,7 @@ class Permission(StrEnum):
     GOAL_EDIT = "goal_edit"
     BOOKLET_PRINT = "booklet_print"
     PLENARY_VIEW = "plenary_view"
+    RULESET_APPROVE = "ruleset_approve"
 
 
 PERMISSION_LABELS = {
@@ -67,6 +68,9 @@ PERMISSION_LABELS = {
     Permission.GOAL_EDIT: _("Record a participant's personal goal"),
     Permission.BOOKLET_PRINT: _("Print results booklets"),
     Permission.PLENARY_VIEW: _("Show the anonymous group summary of a session"),
+    Permission.RULESET_APPROVE: _(
+        "Review the clinical rule set and approve it as the region's responsible physician"
+    ),
 }
 
 
@@ -132,7 +136,8 @@ _CARE_TEAM = {
 ROLES: dict[Role, RoleSpec] = {
     Role.ADMINISTRATOR: RoleSpec(
         _("Sets up the region and its users. Sees everything in the region, including the log."),
-        frozenset(P),
+        # Approving clinical thresholds is a medical act: only the responsible physician signs.
+        frozenset(P) - {P.RULESET_APPROVE},
     ),
     Role.COORDINATOR: RoleSpec(
         _("Plans sessions, fills the team, registers participants and watches the process."),
@@ -144,7 +149,10 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.PHYSICIAN: RoleSpec(
         _("Carries medical responsibility for the sessions; sees and corrects participants' data."),
-        frozenset(_CARE_TEAM | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE}),
+        frozenset(
+            _CARE_TEAM
+            | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE, P.RULESET_APPROVE}
+        ),
     ),
     Role.PROFESSIONAL: RoleSpec(
         _("Staffs a station or holds a talk; sees participants of the region's sessions."),

@@ -107,6 +107,9 @@ class Booklet:
     ruleset_versions: list[str] = field(default_factory=list)
     unverified_rules: bool = False
     cv_risk: CvRisk | None = None
+    # Set by the views from clinical_signoff: a rule set used here is not yet approved by the
+    # region's responsible physician, so the booklet carries the "draft thresholds" line.
+    draft_thresholds: bool = False
 
 
 def age_on(date_of_birth, day):
