@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -84,12 +85,8 @@ class Band:
         return value < self.limit or (self.inclusive and value == self.limit)
 
 
-# How an alarm compares a reading with its threshold; the key in the rule set names it.
-_ALARM_TESTS = {
-    "at_or_above": lambda value, limit: value >= limit,
-    "above": lambda value, limit: value > limit,
-    "below": lambda value, limit: value < limit,  # low values: hypoglycaemia, hypotension
-}
+# How an alarm compares a reading with its threshold ("below": hypoglycaemia, hypotension).
+_ALARM_TESTS = {"at_or_above": operator.ge, "above": operator.gt, "below": operator.lt}
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,12 +390,7 @@ def alarm_reasons(
     diastolic: float | None = None,
     age: float | None = None,
 ) -> list[str]:
-    """Alarm codes for the measurement circuit, e.g. ["sbp_urgent"]; empty when none apply.
-
-    Codes in nl-2026.1: "sbp_urgent" (SBP >= 180), "tc_very_high" (total cholesterol > 8),
-    "glucose_diabetes_range" (fasting >= 7.0 or non-fasting >= 11.1 mmol/l). nl-2026.2 adds
-    "glucose_low" (below 3.5 mmol/l), "sbp_low" (below 90) and "dbp_low" (below 60 mmHg).
-    """
+    """Alarm codes (data: "alarms" in the rule-set JSON), e.g. ["sbp_urgent"]; empty if none."""
     _, _, _, fired = _evaluate(
         measure, value, sex=sex, fasting=fasting, ruleset=ruleset, diastolic=diastolic, age=age
     )
