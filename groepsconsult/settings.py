@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "groepsconsult.consent",
     "groepsconsult.notifications",
     "groepsconsult.measurements",
+    "groepsconsult.clinical_signoff",
     "groepsconsult.questionnaires",
     "groepsconsult.goals",
     "groepsconsult.documents",

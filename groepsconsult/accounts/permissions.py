@@ -39,6 +39,7 @@ class Permission(StrEnum):
     PLENARY_VIEW = "plenary_view"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
+    RULESET_APPROVE = "ruleset_approve"
 
 
 PERMISSION_LABELS = {
@@ -73,6 +74,9 @@ PERMISSION_LABELS = {
     Permission.GOAL_EDIT: _("Record a participant's personal goal"),
     Permission.BOOKLET_PRINT: _("Print results booklets"),
     Permission.PLENARY_VIEW: _("Show the anonymous group summary of a session"),
+    Permission.RULESET_APPROVE: _(
+        "Review the clinical rule set and approve it as the region's responsible physician"
+    ),
 }
 
 
@@ -138,7 +142,8 @@ _CARE_TEAM = {
 ROLES: dict[Role, RoleSpec] = {
     Role.ADMINISTRATOR: RoleSpec(
         _("Sets up the region and its users. Sees everything in the region, including the log."),
-        frozenset(P),
+        # Approving clinical thresholds is a medical act: only the responsible physician signs.
+        frozenset(P) - {P.RULESET_APPROVE},
     ),
     Role.COORDINATOR: RoleSpec(
         _("Plans sessions, fills the team, registers participants and watches the process."),
@@ -150,7 +155,10 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.PHYSICIAN: RoleSpec(
         _("Carries medical responsibility for the sessions; sees and corrects participants' data."),
-        frozenset(_CARE_TEAM | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE}),
+        frozenset(
+            _CARE_TEAM
+            | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE, P.RULESET_APPROVE}
+        ),
     ),
     Role.PROFESSIONAL: RoleSpec(
         _("Staffs a station or holds a talk; sees participants of the region's sessions."),
