@@ -11,6 +11,7 @@ admin.site.__class__ = OTPAdminSite
 urlpatterns = [
     path("", dashboard, name="dashboard"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("ui/components/", core_views.components, name="components"),
     path("account/", include("groepsconsult.accounts.urls")),
     path("region/", include("groepsconsult.regions.urls")),

@@ -1,5 +1,4 @@
 from groepsconsult.accounts.models import Membership
-from groepsconsult.accounts.permissions import role_requires_2fa
 
 
 def membership_list_for_user(*, user):
@@ -17,10 +16,3 @@ def membership_active_for_user(*, user, region_id):
         if membership.region_id == region_id:
             return membership, memberships
     return (memberships[0] if memberships else None), memberships
-
-
-def user_requires_2fa(*, user) -> bool:
-    if user.is_superuser:
-        return True
-    roles = Membership.objects.filter(user=user, is_active=True).values_list("role", flat=True)
-    return any(role_requires_2fa(role) for role in roles)

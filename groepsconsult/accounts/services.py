@@ -26,6 +26,9 @@ def totp_verify(*, request, user, token: str) -> bool:
                         device.save(update_fields=["confirmed"])
                         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
                 otp_login(request, device)
+                # A new session key once verified: a key seen before the second factor (a
+                # fixation attempt, a shoulder-surfed cookie) is worth nothing afterwards.
+                request.session.cycle_key()
                 return True
     return False
 
