@@ -14,7 +14,7 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission, Role
 from groepsconsult.audit.services import Actor
 from groepsconsult.core.http import paginate
-from groepsconsult.team import selectors, services
+from groepsconsult.team import policies, selectors, services
 from groepsconsult.team.forms import MemberAddForm, MemberEditForm
 
 
@@ -29,7 +29,7 @@ def member_list(request):
 @require_permission(Permission.USER_MANAGE)
 def member_add(request):
     region = request.membership.region
-    form = MemberAddForm(request.POST or None, region=region)
+    form = MemberAddForm(request.POST or None, region=region, by_user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             membership, password = services.member_add(
@@ -54,13 +54,16 @@ def member_edit(request, pk):
         services.member_update(membership=form.save(commit=False), by=Actor.from_request(request))
         messages.success(request, _("Saved."))
         return redirect("team:member-list")
-    return render(request, "team/member_form.html", {"form": form, "member": membership})
+    can_reset = policies.can_reset_two_factor(membership=membership, by_user=request.user)
+    context = {"form": form, "member": membership, "can_reset_two_factor": can_reset}
+    return render(request, "team/member_form.html", context)
 
 
 @require_POST
 @require_permission(Permission.USER_MANAGE)
 def member_reset_two_factor(request, pk):
     membership = selectors.membership_get_for_region(region=request.membership.region, pk=pk)
+    policies.check_can_reset_two_factor(membership=membership, by_user=request.user)
     services.member_reset_two_factor(membership=membership, by=Actor.from_request(request))
     messages.success(
         request, _("The authenticator was removed; the user sets up a new one at the next login.")
