@@ -178,6 +178,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Flash messages may name a participant: keep them in the server-side session, not a cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
+# A password given by an administrator expires (the user must choose their own at first login),
+# and so does the e-mailed link with which the user enrols their own authenticator.
+GC_ONE_TIME_PASSWORD_HOURS = env_int("ONE_TIME_PASSWORD_HOURS", 72)
+GC_ENROLMENT_LINK_HOURS = env_int("ENROLMENT_LINK_HOURS", 72)
+
 AXES_ENABLED = env_bool("AXES_ENABLED", not TESTING)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours

@@ -4,7 +4,8 @@ They live in middleware so that no view can forget them:
 - AuthenticatedSessionMiddleware: the idle timeout (user actions only; polling does not count)
   and `Cache-Control: no-store` on every page of a logged-in user.
 - TwoFactorRequiredMiddleware: closed by default. Every view needs a verified (TOTP) login
-  unless it is marked public (core.access.public or settings.GC_PUBLIC_URL_NAMES).
+  unless it is marked public (core.access.public or settings.GC_PUBLIC_URL_NAMES); a user
+  with a one-time password must first choose their own.
 - ActiveMembershipMiddleware: request.membership, the role in the active region.
 """
 
@@ -27,10 +28,17 @@ POLLING_HEADER = "X-Polling"
 # The last-activity stamp is rewritten at most once a minute, so a page view does not save the
 # session (a GET writes nothing); the idle timeout is therefore exact to within this slack.
 ACTIVITY_RESOLUTION_SECONDS = 60
+# A user with a one-time password from an administrator may reach only this page (and the
+# public ones) until they have chosen their own password.
+PASSWORD_CHANGE_URL_NAME = "accounts:password-change"
 
 
 def is_polling(request) -> bool:
     return request.headers.get(POLLING_HEADER) == "true"
+
+
+def _is_password_change(request) -> bool:
+    return request.resolver_match.view_name == PASSWORD_CHANGE_URL_NAME
 
 
 def view_is_public(view_func, resolver_match) -> bool:
@@ -86,6 +94,8 @@ class TwoFactorRequiredMiddleware:
             return _send_to(request, resolve_url(settings.LOGIN_URL))
         if not request.user.is_verified():
             return _send_to(request, resolve_url("accounts:two-factor"))
+        if request.user.must_change_password and not _is_password_change(request):
+            return _send_to(request, resolve_url(PASSWORD_CHANGE_URL_NAME))
         return None
 
 

@@ -1,3 +1,8 @@
+import datetime as dt
+
+from django.conf import settings
+from django.core import signing
+
 from groepsconsult.accounts.models import Membership
 
 
@@ -16,3 +21,17 @@ def membership_active_for_user(*, user, region_id):
         if membership.region_id == region_id:
             return membership, memberships
     return (memberships[0] if memberships else None), memberships
+
+
+ENROLMENT_SALT = "groepsconsult.accounts.enrolment"
+
+
+def enrolment_token_user_id(*, token: str) -> int | None:
+    """The user an enrolment link was sent to, or None when it is forged or too old."""
+    try:
+        value = signing.TimestampSigner(salt=ENROLMENT_SALT).unsign(
+            token, max_age=dt.timedelta(hours=settings.GC_ENROLMENT_LINK_HOURS)
+        )
+        return int(value)
+    except (signing.BadSignature, ValueError):
+        return None

@@ -10,6 +10,32 @@ urlpatterns = [
     path("login/", public(views.LoginView.as_view()), name="login"),
     path("logout/", public(auth_views.LogoutView.as_view()), name="logout"),
     path("two-factor/", public(views.two_factor), name="two-factor"),
+    path("enrol/<str:token>/", public(views.enrol), name="enrol"),
+    path("password/", views.PasswordChangeView.as_view(), name="password-change"),
+    path("password/reset/", public(views.PasswordResetView.as_view()), name="password-reset"),
+    path(
+        "password/reset/sent/",
+        public(
+            auth_views.PasswordResetDoneView.as_view(
+                template_name="accounts/message.html", extra_context=views.RESET_SENT
+            )
+        ),
+        name="password-reset-done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        public(views.PasswordResetConfirmView.as_view()),
+        name="password-reset-confirm",
+    ),
+    path(
+        "password/reset/done/",
+        public(
+            auth_views.PasswordResetCompleteView.as_view(
+                template_name="accounts/message.html", extra_context=views.RESET_COMPLETE
+            )
+        ),
+        name="password-reset-complete",
+    ),
     path("region/", views.region_switch, name="region-switch"),
     path("roles/", views.roles, name="roles"),
 ]

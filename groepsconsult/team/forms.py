@@ -31,7 +31,11 @@ class MemberAddForm(GpPracticeNeedsOrganisationMixin, forms.Form):
     )
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("Needed for a new user: they get the link to set up two-step login."),
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     organisation = forms.ModelChoiceField(
         label=_("GP practice"),
@@ -52,7 +56,14 @@ class MemberAddForm(GpPracticeNeedsOrganisationMixin, forms.Form):
         existing = User.objects.filter(username=username).first()
         if existing is not None:
             check_can_attach_account(user=existing, region=self.region, by_user=self.by_user)
+        self.is_new_user = existing is None
         return username
+
+    def clean(self):
+        cleaned = super().clean()
+        if getattr(self, "is_new_user", False) and not cleaned.get("email"):
+            self.add_error("email", _("A new user needs an e-mail address for the login link."))
+        return cleaned
 
 
 class MemberEditForm(GpPracticeNeedsOrganisationMixin, forms.ModelForm):

@@ -64,8 +64,13 @@ def member_edit(request, pk):
 def member_reset_two_factor(request, pk):
     membership = selectors.membership_get_for_region(region=request.membership.region, pk=pk)
     policies.check_can_reset_two_factor(membership=membership, by_user=request.user)
-    services.member_reset_two_factor(membership=membership, by=Actor.from_request(request))
-    messages.success(
-        request, _("The authenticator was removed; the user sets up a new one at the next login.")
-    )
+    if services.member_reset_two_factor(membership=membership, by=Actor.from_request(request)):
+        messages.success(
+            request, _("The authenticator was removed; the user got an e-mail to set up a new one.")
+        )
+    else:
+        messages.warning(
+            request,
+            _("The authenticator was removed, but the user has no e-mail address for a new link."),
+        )
     return redirect("team:member-edit", pk=membership.pk)

@@ -1,14 +1,21 @@
 """Password, then authenticator code; enrolment with a QR code; lockout; region switch; roles page."""
 
 import pytest
+from django.core import signing
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from groepsconsult.accounts.models import Membership
+from groepsconsult.accounts.selectors import ENROLMENT_SALT
 from tests.factories.backbone import make_region, make_user
 
 PASSWORD = "pw-Unused-12345"
+
+
+def enrolment_link(user):
+    """The link the enrolment e-mail carries (see accounts.services.enrolment_link_send)."""
+    return f"/account/enrol/{signing.TimestampSigner(salt=ENROLMENT_SALT).sign(str(user.pk))}/"
 
 
 def code_for(device):
@@ -57,6 +64,7 @@ def test_new_user_enrols_with_a_qr_code(region_a):
     user = make_user("physician", region_a, verified_device=False)
     client = Client()
     client.force_login(user)
+    client.get(enrolment_link(user))
     response = client.get("/account/two-factor/")
     body = response.content.decode()
     assert "<svg" in body and "Stel je authenticator-app in" in body
