@@ -2,7 +2,7 @@
 
 They live in middleware so that no view can forget them:
 - AuthenticatedSessionMiddleware: the idle timeout (user actions only; polling does not count)
-  and `Cache-Control: no-store` on every page of a logged-in user.
+  and `Cache-Control: no-store` on every page of a logged-in user and every answer to a POST.
 - TwoFactorRequiredMiddleware: closed by default. Every view needs a verified (TOTP) login
   unless it is marked public (core.access.public or settings.GC_PUBLIC_URL_NAMES); a user
   with a one-time password must first choose their own.
@@ -54,8 +54,9 @@ class AuthenticatedSessionMiddleware:
         if request.user.is_authenticated:
             self.track_activity(request)
         response = self.get_response(request)
-        if request.user.is_authenticated:
-            # Pages of logged-in users show personal data: no browser or proxy may keep them.
+        if request.user.is_authenticated or request.method == "POST":
+            # Pages of logged-in users show personal data, and so does a resident's form shown
+            # again with its errors: no browser or proxy may keep them.
             add_never_cache_headers(response)
         return response
 

@@ -13,15 +13,7 @@ urlpatterns = [
     path("enrol/<str:token>/", public(views.enrol), name="enrol"),
     path("password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("password/reset/", public(views.PasswordResetView.as_view()), name="password-reset"),
-    path(
-        "password/reset/sent/",
-        public(
-            auth_views.PasswordResetDoneView.as_view(
-                template_name="accounts/message.html", extra_context=views.RESET_SENT
-            )
-        ),
-        name="password-reset-done",
-    ),
+    path("password/reset/sent/", public(views.password_reset_sent), name="password-reset-done"),
     path(
         "password/reset/<uidb64>/<token>/",
         public(views.PasswordResetConfirmView.as_view()),
@@ -29,11 +21,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/done/",
-        public(
-            auth_views.PasswordResetCompleteView.as_view(
-                template_name="accounts/message.html", extra_context=views.RESET_COMPLETE
-            )
-        ),
+        public(views.password_reset_complete),
         name="password-reset-complete",
     ),
     path("region/", views.region_switch, name="region-switch"),

@@ -103,16 +103,24 @@ def roles(request):
     return render(request, "accounts/roles.html", context)
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class OwnPasswordChosenMixin:
+    """After a change or a reset the password is the user's own: no longer a one-time one."""
+
     template_name = "accounts/password_form.html"
-    success_url = reverse_lazy("dashboard")
-    extra_context = {"title": gettext_lazy("Change your password")}
 
     def form_valid(self, form):
         response = super().form_valid(form)
         services.user_password_chosen(user=form.user)
-        messages.success(self.request, _("Your password has been changed."))
         return response
+
+
+class PasswordChangeView(OwnPasswordChosenMixin, auth_views.PasswordChangeView):
+    success_url = reverse_lazy("dashboard")
+    extra_context = {"title": gettext_lazy("Change your password")}
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed."))
+        return super().form_valid(form)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -136,12 +144,15 @@ RESET_COMPLETE = {
 }
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    template_name = "accounts/password_form.html"
+class PasswordResetConfirmView(OwnPasswordChosenMixin, auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password-reset-complete")
     extra_context = {"title": gettext_lazy("Choose a new password")}
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        services.user_password_chosen(user=form.user)
-        return response
+
+def message_page(view_class, context):
+    """A Django auth view that only shows a title and a sentence (accounts/message.html)."""
+    return view_class.as_view(template_name="accounts/message.html", extra_context=context)
+
+
+password_reset_sent = message_page(auth_views.PasswordResetDoneView, RESET_SENT)
+password_reset_complete = message_page(auth_views.PasswordResetCompleteView, RESET_COMPLETE)

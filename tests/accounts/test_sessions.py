@@ -94,6 +94,9 @@ def test_pages_of_logged_in_users_are_not_stored(client_for, client, db):
     response = client_for("coordinator").get("/account/roles/")
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
+    # A form shown again with a resident's own entries is not stored either.
+    response = client.post("/account/login/", {"username": "someone", "password": "x"})
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_flash_messages_stay_on_the_server(client_for):

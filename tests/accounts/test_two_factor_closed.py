@@ -8,11 +8,11 @@ deliberately added to INTENDED_PUBLIC below.
 import pytest
 from django.core.checks import run_checks
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from groepsconsult.accounts.middleware import view_is_public
 from tests.factories.backbone import make_user
-from tests.test_url_walk import fill
+from tests.test_url_walk import every_pattern, fill
 
 # The login steps, the residents' sign-up pages, the health check, the favicon and Django's
 # language switch. Nothing else may be reachable without a verified second factor.
@@ -38,17 +38,6 @@ INTENDED_PUBLIC = {
 class _Match:
     def __init__(self, view_name):
         self.view_name = view_name
-
-
-def every_pattern(resolver=None, namespace=""):
-    """(url name or None, URLPattern) of every route."""
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from every_pattern(entry, ns)
-        elif isinstance(entry, URLPattern):
-            yield (f"{namespace}{entry.name}" if entry.name else None), entry
 
 
 def url_for(name, entry):
