@@ -4,6 +4,7 @@ Who may use them: USER_MANAGE (administrator). Scoped to the active region: anot
 memberships are 404.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -38,9 +39,9 @@ def member_add(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            return render(
-                request, "team/member_added.html", {"member": membership, "password": password}
-            )
+            hours = settings.GC_ONE_TIME_PASSWORD_HOURS
+            context = {"member": membership, "password": password, "hours": hours}
+            return render(request, "team/member_added.html", context)
     return render(request, "team/member_form.html", {"form": form})
 
 

@@ -38,7 +38,9 @@ def test_new_user_enrols_through_the_emailed_link_and_chooses_a_password(
     client_for, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        password = add_member(client_for("administrator")).context["password"]
+        response = add_member(client_for("administrator"))
+    password = response.context["password"]
+    assert "verloopt na 72 uur" in response.content.decode()
     user = User.objects.get(username="yasmina")
     assert user.must_change_password
     (message,) = mail.outbox
