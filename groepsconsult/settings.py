@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers before the SSL redirect and the host check (load balancers probe it
+    # over plain http with their own Host header).
+    "groepsconsult.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "groepsconsult.accounts.middleware.AuthenticatedSessionMiddleware",
     "groepsconsult.accounts.middleware.TwoFactorRequiredMiddleware",
     "groepsconsult.accounts.middleware.ActiveMembershipMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -161,13 +165,27 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Views we do not own that need no login (our own views use core.access.public). Checked at
+# start-up (groepsconsult.E003): each name must resolve.
+GC_PUBLIC_URL_NAMES = ("set_language",)
 
-# Idle timeout: the cookie is renewed on every request and expires after SESSION_IDLE_MINUTES.
-SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle timeout: AuthenticatedSessionMiddleware logs out after SESSION_IDLE_MINUTES without a user
+# action (polling does not count). The session is saved only when it changes (a GET writes
+# nothing); the database expiry is a backstop a little after the idle timeout.
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS + 120
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Flash messages may name a participant: keep them in the server-side session, not a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# A password given by an administrator expires (the user must choose their own at first login),
+# and so does the e-mailed link with which the user enrols their own authenticator.
+GC_ONE_TIME_PASSWORD_HOURS = env_int("ONE_TIME_PASSWORD_HOURS", 72)
+GC_ENROLMENT_LINK_HOURS = env_int("ENROLMENT_LINK_HOURS", 72)
 
 AXES_ENABLED = env_bool("AXES_ENABLED", not TESTING)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", dashboard, name="dashboard"),
     path("healthz", core_views.healthz, name="healthz"),
     path("metrics", operations.metrics, name="metrics"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("ui/components/", core_views.components, name="components"),
     path("account/", include("groepsconsult.accounts.urls")),
     path("region/", include("groepsconsult.regions.urls")),

@@ -202,8 +202,3 @@ ROLES: dict[Role, RoleSpec] = {
 def role_has_permission(role: str, permission: Permission) -> bool:
     spec = ROLES.get(Role(role)) if role in Role.values else None
     return bool(spec and permission in spec.permissions)
-
-
-def role_requires_2fa(role: str) -> bool:
-    """Two-factor is mandatory for every role that can see personal data."""
-    return ROLES[Role(role)].sees_personal_data

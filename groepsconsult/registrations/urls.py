@@ -1,7 +1,7 @@
 """Mounted at /aanmelden/. Residents' pages first (no login); staff pages under sessions/.
 
-Staff pages enforce two-factor themselves (see views/access.py): this prefix is open to
-residents in the two-factor middleware.
+Only the residents' pages are public (marked by `public_page`); staff pages need a verified
+login like every other page (the two-factor middleware is closed by default).
 """
 
 from django.urls import path
