@@ -171,6 +171,30 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Behind nginx every request comes from the proxy: lock out (and log) the real client instead.
+GC_TRUSTED_PROXY_COUNT = env_int("GC_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "groepsconsult.core.clientip.client_ip"
+
+# Public sign-up limits (see docs/security.md). Per client address through django-ratelimit
+# (a cache counter); per session per hour counted in the database, so exact across workers.
+GC_SIGNUP_RATE_PER_CLIENT = env_str("GC_SIGNUP_RATE_PER_CLIENT", "5/h")
+GC_SIGNUP_CAP_PER_SESSION_HOUR = env_int("GC_SIGNUP_CAP_PER_SESSION_HOUR", 10)
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+_MEMCACHED = env_str("GC_RATELIMIT_MEMCACHED", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # One process counts its own clients unless a memcached is named (several gunicorn workers).
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "LOCATION": _MEMCACHED,
+    }
+    if _MEMCACHED
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ratelimit",
+    },
+}
 
 OTP_TOTP_ISSUER = "Groepsconsult"
 
