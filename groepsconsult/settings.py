@@ -4,6 +4,7 @@ See docs/configuration.md for every variable. A malformed variable raises Config
 so the process refuses to start with a message naming the variable.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,7 +16,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 APP_ENV = env_choice("GC_ENV", "development", ("development", "test", "production"))
 PRODUCTION = APP_ENV == "production"
 TESTING = APP_ENV == "test" or "pytest" in sys.modules
-DEBUG = env_bool("DEBUG", APP_ENV == "development")
+# DEBUG only when development is asked for by name: an unset GC_ENV must never show tracebacks.
+DEBUG = env_bool("DEBUG", os.environ.get("GC_ENV") == "development")
 
 SECRET_KEY = env_str("SECRET_KEY") or ""
 if not SECRET_KEY:
