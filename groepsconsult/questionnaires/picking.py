@@ -1,21 +1,14 @@
 """Pick a session, then a participant by day number: shared by the welfare-table pages
 (questionnaires) and the individual talk (goals), which both start from the same two steps."""
 
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from groepsconsult.core.http import uuid_or_none
 from groepsconsult.questionnaires import selectors
 from groepsconsult.questionnaires.forms import PickForm
-
-
-def uuid_or_none(value):
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 @dataclass
