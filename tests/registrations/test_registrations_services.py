@@ -303,3 +303,14 @@ def test_registration_get_by_day_number_finds_only_active_places_and_logs_on_req
     other = make_open_consultation(region_a)
     with pytest.raises(Http404):
         registration_get_by_day_number(consultation=other, day_number=3)
+
+
+def test_finding_13_two_door_tablets_give_one_person_one_day_number(region_a):
+    consultation = make_open_consultation(region_a)
+    registration = make_registration(consultation)
+    tablet_a = Registration.objects.get(pk=registration.pk)
+    tablet_b = Registration.objects.get(pk=registration.pk)  # loaded before A's check-in
+    services.attendance_mark(registration=tablet_a, attendance="present", by=BY)
+    services.attendance_mark(registration=tablet_b, attendance="present", by=BY)
+    registration.refresh_from_db()
+    assert registration.day_number == tablet_a.day_number == tablet_b.day_number
