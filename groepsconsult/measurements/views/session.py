@@ -45,8 +45,12 @@ def progress_grid(request, consultation):
     consultation = selectors.consultation_get_for_station(
         membership=request.membership, public_id=consultation
     )
+    polled = bool(request.htmx) and not request.htmx.boosted
     rows = selectors.progress_grid(
-        membership=request.membership, by=Actor.from_request(request), consultation=consultation
+        membership=request.membership,
+        by=Actor.from_request(request),
+        consultation=consultation,
+        log=not polled,
     )
     context = {
         "consultation": consultation,

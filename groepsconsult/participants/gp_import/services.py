@@ -22,11 +22,10 @@ from groepsconsult.participants.gp_import.policies import (
     check_can_cancel_batch,
     check_can_confirm_batch,
 )
-from groepsconsult.participants.gp_import.selectors import PURPOSE_CALLS
+from groepsconsult.participants.gp_import.selectors import PURPOSE_CALLS, PURPOSE_IMPORT
 from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant, Trajectory
 from groepsconsult.regions.models import Region
 
-PURPOSE_IMPORT = "recruitment: GP selection import"
 CHUNK = 2000
 
 
