@@ -5,6 +5,7 @@ so the process refuses to start with a message naming the variable.
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -180,6 +181,10 @@ AXES_CLIENT_IP_CALLABLE = "groepsconsult.core.clientip.client_ip"
 # Public sign-up limits (see docs/security.md). Per client address through django-ratelimit
 # (a cache counter); per session per hour counted in the database, so exact across workers.
 GC_SIGNUP_RATE_PER_CLIENT = env_str("GC_SIGNUP_RATE_PER_CLIENT", "5/h")
+if not re.fullmatch(r"\d+/\d*[smhd]", GC_SIGNUP_RATE_PER_CLIENT):
+    raise ConfigError(
+        f"GC_SIGNUP_RATE_PER_CLIENT={GC_SIGNUP_RATE_PER_CLIENT!r} is not a rate such as 5/h."
+    )
 GC_SIGNUP_CAP_PER_SESSION_HOUR = env_int("GC_SIGNUP_CAP_PER_SESSION_HOUR", 10)
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)

@@ -31,6 +31,7 @@ def run_python(code, **env):
         ({"GC_ENV": "staging"}, "GC_ENV='staging' must be one of"),
         ({"GC_ENV": "production", "ALLOWED_HOSTS": "x.nl"}, "SECRET_KEY"),
         ({"SECRET_KEY_FILE": "/nonexistent/secret"}, "SECRET_KEY_FILE"),
+        ({"GC_SIGNUP_RATE_PER_CLIENT": "many"}, "GC_SIGNUP_RATE_PER_CLIENT='many'"),
         ({"SESSION_IDLE_MINUTES": "ten"}, "SESSION_IDLE_MINUTES='ten' is not a whole number"),
     ],
 )

@@ -12,6 +12,7 @@ from groepsconsult.participants.gp_import import services
 from groepsconsult.participants.models import ImportBatch, Participant
 from tests.factories.backbone import make_organisation
 from tests.factories.gp_import import gp_csv, gp_rows
+from tests.participants.test_gp_import_service import prepare
 
 BY = Actor(user_id=None, username="tester", role="coordinator", region_slug="alpha")
 
@@ -19,19 +20,6 @@ BY = Actor(user_id=None, username="tester", role="coordinator", region_slug="alp
 @pytest.fixture
 def practice(region_a):
     return make_organisation(region_a, kind="gp_practice", name="Praktijk De Linde")
-
-
-def _prepare(region, practice, data):
-    report = services.import_file_check(region=region, file_name="s.csv", data=data, by=BY)
-    return services.import_batch_prepare(
-        region=region,
-        gp_practice=practice,
-        consultation=None,
-        file_name="s.csv",
-        data=data,
-        report=report,
-        by=BY,
-    )
 
 
 def _import(region, practice, data, report=None):
@@ -71,9 +59,9 @@ def test_finding_14_command_says_nobody_new_and_exits_non_zero(tmp_path, region_
 def test_finding_8_purge_command_deletes_files_older_than_24_hours_in_every_region(
     region_a, region_b, practice
 ):
-    old = _prepare(region_a, practice, gp_csv(gp_rows(2)))
-    other = _prepare(region_b, make_organisation(region_b, kind="gp_practice"), gp_csv(gp_rows(2)))
-    fresh = _prepare(region_a, practice, gp_csv(gp_rows(3)))
+    old = prepare(region_a, practice, gp_csv(gp_rows(2)))
+    other = prepare(region_b, make_organisation(region_b, kind="gp_practice"), gp_csv(gp_rows(2)))
+    fresh = prepare(region_a, practice, gp_csv(gp_rows(3)))
     ImportBatch.objects.filter(pk__in=[old.pk, other.pk]).update(
         created_at=timezone.now() - dt.timedelta(hours=25)
     )

@@ -167,3 +167,20 @@ def test_bogus_removal_page_query_count_does_not_grow(
         _flood(client, consultation, "198.51.100.9", ["Aa", "Bb", "Cc", "Dd"])
     with django_assert_max_num_queries(few):
         assert coordinator.get(url).status_code == 200
+
+
+def test_undo_of_another_regions_removal_is_404(client_for, region_b):
+    from groepsconsult.registrations.models import SignupRemoval
+
+    other = make_open_consultation(region_b)
+    removal = SignupRemoval.objects.create(
+        consultation=other,
+        since=timezone.now(),
+        until=timezone.now(),
+        removed_by=client_for("coordinator", region_b).user,
+    )
+    response = client_for("coordinator").post(f"/aanmelden/removals/{removal.public_id}/undo/")
+    assert response.status_code == 404
+    assert client_for("funder").post(
+        f"/aanmelden/removals/{removal.public_id}/undo/"
+    ).status_code in (403, 404)
