@@ -1,9 +1,12 @@
 """Issue 10 finding 3: one upload-safety helper, used by every importer."""
 
+import contextlib
 import io
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from groepsconsult.core.uploads import Limits, UploadRejected, capped, sniff
 from groepsconsult.measurements.inbody import InBodyFileError, parse_inbody
@@ -60,3 +63,23 @@ def test_sniff_refuses_old_excel_and_renamed_text():
         sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
     with pytest.raises(UploadRejected):
         sniff(b"Naam;Geb", "lijst.xlsx")
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=2048), name=st.sampled_from(["a.csv", "a.xlsx", "a.txt", ""]))
+def test_importers_refuse_any_bytes_with_their_own_error_only(data, name):
+    """Fuzz: whatever arrives, each reader answers rows or its clear refusal, never a crash."""
+    for read, refused in ((read_file, FileRejected), (parse_inbody, InBodyFileError)):
+        with contextlib.suppress(refused):
+            read(data, name) if read is read_file else read(data, filename=name)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.lists(st.text(max_size=12), max_size=6), max_size=12))
+def test_zipped_fuzz_rows_never_escape_the_guard(rows):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", repr(rows))
+    with contextlib.suppress(FileRejected):
+        read_file(buffer.getvalue(), "x.xlsx")
