@@ -180,7 +180,8 @@ AXES_CLIENT_IP_CALLABLE = "groepsconsult.core.clientip.client_ip"
 
 # Public sign-up limits (see docs/security.md). Per client address through django-ratelimit
 # (a cache counter); per session per hour counted in the database, so exact across workers.
-GC_SIGNUP_RATE_PER_CLIENT = env_str("GC_SIGNUP_RATE_PER_CLIENT", "5/h")
+# A demo laptop signs up many people from one address: the strict default is production's.
+GC_SIGNUP_RATE_PER_CLIENT = env_str("GC_SIGNUP_RATE_PER_CLIENT", "5/h" if PRODUCTION else "60/h")
 if not re.fullmatch(r"\d+/\d*[smhd]", GC_SIGNUP_RATE_PER_CLIENT):
     raise ConfigError(
         f"GC_SIGNUP_RATE_PER_CLIENT={GC_SIGNUP_RATE_PER_CLIENT!r} is not a rate such as 5/h."
