@@ -4,6 +4,8 @@ See docs/configuration.md for every variable. A malformed variable raises Config
 so the process refuses to start with a message naming the variable.
 """
 
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -15,7 +17,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 APP_ENV = env_choice("GC_ENV", "development", ("development", "test", "production"))
 PRODUCTION = APP_ENV == "production"
 TESTING = APP_ENV == "test" or "pytest" in sys.modules
-DEBUG = env_bool("DEBUG", APP_ENV == "development")
+# DEBUG only when development is asked for by name: an unset GC_ENV must never show tracebacks.
+DEBUG = env_bool("DEBUG", os.environ.get("GC_ENV") == "development")
 
 SECRET_KEY = env_str("SECRET_KEY") or ""
 if not SECRET_KEY:
@@ -193,6 +196,35 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Behind nginx every request comes from the proxy: lock out (and log) the real client instead.
+GC_TRUSTED_PROXY_COUNT = env_int("GC_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "groepsconsult.core.clientip.client_ip"
+
+# Public sign-up limits (see docs/security.md). Per client address through django-ratelimit
+# (a cache counter); per session per hour counted in the database, so exact across workers.
+# A demo laptop signs up many people from one address: the strict default is production's.
+GC_SIGNUP_RATE_PER_CLIENT = env_str("GC_SIGNUP_RATE_PER_CLIENT", "5/h" if PRODUCTION else "60/h")
+if not re.fullmatch(r"\d+/\d*[smhd]", GC_SIGNUP_RATE_PER_CLIENT):
+    raise ConfigError(
+        f"GC_SIGNUP_RATE_PER_CLIENT={GC_SIGNUP_RATE_PER_CLIENT!r} is not a rate such as 5/h."
+    )
+GC_SIGNUP_CAP_PER_SESSION_HOUR = env_int("GC_SIGNUP_CAP_PER_SESSION_HOUR", 10)
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+_MEMCACHED = env_str("GC_RATELIMIT_MEMCACHED", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # One process counts its own clients unless a memcached is named (several gunicorn workers).
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "LOCATION": _MEMCACHED,
+    }
+    if _MEMCACHED
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ratelimit",
+    },
+}
 
 OTP_TOTP_ISSUER = "Groepsconsult"
 

@@ -127,6 +127,7 @@ UNMATCHED_OK = {
     "registrations:registration-cancel",
     "registrations:attendance-mark",
     "registrations:walk-in",
+    "registrations:signup-removal-undo",
     "offers:offer-confirm",
     "gp_import:batch-confirm",
     "gp_import:batch-cancel",
