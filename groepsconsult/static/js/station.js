@@ -7,6 +7,7 @@
   "use strict";
   var KEY = "gc-station-pending";
   var FLASH = "gc-station-flash";
+  var ALARM = "gc-station-alarm";
   var timers = {};
 
   function texts() {
@@ -86,20 +87,25 @@
     var item = load().filter(function (it) { return it.id === id; })[0];
     if (!item || item.state === "rejected") { return; }
     send(item).then(function (outcome) {
-      if (outcome.result === "ok") { remove(id); flash(outcome.data.message); }
+      if (outcome.result === "ok") { remove(id); flashSaved(outcome.data); }
       else if (outcome.result === "rejected") { update(id, { state: "rejected" }); }
       else { schedule(item); }
     });
   }
 
-  function flash(message) {
+  function flash(message, alarm) {
     var main = document.getElementById("main");
     if (!main || !message) { return; }
     var p = document.createElement("p");
-    p.className = "save-ok";
-    p.setAttribute("role", "status");
+    p.className = alarm ? "save-alarm" : "save-ok";
+    p.setAttribute("role", alarm ? "alert" : "status");
     p.textContent = message;
     main.insertBefore(p, main.firstChild);
+  }
+  /* An alarm value is told at once to whoever saved it, above the "saved" line. */
+  function flashSaved(data) {
+    flash(data.message);
+    if (data.alarm) { flash(data.alarm, true); }
   }
 
   function onSubmit(event) {
@@ -126,6 +132,7 @@
       if (outcome.result === "ok") {
         remove(item.id);
         sessionStorage.setItem(FLASH, outcome.data.message || "");
+        sessionStorage.setItem(ALARM, outcome.data.alarm || "");
         window.location.assign(outcome.data.redirect);
       } else if (outcome.result === "rejected") {
         remove(item.id);
@@ -146,7 +153,9 @@
   document.addEventListener("submit", onSubmit);
   document.addEventListener("DOMContentLoaded", function () {
     var message = sessionStorage.getItem(FLASH);
+    var alarm = sessionStorage.getItem(ALARM);
     if (message) { sessionStorage.removeItem(FLASH); flash(message); }
+    if (alarm) { sessionStorage.removeItem(ALARM); flash(alarm, true); }
     var button = document.getElementById("pending-retry");
     if (button) {
       button.addEventListener("click", function () { load().forEach(function (it) { retry(it.id); }); });
