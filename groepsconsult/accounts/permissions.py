@@ -156,7 +156,8 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.HOST: RoleSpec(
         _("Welcomes people, ticks them off at the door and keeps time; no medical data."),
-        frozenset({P.CONSULTATION_VIEW, P.REGION_VIEW, P.ATTENDANCE_RECORD}),
+        # Consent is asked at the door (issue 13): it is not medical data.
+        frozenset({P.CONSULTATION_VIEW, P.REGION_VIEW, P.ATTENDANCE_RECORD, P.CONSENT_RECORD}),
     ),
     Role.GP_PRACTICE: RoleSpec(
         _("Receives feedback; sees only its own patients who agreed to share results."),

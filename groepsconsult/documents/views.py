@@ -14,6 +14,7 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
+from groepsconsult.consent.selectors import with_gp_consent_status
 from groepsconsult.documents import selectors
 from groepsconsult.documents.booklet import build_booklet
 from groepsconsult.documents.rendering import booklet_html, booklets_pdf
@@ -47,6 +48,7 @@ def session_booklets(request, consultation_id):
     registrations = selectors.session_registration_list_for_user(
         membership=request.membership, by=Actor.from_request(request), consultation=consultation
     )
+    with_gp_consent_status(registrations)
     context = {
         "consultation": consultation,
         "registrations": registrations,

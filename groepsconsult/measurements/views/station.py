@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consent.selectors import consent_status_map
 from groepsconsult.measurements import selectors, services
 from groepsconsult.measurements.classify import ALARM_LABELS
 from groepsconsult.measurements.forms import (
@@ -150,6 +151,9 @@ def _entry_context(request, registration, station, form):
     return station_context(request, registration.consultation, station) | {
         "registration": registration,
         "participant": registration.participant,
+        "gp_consent": consent_status_map(participant_ids=[registration.participant_id]).get(
+            registration.participant_id, ""
+        ),
         "form": form,
         "current": [current[m] for m in measures if m in current],
         "history": selectors.measurement_history_for_registration(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consent.selectors import with_gp_consent_status
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.forms import AttendanceForm, WalkInForm
 from groepsconsult.registrations.services.attendance import PURPOSE_DOOR
@@ -28,6 +29,7 @@ def _door_page(request, consultation, walk_in_form, status=200):
         purpose=PURPOSE_DOOR,
         include_cancelled=False,
     )
+    with_gp_consent_status(registrations)
     context = {
         "consultation": consultation,
         "registrations": registrations,
@@ -84,10 +86,16 @@ def attendance_mark(request, public_id):
     else:
         error = _("Choose present or absent.")
     if request.htmx:
+        with_gp_consent_status([registration])
         response = render(
             request,
             "registrations/_door_row.html",
-            {"registration": registration, "error": error, "can_record": True},
+            {
+                "registration": registration,
+                "consultation": registration.consultation,
+                "error": error,
+                "can_record": True,
+            },
         )
         response["HX-Trigger"] = COUNT_CHANGED
         return response
