@@ -14,6 +14,7 @@ from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import participants_with_consent
 from groepsconsult.core.http import PAGE_SIZE
+from groepsconsult.core.text import fold_name
 from groepsconsult.participants.models import Participant, Trajectory
 
 
@@ -33,11 +34,10 @@ def participant_visible_queryset(*, membership):
 
 
 def participant_search(queryset, q):
+    """Each term must match a name (folded: "kilic" finds "Kılıç") or be the postcode."""
     for term in q.split()[:4]:
         queryset = queryset.filter(
-            Q(given_name__icontains=term)
-            | Q(family_name__icontains=term)
-            | Q(postcode__iexact=term)
+            Q(search_name__contains=fold_name(term)) | Q(postcode__iexact=term)
         )
     return queryset
 
