@@ -236,6 +236,7 @@ def day_dashboard_panel(request):
         return None
     return {
         "template": "measurements/_dashboard_panel.html",
+        "today": True,
         "sessions": list(consultation_today_with_progress(region=membership.region)),
         "enters": enters,
         "acknowledges": acknowledges,

@@ -40,6 +40,8 @@ def dashboard(request):
     if membership and membership.has_permission(Permission.REGION_VIEW):
         context["counts"] = region_counts(region=membership.region)
     if membership:
-        context["panels"] = dashboard_panels_for(request)
+        # The day's work first (door, station, alarms), then the planning panels.
+        panels = dashboard_panels_for(request)
+        context["panels"] = sorted(panels, key=lambda panel: not panel.get("today"))
         context["coming"] = COMING_FOR_ROLE.get(membership.role, "")
     return render(request, "regions/dashboard.html", context)

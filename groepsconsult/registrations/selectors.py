@@ -226,4 +226,8 @@ def door_dashboard_panel(request):
     sessions = consultation_today_list(region=membership.region).annotate(
         **_attendance_annotations()
     )
-    return {"template": "registrations/_dashboard_panel.html", "sessions": list(sessions)}
+    return {
+        "template": "registrations/_dashboard_panel.html",
+        "today": True,
+        "sessions": list(sessions),
+    }
