@@ -3,6 +3,7 @@
 from groepsconsult.registrations.services.attendance import (
     attendance_mark,
     registration_walk_in,
+    registration_walk_in_existing,
 )
 from groepsconsult.registrations.services.registration import (
     PURPOSE_RECRUITMENT,
@@ -18,4 +19,5 @@ __all__ = [
     "registration_create",
     "registration_self_register",
     "registration_walk_in",
+    "registration_walk_in_existing",
 ]
