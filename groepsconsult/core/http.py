@@ -1,6 +1,9 @@
 """Small helpers shared by views: htmx-aware rendering, pagination and safe redirects."""
 
+import uuid
+
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -33,3 +36,11 @@ def query_without_page(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+def uuid_or_404(value):
+    """A posted public_id as a UUID; anything else is "not found", never a 500."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None

@@ -4,11 +4,8 @@ Who may use them: ATTENDANCE_RECORD (host; administrator). Ticking is an htmx PO
 one row; without JavaScript the same POST redirects back to the list.
 """
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.consent.selectors import with_gp_consent_status
+from groepsconsult.core.http import uuid_or_404
 from groepsconsult.participants.selectors import participant_get_for_user, participant_match_list
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.forms import AttendanceForm, WalkInForm
@@ -125,7 +123,7 @@ def walk_in(request, public_id):
             participant = participant_get_for_user(
                 membership=request.membership,
                 by=by,
-                public_id=_uuid_or_404(request.POST["existing"]),
+                public_id=uuid_or_404(request.POST["existing"]),
                 purpose=PURPOSE_DOOR,
             )
             registration = services.registration_walk_in_existing(
@@ -155,10 +153,3 @@ def walk_in(request, public_id):
         % {"name": registration.participant.full_name, "number": registration.day_number},
     )
     return redirect("registrations:door", public_id=consultation.public_id)
-
-
-def _uuid_or_404(value):
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise Http404 from None
