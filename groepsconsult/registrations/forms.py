@@ -199,7 +199,14 @@ class WalkInForm(forms.ModelForm):
 
     class Meta:
         model = Participant
-        fields = ["given_name", "family_name", "date_of_birth", "sex", "phone"]
+        fields = [
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "sex",
+            "phone",
+            "preferred_language",
+        ]
         widgets = {
             "date_of_birth": _DATE_WIDGET,
             "phone": forms.TextInput(attrs={"type": "tel"}),
@@ -209,6 +216,13 @@ class WalkInForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sex"].choices = Participant.Sex.choices
+        # Asked at the door so consent and booklets come in the person's language; Dutch if
+        # left alone.
+        self.fields["preferred_language"].required = False
+        self.fields["preferred_language"].initial = "nl"
+
+    def clean_preferred_language(self):
+        return self.cleaned_data.get("preferred_language") or "nl"
 
     def clean_date_of_birth(self):
         return _clean_date_of_birth(self.cleaned_data["date_of_birth"])

@@ -93,3 +93,10 @@ def test_the_existing_person_already_on_the_list_is_refused(client_for, region_a
     assert response.status_code == 200
     assert "staat al op de lijst" in response.content.decode()
     assert Registration.objects.count() == 1
+
+
+def test_the_door_asks_a_walk_ins_language(client_for, session):
+    page = client_for("host").get(f"/aanmelden/sessions/{session.public_id}/door/")
+    assert 'name="preferred_language"' in page.content.decode()
+    client_for("host").post(_url(session), _walk_in(preferred_language="tr"))
+    assert Participant.objects.get().preferred_language == "tr"
