@@ -1,5 +1,7 @@
 """The residents' pages: no login, no personal data shown, kind refusals, the calendar file."""
 
+import datetime as dt
+
 import pytest
 from icalendar import Calendar
 
@@ -141,6 +143,14 @@ def test_ics_holds_the_session_and_no_personal_data(client, region_a):
     assert event.decoded("dtstart") == consultation.starts_at
     assert consultation.location.name in str(event.get("location"))
     assert str(consultation.public_id) in str(event.get("uid"))
+
+
+def test_ics_reminds_the_day_before(client, region_a):
+    consultation = make_open_consultation(region_a)
+    response = client.get(_url(consultation, "agenda.ics"))
+    alarm = Calendar.from_ical(response.content).walk("VALARM")[0]
+    assert str(alarm.get("action")) == "DISPLAY"
+    assert alarm.decoded("trigger") == -dt.timedelta(days=1)
 
 
 @pytest.mark.parametrize(
