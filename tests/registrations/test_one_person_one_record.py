@@ -100,3 +100,48 @@ def test_the_door_asks_a_walk_ins_language(client_for, session):
     assert 'name="preferred_language"' in page.content.decode()
     client_for("host").post(_url(session), _walk_in(preferred_language="tr"))
     assert Participant.objects.get().preferred_language == "tr"
+
+
+def _staff_new(session):
+    return f"/aanmelden/sessions/{session.public_id}/register/new/"
+
+
+STAFF_DATA = {
+    "given_name": "Ayse",
+    "family_name": "Kilic",
+    "date_of_birth": "1968-03-14",
+    "sex": "female",
+    "preferred_language": "tr",
+    "route-channel": "community",
+    "route-community_contact": "Moskee",
+}
+
+
+def test_staff_registration_of_a_known_person_asks_first_and_uses_the_record(
+    client_for, region_a, session
+):
+    known = make_participant(
+        region_a, given_name="Ayşe", family_name="Kılıç", date_of_birth=dt.date(1968, 3, 14)
+    )
+    client = client_for("coordinator")
+    asked = client.post(_staff_new(session), STAFF_DATA)
+    assert asked.status_code == 200
+    assert "Bedoelt u een van deze mensen?" in asked.content.decode()
+    assert Participant.objects.count() == 1
+    # The match button submits the same form to the pick step with the known id.
+    picked = client.post(
+        f"/aanmelden/sessions/{session.public_id}/register/",
+        {**STAFF_DATA, "action": "pick", "participant": str(known.public_id)},
+    )
+    assert picked.status_code == 302
+    assert Participant.objects.count() == 1
+    assert Registration.objects.get().participant == known
+
+
+def test_staff_can_still_make_a_new_record_for_someone_else(client_for, region_a, session):
+    make_participant(region_a, family_name="Kilic", date_of_birth=dt.date(1968, 3, 14))
+    response = client_for("coordinator").post(
+        _staff_new(session), {**STAFF_DATA, "confirm_new": "1"}
+    )
+    assert response.status_code == 302
+    assert Participant.objects.count() == 2
