@@ -93,3 +93,10 @@ def test_physician_header_has_the_alarm_counter_on_every_page(client_for):
     page = client_for("physician").get("/consultations/").content.decode()
     assert 'hx-get="/measurements/alerts/count/"' in page
     assert COUNT_URL not in client_for("professional").get("/consultations/").content.decode()
+
+
+def test_progress_grid_shows_absent_people_as_absent_not_missing(client_for, region_a):
+    registration = make_station_registration(region=region_a, attendance="absent")
+    url = f"/measurements/sessions/{registration.consultation.public_id}/progress/"
+    page = client_for("professional").get(url).content.decode()
+    assert 'class="absent"' in page and 'class="missing"' not in page
