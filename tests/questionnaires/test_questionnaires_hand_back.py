@@ -69,3 +69,15 @@ def test_hand_back_query_count(client_for, reg_a, django_assert_max_num_queries)
     client = client_for("professional")
     with django_assert_max_num_queries(12):
         client.get(_hand_back(reg_a))
+
+
+def test_findrisc_category_is_shown_in_dutch(client_for, reg_a):
+    from groepsconsult.questionnaires.models import Response
+    from tests.factories.questionnaires import make_response
+
+    response = make_response(reg_a, "findrisc", {}, finish=False)
+    Response.objects.filter(pk=response.pk).update(
+        score_points=15, score_category="high", score_version="FINDRISC-2003"
+    )
+    page = client_for("professional").get(f"/questionnaires/r/{reg_a.public_id}/").content
+    assert "hoog risico (ongeveer 1 op 3)" in page.decode()
