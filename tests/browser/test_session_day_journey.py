@@ -12,7 +12,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from groepsconsult.consent.models import Consent
-from tests.browser_support import assert_no_axe_violations, log_in, logged_in_context
+from groepsconsult.questionnaires.models import Response
+from groepsconsult.questionnaires.services import questionnaire_definitions_load
+from tests.browser_support import PASSWORD, assert_no_axe_violations, log_in, logged_in_context
 from tests.factories.backbone import make_consultation, make_participant, make_region, make_user
 from tests.factories.consent import ensure_consent_texts
 from tests.factories.measurements import make_station_registration
@@ -35,6 +37,7 @@ def _check_landing(page, role):
 def test_the_day_from_each_landing_page(browser, live_app):
     base = live_app.url
     ensure_consent_texts()
+    questionnaire_definitions_load()  # an earlier browser test's flush may have removed them
     region = make_region(name="Den Haag", slug="den-haag")
     starts = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
     consultation = make_consultation(
@@ -57,6 +60,9 @@ def test_the_day_from_each_landing_page(browser, live_app):
     # Consent is asked at the door, read out in Turkish, recorded in one tap.
     door.get_by_role("link", name="Toestemming vragen Ayşe Kılıç").click()
     assert door.locator("blockquote.consent-ask-text").get_attribute("lang") == "tr"
+    assert_no_axe_violations(door)
+    if SHOTS:
+        door.screenshot(path=f"{SHOTS}/consent-ask-tr.png", full_page=True)
     door.get_by_role("button", name="Ja, gegeven").click()
     door.wait_for_url(f"**/aanmelden/sessions/{consultation.public_id}/door/")
     expect(door.locator(".door-row")).to_contain_text("Toestemming huisarts: gegeven")
@@ -75,6 +81,34 @@ def test_the_day_from_each_landing_page(browser, live_app):
     care.get_by_label("Onderdruk (diastolisch) (mmHg)").fill("95")
     care.get_by_role("button", name="Opslaan").click()
     expect(care.get_by_role("alert").filter(has_text="Urgent: nu naar de arts")).to_be_visible()
+
+    # Ayşe fills a questionnaire herself on the tablet, then hands it back.
+    care.get_by_role("link", name="Vragenlijsten").click()
+    care.locator("#id_consultation").select_option(str(consultation.public_id))
+    care.get_by_role("button", name="Kiezen").click()
+    care.locator("#id_day_number").fill("1")
+    care.get_by_role("button", name="Openen").click()
+    row = care.locator("tr", has_text="Zorgen en leefsituatie")
+    row.get_by_role("link", name="Deelnemer vult zelf in op de tablet").click()
+    for code, choice in (
+        ("smoking", "Hayır"),
+        ("diabetes", "Hayır"),
+        ("cardiovascular_disease", "Hayır"),
+    ):
+        care.locator(f"#q-{code} label", has_text=choice).click()
+    care.locator("#q-stress label", has_text="4").first.click()
+    care.get_by_role("button", name="Bitir").click()
+    expect(care.locator(".hand-back-thanks")).to_have_text(
+        "Teşekkür ederiz! Lütfen tableti görevliye geri verin."
+    )
+    expect(care.locator(".site-nav")).to_have_count(0)
+    assert_no_axe_violations(care)
+    if SHOTS:
+        care.screenshot(path=f"{SHOTS}/hand-back-tr.png", full_page=True)
+    care.get_by_label("Uw wachtwoord, om verder te gaan").fill(PASSWORD)
+    care.get_by_role("button", name="Verder").click()
+    expect(care.get_by_role("heading", name="Ayşe Kılıç")).to_be_visible()
+    assert Response.objects.get().filled_by_participant is True
 
     # The physician: the alarm counter in the header, and the alarm on Today.
     doctor_context = logged_in_context(browser, base, doctor)

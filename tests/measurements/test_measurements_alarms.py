@@ -100,3 +100,14 @@ def test_progress_grid_shows_absent_people_as_absent_not_missing(client_for, reg
     url = f"/measurements/sessions/{registration.consultation.public_id}/progress/"
     page = client_for("professional").get(url).content.decode()
     assert 'class="absent"' in page and 'class="missing"' not in page
+
+
+def test_no_alarm_counter_before_the_second_login_step(client, region_a):
+    """Before two-factor the counter's request would be redirected to the code page and htmx
+    would paste that page into the header."""
+    from tests.factories.backbone import make_user
+
+    user = make_user("physician", region_a)
+    client.force_login(user)
+    page = client.get("/account/two-factor/").content.decode()
+    assert "alarm-counter" not in page
