@@ -47,3 +47,21 @@ def test_cancel_asks_first_and_says_how_many_are_registered(client_for, session)
     assert done.status_code == 302
     session.refresh_from_db()
     assert session.status == Consultation.Status.CANCELLED
+
+
+def test_run_sheet_names_the_rostered_people_with_their_phone(client_for, region_a):
+    from django.urls import reverse
+
+    from groepsconsult.audit.services import Actor
+    from groepsconsult.consultations import services
+    from tests.factories.consultations import make_assignment, make_planned_consultation
+
+    c = make_planned_consultation(region_a)
+    services.runsheet_reset_from_template(consultation=c, by=Actor.system())
+    make_assignment(c, role="lead", discipline="gp", name="Dr. Yildiz", phone="0701234567")
+    make_assignment(c, station_kind="care", name="Els Verpleeg", phone="0612340000")
+    page = client_for("host").get(reverse("consultations:runsheet-print", args=[c.public_id]))
+    text = page.content.decode()
+    assert "Dr. Yildiz" in text and "0701234567" in text and "0612340000" in text
+    detail = client_for("host").get(f"/consultations/{c.public_id}/").content.decode()
+    assert "0701234567" not in detail  # phone numbers only on the run sheet
