@@ -131,7 +131,10 @@ class PublicRegistrationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors and not cleaned.get("phone") and not cleaned.get("email"):
+        # Told together with any other mistakes (all errors at once), unless phone or e-mail
+        # already carries its own error.
+        reachable = cleaned.get("phone") or cleaned.get("email")
+        if not reachable and not {"phone", "email"} & set(self.errors):
             self.add_error(
                 "phone", _("Give a phone number or an e-mail address, so we can reach you.")
             )

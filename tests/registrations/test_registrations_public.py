@@ -78,6 +78,15 @@ def test_phone_or_email_is_needed(client, region_a):
     assert not Participant.objects.exists()
 
 
+def test_all_form_errors_come_at_once(client, region_a):
+    """A missing phone and e-mail is told together with the other mistakes, not afterwards."""
+    consultation = make_open_consultation(region_a)
+    response = client.post(_url(consultation), public_form_data(postcode="abc", phone="", email=""))
+    body = response.content.decode()
+    assert "Een postcode heeft 4 cijfers en 2 letters" in body
+    assert "telefoonnummer of een e-mailadres" in body
+
+
 def test_bad_input_gets_dutch_messages_per_field(client, region_a):
     consultation = make_open_consultation(region_a)
     response = client.post(
