@@ -17,6 +17,7 @@ class Permission(StrEnum):
     PARTICIPANT_LIST = "participant_list"
     PARTICIPANT_VIEW = "participant_view"
     PARTICIPANT_CHANGE = "participant_change"
+    PARTICIPANT_MERGE = "participant_merge"
     CONSULTATION_VIEW = "consultation_view"
     CONSULTATION_MANAGE = "consultation_manage"
     AUDIT_VIEW = "audit_view"
@@ -50,6 +51,7 @@ PERMISSION_LABELS = {
     Permission.PARTICIPANT_LIST: _("List participants"),
     Permission.PARTICIPANT_VIEW: _("Open a participant's record"),
     Permission.PARTICIPANT_CHANGE: _("Register and edit participants"),
+    Permission.PARTICIPANT_MERGE: _("Merge two records of the same person, with their history"),
     Permission.CONSULTATION_VIEW: _("See group consultations"),
     Permission.CONSULTATION_MANAGE: _("Plan and change group consultations"),
     Permission.AUDIT_VIEW: _("Search the access log"),
@@ -109,6 +111,7 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.PARTICIPANT_LIST,
         P.PARTICIPANT_VIEW,
         P.PARTICIPANT_CHANGE,
+        P.PARTICIPANT_MERGE,
         P.AUDIT_VIEW,
         P.AUDIT_EXPORT,
         P.REGISTRATION_CREATE,
@@ -170,7 +173,8 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.HOST: RoleSpec(
         _("Welcomes people, ticks them off at the door and keeps time; no medical data."),
-        frozenset({P.CONSULTATION_VIEW, P.REGION_VIEW, P.ATTENDANCE_RECORD}),
+        # Consent is asked at the door (issue 13): it is not medical data.
+        frozenset({P.CONSULTATION_VIEW, P.REGION_VIEW, P.ATTENDANCE_RECORD, P.CONSENT_RECORD}),
     ),
     Role.GP_PRACTICE: RoleSpec(
         _("Receives feedback; sees only its own patients who agreed to share results."),

@@ -53,6 +53,33 @@ def consent_current_for_participant(participant) -> dict[str, Consent | None]:
     return current
 
 
+def consent_status_map(*, participant_ids, purpose=ConsentPurpose.SHARE_WITH_GP) -> dict:
+    """{participant pk: "given" | "refused" | "withdrawn"} of the latest decision (one query).
+
+    Participants never asked are absent from the map. For the door, the stations and the
+    booklets, which show each person's status next to their name (the caller logs that list).
+    """
+    status = {}
+    rows = (
+        Consent.objects.filter(participant_id__in=participant_ids, purpose=purpose)
+        .order_by("participant_id", "-recorded_at", "-id")
+        .values_list("participant_id", "decision", "withdrawn_at")
+    )
+    for participant_id, decision, withdrawn_at in rows:
+        if participant_id not in status:
+            status[participant_id] = "withdrawn" if withdrawn_at else decision
+    return status
+
+
+def with_gp_consent_status(rows):
+    """Set `gp_consent` ("given", "refused", "withdrawn" or "") on each row with a
+    `participant_id` (registrations at the door, the booklets), in one query."""
+    status = consent_status_map(participant_ids=[r.participant_id for r in rows])
+    for row in rows:
+        row.gp_consent = status.get(row.participant_id, "")
+    return rows
+
+
 def consent_text_current_map(*, on=None) -> dict[str, ConsentText]:
     """{purpose: the text version in force on `on` (today)}: the latest valid_from not after it."""
     on = on or timezone.localdate()

@@ -3,6 +3,7 @@
 import uuid
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -43,3 +44,11 @@ def uuid_or_none(value):
         return uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+def uuid_or_404(value):
+    """A posted public_id as a UUID; anything else is "not found", never a 500."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None

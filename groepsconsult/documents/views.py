@@ -14,6 +14,7 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
+from groepsconsult.consent.selectors import with_gp_consent_status
 from groepsconsult.consultations.selectors import (
     consultation_get_for_user,
     consultation_recent_list,
@@ -56,6 +57,7 @@ def session_booklets(request, consultation_id):
     registrations = selectors.session_registration_list_for_user(
         membership=request.membership, by=Actor.from_request(request), consultation=consultation
     )
+    with_gp_consent_status(registrations)
     context = {
         "consultation": consultation,
         "registrations": registrations,

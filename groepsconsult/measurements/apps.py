@@ -7,3 +7,4 @@ class MeasurementsConfig(AppConfig):
     label = "measurements"
     nav_items = [(_("Stations"), "measurements:station-start", "measurement_enter")]
     timeline_entries = ["groepsconsult.measurements.selectors.measurement_timeline_entries"]
+    dashboard_panels = ["groepsconsult.measurements.selectors.day_dashboard_panel"]

@@ -8,16 +8,19 @@ import uuid
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
+from groepsconsult.consultations.selectors import consultation_today_list
 from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, MEASURED_STATIONS
 from groepsconsult.participants.selectors import participant_search
+from groepsconsult.registrations.models import Registration
 from groepsconsult.registrations.selectors import registration_queryset_for_user
 from groepsconsult.trajectories.timeline import TimelineEntry
 
@@ -151,6 +154,13 @@ def alert_open_list_for_consultation(*, consultation):
     )
 
 
+def alert_reasons_for_rows(*, rows) -> list[str]:
+    """The alarm codes raised by just-saved measurement rows (one query; no names)."""
+    return list(
+        Alert.objects.filter(measurement__in=[r.pk for r in rows]).values_list("reason", flat=True)
+    )
+
+
 def alert_get_for_user(*, membership, public_id):
     return get_object_or_404(
         Alert.objects.filter(
@@ -180,3 +190,54 @@ def measurement_timeline_entries(*, membership, participant, registrations):
         )
         for registration_id, results in per_session.items()
     ]
+
+
+def _count_per_session(queryset, path):
+    """A correlated COUNT of `queryset` rows whose `path` is the outer session (0 when none)."""
+    counted = (
+        queryset.filter(**{path: OuterRef("pk")})
+        .order_by()
+        .values(path)
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _open_alerts():
+    return Alert.objects.filter(acknowledged_at__isnull=True)
+
+
+def consultation_today_with_progress(*, region):
+    """Today's sessions with present, measured and open-alarm counts: one query, no names."""
+    active = Registration.objects.exclude(status="cancelled")
+    return consultation_today_list(region=region).annotate(
+        present_count=_count_per_session(active.filter(attendance="present"), "consultation"),
+        measured_count=_count_per_session(
+            active.filter(measurements__isnull=False), "consultation"
+        ),
+        open_alarm_count=_count_per_session(
+            _open_alerts(), "measurement__registration__consultation"
+        ),
+    )
+
+
+def alert_open_count(*, region) -> int:
+    """Unacknowledged alarms in the region (the physician's header counter). Counts only."""
+    return _open_alerts().filter(measurement__registration__consultation__region=region).count()
+
+
+def day_dashboard_panel(request):
+    """The "Today" panel for the stations and the physician: where to work, alarms, progress."""
+    membership = request.membership
+    enters = membership.has_permission(Permission.MEASUREMENT_ENTER)
+    acknowledges = membership.has_permission(Permission.ALERT_ACKNOWLEDGE)
+    if not (enters or acknowledges):
+        return None
+    return {
+        "template": "measurements/_dashboard_panel.html",
+        "today": True,
+        "sessions": list(consultation_today_with_progress(region=membership.region)),
+        "enters": enters,
+        "acknowledges": acknowledges,
+    }

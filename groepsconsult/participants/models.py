@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
+from groepsconsult.core.text import fold_name
 from groepsconsult.participants.validators import validate_bsn
 from groepsconsult.regions.models import postcode_validator
 
@@ -57,6 +58,9 @@ class Participant(PublicModel):
     bsn = models.CharField(_("BSN"), max_length=9, blank=True, validators=[validate_bsn])
     # Set when retention or an erasure request removed the identity (privacy.services).
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
+    # Given and family name folded by core.text.fold_name ("Kılıç" -> "kilic"): every name
+    # search compares folded terms with this column, the same way on SQLite and PostgreSQL.
+    search_name = models.CharField(max_length=201, blank=True, editable=False)
 
     objects = RegionScopedQuerySet.as_manager()
 
@@ -70,6 +74,14 @@ class Participant(PublicModel):
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        # A derived column, not domain logic: kept here so that no write path (service, admin,
+        # factory) can leave it stale. The bulk GP import fills it itself (participant_rows).
+        self.search_name = fold_name(f"{self.given_name} {self.family_name}")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self):

@@ -1,6 +1,7 @@
 """Participant list, record, registration and edit.
 
-Who may use them: PARTICIPANT_LIST (list), PARTICIPANT_VIEW (record), PARTICIPANT_CHANGE (add/edit).
+Who may use them: PARTICIPANT_LIST (list), PARTICIPANT_VIEW (record), PARTICIPANT_CHANGE (add/edit),
+PARTICIPANT_MERGE (merge two records of one person: administrator).
 The search term is posted and kept in the session, never put in the URL: names are personal data.
 """
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
-from groepsconsult.core.http import uuid_or_none
+from groepsconsult.core.http import uuid_or_404, uuid_or_none
 from groepsconsult.participants import selectors, services
 from groepsconsult.participants.forms import (
     ParticipantCreateForm,
@@ -111,3 +112,41 @@ def participant_edit(request, public_id):
     return response or render(
         request, "participants/participant_form.html", {"form": form, "participant": participant}
     )
+
+
+@require_permission(Permission.PARTICIPANT_MERGE)
+def participant_merge(request, public_id):
+    """GET: records that may be the same person. POST duplicate=<id>: merge it into this one."""
+    by = Actor.from_request(request)
+    membership = request.membership
+    keep = selectors.participant_get_for_user(
+        membership=membership, by=by, public_id=public_id, purpose=services.PURPOSE_MERGE
+    )
+    if request.method == "POST":
+        duplicate = selectors.participant_get_for_user(
+            membership=membership,
+            by=by,
+            public_id=uuid_or_404(request.POST.get("duplicate", "")),
+            purpose=services.PURPOSE_MERGE,
+        )
+        try:
+            services.participant_merge(keep=keep, duplicate=duplicate, by=by)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The records are merged; the history is kept."))
+            return redirect("participants:participant-detail", public_id=keep.public_id)
+    candidates = [
+        person
+        for person in selectors.participant_match_list(
+            membership=membership,
+            by=by,
+            family_name=keep.family_name,
+            date_of_birth=keep.date_of_birth,
+            phone=keep.phone,
+            purpose=services.PURPOSE_MERGE,
+        )
+        if person.pk != keep.pk
+    ]
+    context = {"participant": keep, "candidates": candidates}
+    return render(request, "participants/participant_merge.html", context)

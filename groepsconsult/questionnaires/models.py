@@ -16,6 +16,15 @@ from groepsconsult.core.models import PublicModel, TimeStampedModel
 
 LANGUAGES = ("nl", "en", "tr", "ar")
 RTL_LANGUAGES = frozenset({"ar"})
+
+# The FINDRISC categories of clinical.findrisc, as staff read them (10-year diabetes risk).
+FINDRISC_CATEGORY_LABELS = {
+    "low": _("low risk (about 1 in 100)"),
+    "slightly_raised": _("slightly raised risk (about 1 in 25)"),
+    "moderate": _("moderate risk (about 1 in 6)"),
+    "high": _("high risk (about 1 in 3)"),
+    "very_high": _("very high risk (about 1 in 2)"),
+}
 # The questionnaire whose score is computed (clinical.findrisc) and read for the booklet.
 FINDRISC_CODE = "findrisc"
 
@@ -174,6 +183,9 @@ class Response(PublicModel):
     @property
     def is_complete(self):
         return self.completed_at is not None
+
+    def get_score_category_display(self):
+        return FINDRISC_CATEGORY_LABELS.get(self.score_category, self.score_category)
 
 
 class Answer(TimeStampedModel):

@@ -12,10 +12,14 @@ from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.consultations.selectors import consultation_upcoming_open_list
+from groepsconsult.consultations.selectors import (
+    consultation_today_list,
+    consultation_upcoming_open_list,
+)
 from groepsconsult.participants.selectors import (
     participant_get_for_user,
     participant_search,
@@ -300,3 +304,32 @@ def participant_get_for_registration(*, membership, by, public_id, purpose):
 
 def professional_list_for_region(*, region):
     return professional_list(region=region).filter(is_active=True)
+
+
+def _attendance_annotations():
+    active = Q(registrations__status=Registration.Status.REGISTERED)
+    present = Q(registrations__attendance=Registration.Attendance.PRESENT)
+    absent = Q(registrations__attendance=Registration.Attendance.ABSENT)
+    return {
+        "registered_count": Count("registrations", filter=active),
+        "present_count": Count("registrations", filter=active & present),
+        "absent_count": Count("registrations", filter=active & absent),
+    }
+
+
+def door_dashboard_panel(request):
+    """The "Today" panel for whoever ticks the door: today's sessions with their live tally.
+
+    Counts only (no names), so nothing is logged; one query however many sessions.
+    """
+    membership = request.membership
+    if not membership.has_permission(Permission.ATTENDANCE_RECORD):
+        return None
+    sessions = consultation_today_list(region=membership.region).annotate(
+        **_attendance_annotations()
+    )
+    return {
+        "template": "registrations/_dashboard_panel.html",
+        "today": True,
+        "sessions": list(sessions),
+    }

@@ -203,7 +203,7 @@ def test_session_list_query_count_does_not_grow_with_participants(
     client = client_for("professional")
     measure_all(make_registration(session, make_participant(region_a)))
     client.get(f"/documents/booklets/{session.public_id}/")
-    with django_assert_max_num_queries(10) as small:
+    with django_assert_max_num_queries(11) as small:  # 11: + each person's GP consent
         client.get(f"/documents/booklets/{session.public_id}/")
     for _ in range(10):
         measure_all(make_registration(session, make_participant(region_a)))
@@ -228,3 +228,28 @@ def test_index_query_count_does_not_grow_with_sessions(
         make_consultation(region_a)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get("/documents/booklets/").status_code == 200
+
+
+@pytest.mark.parametrize(("size", "sheet"), [("a4", 2), ("a5", 4)])
+def test_batch_pads_each_booklet_to_whole_duplex_sheets(size, sheet, client_for, session, region_a):
+    """Duplex printing must never put one person's results on the back of another's."""
+    client = client_for("professional")
+    singles = []
+    for language in ("nl", "ar", "tr"):
+        registration = make_registration(
+            session, make_participant(region_a, preferred_language=language)
+        )
+        measure_all(registration)
+        single = client.get(f"/documents/booklet/{registration.public_id}/booklet.pdf?size={size}")
+        singles.append(len(PdfReader(io.BytesIO(single.content)).pages))
+    response = client.get(f"/documents/booklets/{session.public_id}/all.pdf?size={size}")
+    batch = PdfReader(io.BytesIO(response.content))
+    padded = [-(-n // sheet) * sheet for n in singles]
+    assert len(batch.pages) == sum(padded)
+    # Each booklet starts on the front of a fresh sheet; the pages after it are blank.
+    start = 0
+    for used, total in zip(singles, padded, strict=True):
+        assert batch.pages[start].extract_text().strip()
+        for blank in batch.pages[start + used : start + total]:
+            assert not blank.extract_text().strip()
+        start += total

@@ -2,10 +2,11 @@
 
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.core.http import PAGE_SIZE
@@ -127,3 +128,28 @@ def outcome_counts(*, batch):
         .values_list("outcome", "n")
     )
     return [(value, label, counts.get(value, 0)) for value, label in CallListEntry.Outcome.choices]
+
+
+_STILL_TO_CALL = (CallListEntry.Outcome.NOT_CALLED, CallListEntry.Outcome.NO_ANSWER)
+
+
+def call_list_open_list(*, region):
+    """Imported batches with people still to call (not called yet or no answer), with the count."""
+    return (
+        ImportBatch.objects.in_region(region)
+        .filter(status=ImportBatch.Status.IMPORTED)
+        .select_related("gp_practice")
+        .defer("upload", "report")
+        .annotate(to_call=Count("call_entries", filter=Q(call_entries__outcome__in=_STILL_TO_CALL)))
+        .filter(to_call__gt=0)
+        .order_by("imported_at")
+    )
+
+
+def call_list_dashboard_panel(request):
+    """The coordinator's next action: call lists with people still to phone (counts only)."""
+    membership = request.membership
+    if not membership.has_permission(Permission.GP_IMPORT):
+        return None
+    batches = list(call_list_open_list(region=membership.region)[:10])
+    return {"template": "participants/import/_dashboard_panel.html", "batches": batches}

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.core.bulk import insert_rows
+from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import.checking import PARTICIPANT_FIELDS, Report, check_file
 from groepsconsult.participants.gp_import.policies import (
     PREVIEW_LIFETIME,
@@ -177,6 +178,7 @@ def _write_rows(*, batch, report, by):
             "public_id": uuid.uuid4(),
             "region_id": batch.region_id,
             "gp_practice_id": batch.gp_practice_id,
+            "search_name": fold_name(f"{row.values['given_name']} {row.values['family_name']}"),
         }
         for row in report.new_rows
     ]

@@ -4,6 +4,7 @@ from groepsconsult.registrations.services.attendance import (
     attendance_confirm_for_results,
     attendance_mark,
     registration_walk_in,
+    registration_walk_in_existing,
 )
 from groepsconsult.registrations.services.call_list import registration_from_call
 from groepsconsult.registrations.services.registration import (
@@ -30,4 +31,5 @@ __all__ = [
     "registration_walk_in",
     "signup_removal_create",
     "signup_removal_undo",
+    "registration_walk_in_existing",
 ]

@@ -130,20 +130,44 @@ def registration_walk_in(
             family_name=participant.family_name,
             date_of_birth=participant.date_of_birth,
         ):
-            raise ValidationError(
-                _("This person is already on the list: tick them present there."),
-                code="duplicate",
-            )
+            raise _already_on_the_list()
         participant_register(
             participant=participant, region=consultation.region, by=by, purpose=PURPOSE_DOOR
         )
-        registration = Registration(
+        return _walk_in_registration(consultation=consultation, participant=participant, by=by)
+
+
+def registration_walk_in_existing(
+    *, consultation: Consultation, participant: Participant, by: Actor
+) -> Registration:
+    """A walk-in who turned out to be known already ("Bedoelt u ...?"): no second record."""
+    policies.check_can_record_attendance(consultation=consultation)
+    with transaction.atomic():
+        policies.check_audience_fits(consultation=consultation, sex=participant.sex)
+        if Registration.objects.filter(
             consultation=consultation,
             participant=participant,
-            channel=Registration.Channel.WALK_IN,
-            attendance=Registration.Attendance.PRESENT,
-            checked_in_at=timezone.now(),
-        )
-        _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CREATE)
-        trajectory_record_attendance(registration=registration, by=by)
+            status=Registration.Status.REGISTERED,
+        ).exists():
+            raise _already_on_the_list()
+        return _walk_in_registration(consultation=consultation, participant=participant, by=by)
+
+
+def _already_on_the_list():
+    return ValidationError(
+        _("This person is already on the list: tick them present there."), code="duplicate"
+    )
+
+
+def _walk_in_registration(*, consultation, participant, by):
+    """Inside the caller's transaction: present at once, with the next number of the day."""
+    registration = Registration(
+        consultation=consultation,
+        participant=participant,
+        channel=Registration.Channel.WALK_IN,
+        attendance=Registration.Attendance.PRESENT,
+        checked_in_at=timezone.now(),
+    )
+    _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CREATE)
+    trajectory_record_attendance(registration=registration, by=by)
     return registration

@@ -11,6 +11,7 @@
   "use strict";
   var KEY = "gc-station-pending";
   var FLASH = "gc-station-flash";
+  var ALARM = "gc-station-alarm";
   var timers = {};
 
   function texts() {
@@ -100,7 +101,7 @@
     var item = load().filter(function (it) { return it.id === id; })[0];
     if (!item || item.state === "rejected") { return; }
     send(item).then(function (outcome) {
-      if (outcome.result === "ok") { remove(id); flash(outcome.data.message); }
+      if (outcome.result === "ok") { remove(id); flashSaved(outcome.data); }
       else if (outcome.result === "rejected" || outcome.result === "refused") {
         update(id, { state: "rejected" });
       }
@@ -108,14 +109,19 @@
     });
   }
 
-  function flash(message) {
+  function flash(message, alarm) {
     var main = document.getElementById("main");
     if (!main || !message) { return; }
     var p = document.createElement("p");
-    p.className = "save-ok";
-    p.setAttribute("role", "status");
+    p.className = alarm ? "save-alarm" : "save-ok";
+    p.setAttribute("role", alarm ? "alert" : "status");
     p.textContent = message;
     main.insertBefore(p, main.firstChild);
+  }
+  /* An alarm value is told at once to whoever saved it, above the "saved" line. */
+  function flashSaved(data) {
+    flash(data.message);
+    if (data.alarm) { flash(data.alarm, true); }
   }
 
   function onSubmit(event) {
@@ -142,6 +148,7 @@
       if (outcome.result === "ok") {
         remove(item.id);
         sessionStorage.setItem(FLASH, outcome.data.message || "");
+        sessionStorage.setItem(ALARM, outcome.data.alarm || "");
         window.location.assign(outcome.data.redirect);
       } else if (outcome.result === "refused") {
         update(item.id, { state: "rejected" });
@@ -209,7 +216,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     dropForeign();
     var message = sessionStorage.getItem(FLASH);
+    var alarm = sessionStorage.getItem(ALARM);
     if (message) { sessionStorage.removeItem(FLASH); flash(message); }
+    if (alarm) { sessionStorage.removeItem(ALARM); flash(alarm, true); }
     var button = document.getElementById("pending-retry");
     if (button) {
       button.addEventListener("click", function () { load().forEach(function (it) { retry(it.id); }); });
