@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "groepsconsult.goals",
     "groepsconsult.documents",
     "groepsconsult.monitoring",
+    "groepsconsult.handovers",
     "groepsconsult.team",
     "groepsconsult.demo",
     "django.contrib.admin",

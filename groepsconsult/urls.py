@@ -29,6 +29,7 @@ urlpatterns = [
     path("goals/", include("groepsconsult.goals.urls")),
     path("documents/", include("groepsconsult.documents.urls")),
     path("monitoring/", include("groepsconsult.monitoring.urls")),
+    path("handovers/", include("groepsconsult.handovers.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

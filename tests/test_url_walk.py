@@ -125,6 +125,7 @@ UNMATCHED_OK = {
     "gp_import:batch-confirm",
     "gp_import:batch-cancel",
     "gp_import:call-outcome",
+    "handovers:signal-resolve",
 }
 
 

@@ -37,6 +37,9 @@ class Permission(StrEnum):
     GOAL_EDIT = "goal_edit"
     BOOKLET_PRINT = "booklet_print"
     PLENARY_VIEW = "plenary_view"
+    HANDOVER_MANAGE = "handover_manage"
+    HANDOVER_RESPOND = "handover_respond"
+    SIGNAL_VIEW = "signal_view"
 
 
 PERMISSION_LABELS = {
@@ -67,6 +70,11 @@ PERMISSION_LABELS = {
     Permission.GOAL_EDIT: _("Record a participant's personal goal"),
     Permission.BOOKLET_PRINT: _("Print results booklets"),
     Permission.PLENARY_VIEW: _("Show the anonymous group summary of a session"),
+    Permission.HANDOVER_MANAGE: _("Hand participants over to an offer and follow each step"),
+    Permission.HANDOVER_RESPOND: _(
+        "Accept or decline hand-overs to one's own offers and record the steps"
+    ),
+    Permission.SIGNAL_VIEW: _("See and resolve the region's signal list"),
 }
 
 
@@ -81,6 +89,7 @@ class Role(models.TextChoices):
     FUNDER = "funder", _("Funder / municipality")
     RESEARCHER = "researcher", _("Researcher")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+    OFFER_PARTNER = "offer_partner", _("Offer partner (contact person of an offer)")
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,9 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.QUESTIONNAIRE_FILL,
         P.GOAL_EDIT,
         P.BOOKLET_PRINT,
+        P.HANDOVER_MANAGE,
+        P.HANDOVER_RESPOND,
+        P.SIGNAL_VIEW,
     }
 )
 _CARE_TEAM = {
@@ -127,6 +139,7 @@ _CARE_TEAM = {
     P.GOAL_EDIT,
     P.BOOKLET_PRINT,
     P.PLENARY_VIEW,
+    P.HANDOVER_MANAGE,
 }
 
 ROLES: dict[Role, RoleSpec] = {
@@ -139,7 +152,7 @@ ROLES: dict[Role, RoleSpec] = {
         frozenset(
             _CARE_TEAM
             | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE, P.AGGREGATE_VIEW}
-            | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT}
+            | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT, P.SIGNAL_VIEW}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(
@@ -173,6 +186,14 @@ ROLES: dict[Role, RoleSpec] = {
     Role.PRIVACY_OFFICER: RoleSpec(
         _("Checks who opened which record and why; searches and exports the access log."),
         frozenset({P.AUDIT_VIEW, P.AUDIT_EXPORT, P.REGION_VIEW}),
+    ),
+    Role.OFFER_PARTNER: RoleSpec(
+        _(
+            "Contact person of a neighbourhood offer: sees only hand-overs to their own "
+            "organisation's offers, and only of participants who agreed to share their name "
+            "and phone with the offer."
+        ),
+        frozenset({P.HANDOVER_RESPOND}),
     ),
 }
 

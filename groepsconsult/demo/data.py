@@ -151,6 +151,7 @@ DEMO_ROLES = [
     "funder",
     "researcher",
     "privacy_officer",
+    "offer_partner",  # tied to a sport organisation by handovers/demo.py
 ]
 DEMO_PASSWORD = "demo-Groepsconsult-2026"
 PARTICIPANTS_PER_REGION = 120

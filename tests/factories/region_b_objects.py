@@ -3,6 +3,7 @@
 from groepsconsult.consultations.models import Registration, RunSheetBlock
 from tests.factories.consent import make_region_objects as make_consent_objects
 from tests.factories.gp_import import make_gp_import_objects
+from tests.factories.handovers import make_handover
 from tests.factories.measurements import make_alert
 from tests.factories.offers import make_offer
 
@@ -16,3 +17,4 @@ def make_app_objects(region, *, participant, consultation):
     make_offer(region)
     make_gp_import_objects(region, participant=participant)
     RunSheetBlock.objects.create(consultation=consultation, title="Welkom", minutes=10)
+    make_handover(region, participant=participant)
