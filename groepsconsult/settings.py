@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "groepsconsult.documents",
     "groepsconsult.monitoring",
     "groepsconsult.handovers",
+    "groepsconsult.gpfeedback",
     "groepsconsult.team",
     "groepsconsult.demo",
     "django.contrib.admin",

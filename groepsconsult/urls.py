@@ -30,6 +30,7 @@ urlpatterns = [
     path("documents/", include("groepsconsult.documents.urls")),
     path("monitoring/", include("groepsconsult.monitoring.urls")),
     path("handovers/", include("groepsconsult.handovers.urls")),
+    path("gp-feedback/", include("groepsconsult.gpfeedback.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -126,6 +126,8 @@ UNMATCHED_OK = {
     "gp_import:batch-cancel",
     "gp_import:call-outcome",
     "handovers:signal-resolve",
+    "gpfeedback:feedback-acknowledge",
+    "gpfeedback:feedback-prepare",
 }
 
 

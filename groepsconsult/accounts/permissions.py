@@ -40,6 +40,8 @@ class Permission(StrEnum):
     HANDOVER_MANAGE = "handover_manage"
     HANDOVER_RESPOND = "handover_respond"
     SIGNAL_VIEW = "signal_view"
+    GP_FEEDBACK_VIEW = "gp_feedback_view"
+    GP_FEEDBACK_PREPARE = "gp_feedback_prepare"
 
 
 PERMISSION_LABELS = {
@@ -75,6 +77,10 @@ PERMISSION_LABELS = {
         "Accept or decline hand-overs to one's own offers and record the steps"
     ),
     Permission.SIGNAL_VIEW: _("See and resolve the region's signal list"),
+    Permission.GP_FEEDBACK_VIEW: _(
+        "See and download GP feedback (a practice: only its own consenting patients)"
+    ),
+    Permission.GP_FEEDBACK_PREPARE: _("Prepare GP feedback letters and FHIR bundles"),
 }
 
 
@@ -123,6 +129,8 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.HANDOVER_MANAGE,
         P.HANDOVER_RESPOND,
         P.SIGNAL_VIEW,
+        P.GP_FEEDBACK_VIEW,
+        P.GP_FEEDBACK_PREPARE,
     }
 )
 _CARE_TEAM = {
@@ -153,11 +161,16 @@ ROLES: dict[Role, RoleSpec] = {
             _CARE_TEAM
             | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE, P.AGGREGATE_VIEW}
             | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT, P.SIGNAL_VIEW}
+            | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(
         _("Carries medical responsibility for the sessions; sees and corrects participants' data."),
-        frozenset(_CARE_TEAM | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE}),
+        frozenset(
+            _CARE_TEAM
+            | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE}
+            | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
+        ),
     ),
     Role.PROFESSIONAL: RoleSpec(
         _("Staffs a station or holds a talk; sees participants of the region's sessions."),
@@ -173,7 +186,7 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.GP_PRACTICE: RoleSpec(
         _("Receives feedback; sees only its own patients who agreed to share results."),
-        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW}),
+        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.GP_FEEDBACK_VIEW}),
     ),
     Role.FUNDER: RoleSpec(
         _("Municipality, insurer or GP organisation: anonymous group figures and costs only."),

@@ -62,6 +62,8 @@ class HeartAge:
     age: int
     value: float | None = None
     reason: str = ""
+    risk_percent: float | None = None  # SCORE2(-OP) 10-year risk, for the GP letter
+    risk_band: str = ""  # ESC 2021 category: low_moderate / high / very_high
 
     @property
     def explanation(self):
@@ -218,6 +220,8 @@ def heart_age(*, age, sex, measurements, risk_inputs):
             age=age, sex=sex, smoker=risk_inputs["smoker"], sbp=sbp, total_chol=tc, hdl=hdl
         )
         result.value = clinical.risk_age(sex=sex, risk_percent=risk)
+        result.risk_percent = risk
+        result.risk_band = clinical.risk_category(age=age, risk_percent=risk)
     except ValueError:
         result.reason = "missing"
     return result

@@ -126,7 +126,7 @@ class Signal(PublicModel):
         "participants.Participant", on_delete=models.CASCADE, related_name="signals"
     )
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
-    key = models.CharField(max_length=64, help_text="Subject of the signal, e.g. a hand-over id.")
+    key = models.CharField(max_length=80, help_text="Subject of the signal, e.g. a hand-over id.")
     handover = models.ForeignKey(
         Handover, on_delete=models.CASCADE, null=True, blank=True, related_name="signals"
     )

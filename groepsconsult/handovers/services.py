@@ -182,6 +182,11 @@ def signal_resolve(*, signal, resolution, by: Actor, user, now=None) -> Signal:
     return signal
 
 
+def signal_resolve_subject(*, kind, key, resolution, now=None):
+    """Close the open signal of this kind and subject because the loop closed by itself."""
+    _resolve_open(kind=kind, key=key, resolution=resolution, user=None, now=now or timezone.now())
+
+
 def _resolve_open(*, kind, key, resolution, user, now):
     Signal.objects.filter(kind=kind, key=key, resolved_at__isnull=True).update(
         resolved_at=now, resolved_by=user, resolution=resolution[:300]

@@ -3,6 +3,8 @@
 from groepsconsult.consultations.models import Registration, RunSheetBlock
 from tests.factories.consent import make_region_objects as make_consent_objects
 from tests.factories.gp_import import make_gp_import_objects
+from tests.factories.gpfeedback import make_measured_patient
+from tests.factories.gpfeedback import prepare as prepare_feedback
 from tests.factories.handovers import make_handover
 from tests.factories.measurements import make_alert
 from tests.factories.offers import make_offer
@@ -18,3 +20,4 @@ def make_app_objects(region, *, participant, consultation):
     make_gp_import_objects(region, participant=participant)
     RunSheetBlock.objects.create(consultation=consultation, title="Welkom", minutes=10)
     make_handover(region, participant=participant)
+    prepare_feedback(make_measured_patient(region))

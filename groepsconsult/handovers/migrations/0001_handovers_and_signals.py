@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('kind', models.CharField(choices=[('handover_stalled', 'Hand-over not moved in time'), ('handover_ended', 'Hand-over ended without a follow-up decision'), ('red_value_no_feedback', 'Red value without GP feedback'), ('needs_help', 'Needs more help (follow-up call)')], max_length=24, verbose_name='kind')),
-                ('key', models.CharField(help_text='Subject of the signal, e.g. a hand-over id.', max_length=64)),
+                ('key', models.CharField(help_text='Subject of the signal, e.g. a hand-over id.', max_length=80)),
                 ('detail', models.CharField(blank=True, max_length=300, verbose_name='detail')),
                 ('raised_at', models.DateTimeField(verbose_name='raised at')),
                 ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='resolved at')),
