@@ -1,4 +1,4 @@
-# The only entry points: make demo | make test | make lint. See README.md.
+# The entry points: make demo | make test | make lint | make bench | make loadtest. See README.md.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +7,7 @@ PORT ?= 8000
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 export MPLBACKEND := Agg
 
-.PHONY: setup demo test lint format messages serve
+.PHONY: setup demo test lint format messages serve bench loadtest
 
 setup: $(VENV)/.installed
 
@@ -28,6 +28,7 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/hadolint Dockerfile
 
 format: setup
 	$(VENV)/bin/ruff format .
@@ -40,3 +41,11 @@ messages: setup
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run -v1
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Benchmarks as ratios to the logged-in base page (bench/README.md); exits 1 when a goal is missed.
+bench: setup
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+# A bounded load test against gunicorn on 127.0.0.1 (bench/loadtest.py); needs DATABASE_URL for PostgreSQL.
+loadtest: setup
+	$(PY) bench/loadtest.py $(LOADTEST_ARGS)

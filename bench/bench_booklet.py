@@ -54,10 +54,10 @@ def make_session(size):
 
 
 def render(consultation, registrations):
-    from groepsconsult.consultations.models import Registration
     from groepsconsult.documents.booklet import build_booklet
     from groepsconsult.documents.rendering import booklets_pdf
     from groepsconsult.documents.selectors import booklet_sources
+    from groepsconsult.registrations.models import Registration
 
     fresh = list(
         Registration.objects.filter(pk__in=[r.pk for r in registrations]).select_related(

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "groepsconsult.gpfeedback",
     "groepsconsult.team",
     "groepsconsult.demo",
+    "groepsconsult.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -207,6 +208,15 @@ if not PRODUCTION:
     STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on a missing root even when using finders
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
+# Retention (docs/privacy.md). An assumption to agree with the region's data protection officer,
+# not a sourced figure: the app is not the medical record (the GP's system is), so identities
+# are removed after this long without any activity; anonymous figures stay.
+RETENTION_DAYS = {
+    "inactive_participant": env_int("RETENTION_INACTIVE_PARTICIPANT_DAYS", 730),
+}
+PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -262,3 +272,25 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Operations (docs/deployment.md): JSON logs for a log collector, Prometheus metrics on loopback,
+# one log line per request (route, status, duration; never names or query strings).
+LOG_FORMAT = env_choice("LOG_FORMAT", "plain", ("plain", "json"))
+if LOG_FORMAT == "json":
+    LOGGING["formatters"]["json"] = {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    }
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+LOGGING["loggers"]["groepsconsult.request"] = {
+    "level": env_str("REQUEST_LOG_LEVEL", "WARNING" if TESTING else "INFO")
+}
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+INSTALLED_APPS += ["django_prometheus"]
+MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "groepsconsult.core.operations.RequestLogMiddleware",
+    *MIDDLEWARE,
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
+from groepsconsult.core import operations
 from groepsconsult.core import views as core_views
 from groepsconsult.regions.dashboard import dashboard
 
@@ -11,6 +12,7 @@ admin.site.__class__ = OTPAdminSite
 urlpatterns = [
     path("", dashboard, name="dashboard"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("metrics", operations.metrics, name="metrics"),
     path("ui/components/", core_views.components, name="components"),
     path("account/", include("groepsconsult.accounts.urls")),
     path("region/", include("groepsconsult.regions.urls")),
@@ -31,6 +33,9 @@ urlpatterns = [
     path("monitoring/", include("groepsconsult.monitoring.urls")),
     path("handovers/", include("groepsconsult.handovers.urls")),
     path("gp-feedback/", include("groepsconsult.gpfeedback.urls")),
+    path("privacy/", include("groepsconsult.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "groepsconsult.core.operations.server_error"

@@ -128,6 +128,7 @@ UNMATCHED_OK = {
     "handovers:signal-resolve",
     "gpfeedback:feedback-acknowledge",
     "gpfeedback:feedback-prepare",
+    "privacy:subject-anonymise",
 }
 
 

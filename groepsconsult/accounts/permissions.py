@@ -42,6 +42,8 @@ class Permission(StrEnum):
     SIGNAL_VIEW = "signal_view"
     GP_FEEDBACK_VIEW = "gp_feedback_view"
     GP_FEEDBACK_PREPARE = "gp_feedback_prepare"
+    SUBJECT_ACCESS_EXPORT = "subject_access_export"
+    PARTICIPANT_ERASE = "participant_erase"
 
 
 PERMISSION_LABELS = {
@@ -56,6 +58,10 @@ PERMISSION_LABELS = {
     Permission.CONSULTATION_MANAGE: _("Plan and change group consultations"),
     Permission.AUDIT_VIEW: _("Search the access log"),
     Permission.AUDIT_EXPORT: _("Export the access log"),
+    Permission.SUBJECT_ACCESS_EXPORT: _(
+        "Give a person everything held about them (subject access)"
+    ),
+    Permission.PARTICIPANT_ERASE: _("Remove a person's identity on request (erasure)"),
     Permission.AGGREGATE_VIEW: _("See anonymous group figures"),
     Permission.RESEARCH_EXPORT: _("Download the pseudonymised research export"),
     Permission.USER_MANAGE: _("Manage user accounts and roles"),
@@ -198,7 +204,15 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.PRIVACY_OFFICER: RoleSpec(
         _("Checks who opened which record and why; searches and exports the access log."),
-        frozenset({P.AUDIT_VIEW, P.AUDIT_EXPORT, P.REGION_VIEW}),
+        frozenset(
+            {
+                P.AUDIT_VIEW,
+                P.AUDIT_EXPORT,
+                P.REGION_VIEW,
+                P.SUBJECT_ACCESS_EXPORT,
+                P.PARTICIPANT_ERASE,
+            }
+        ),
     ),
     Role.OFFER_PARTNER: RoleSpec(
         _(

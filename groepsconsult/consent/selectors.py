@@ -31,11 +31,15 @@ def consent_current_queryset(purpose):
     )
 
 
+def consent_current_exists(purpose, *, participant_ref="pk"):
+    """EXISTS(current consent to `purpose`) for the participant at `participant_ref` of the
+    outer query ("pk" on participants, "participant" on rows that point at one)."""
+    return Exists(consent_current_queryset(purpose).filter(participant=OuterRef(participant_ref)))
+
+
 def participants_with_consent(queryset, purpose):
     """Narrow a Participant queryset to those who currently consent to `purpose` (one query)."""
-    return queryset.filter(
-        Exists(consent_current_queryset(purpose).filter(participant=OuterRef("pk")))
-    )
+    return queryset.filter(consent_current_exists(purpose))
 
 
 def consent_current_for_participant(participant) -> dict[str, Consent | None]:

@@ -14,6 +14,7 @@ from groepsconsult.consultations.models import (
     RunSheetBlock,
     StationKind,
 )
+from groepsconsult.consultations.selectors import session_label
 from groepsconsult.regions.models import Location, Neighbourhood, Professional
 
 
@@ -28,6 +29,16 @@ def _starts_at_field(**kw):
         ),
         **kw,
     )
+
+
+class SessionChoiceField(forms.ModelChoiceField):
+    """A session picker: give it `consultation_session_choices(...).sessions` as queryset."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Consultation.objects.none(), to_field_name="public_id", **kwargs)
+
+    def label_from_instance(self, obj):
+        return session_label(obj)
 
 
 class LocationChoiceField(forms.ModelChoiceField):

@@ -8,15 +8,26 @@ costs the same number of queries.
 
 import datetime as dt
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.consultations.models import (
     Consultation,
-    Registration,
     RosterAssignment,
     RosterStation,
     RunSheetBlock,
@@ -43,12 +54,15 @@ def _count(queryset):
 def with_readiness_facts(queryset):
     """Annotate what `readiness.facts_from_annotations` needs (and the registered count)."""
     assignments = RosterAssignment.objects.all()
+    # Registration is owned by `registrations`, which imports this app; reach its model through
+    # the reverse relation so the apps stay acyclic (ADR 0006).
+    registration = Consultation._meta.get_field("registrations").related_model
     domains = {
         f"{domain}_count": _count(assignments.filter(professional__discipline__in=disciplines))
         for domain, disciplines in Professional.DOMAINS.items()
     }
     return queryset.annotate(
-        registered_count=_count(Registration.objects.filter(status=Registration.Status.REGISTERED)),
+        registered_count=_count(registration.objects.filter(status=registration.Status.REGISTERED)),
         big_lead_count=_count(
             assignments.filter(role=RosterAssignment.Role.LEAD).exclude(professional__big_number="")
         ),
@@ -70,11 +84,18 @@ def consultation_queryset(*, region):
 
 
 def consultation_get_for_user(*, membership, public_id):
-    """One consultation of the membership's region, or 404 (also for other regions' sessions).
+    """THE way to fetch one session: of the membership's region, or 404 (ADR 0006).
 
-    Annotated with `registered_count` and the readiness facts.
+    Annotated with `registered_count` and the readiness facts, with its neighbourhood and
+    location; every app (station, tables, door, booklets) uses this one.
     """
     return get_object_or_404(consultation_queryset(region=membership.region), public_id=public_id)
+
+
+def consultation_recent_list(*, region, limit=60):
+    """Sessions of the region for the booklet and plenary index pages (no personal data), in
+    the order of every session picker: today's first, then coming, then past ones."""
+    return consultation_session_choices(region=region).sessions[:limit]
 
 
 def consultation_list_for_region(
@@ -117,6 +138,62 @@ def consultation_upcoming_open_list(*, now=None):
         .select_related("region", "neighbourhood", "location")
         .order_by("starts_at")
     )
+
+
+class SessionChoices:
+    """The sessions of a picker in picking order, and today's session (preselected)."""
+
+    def __init__(self, sessions):
+        self.sessions = sessions  # a queryset, so a ModelChoiceField can validate against it
+        self._rows = None
+
+    @property
+    def rows(self):
+        if self._rows is None:
+            self._rows = list(self.sessions)
+        return self._rows
+
+    @property
+    def today(self):
+        first = self.rows[0] if self.rows else None
+        return first if first is not None and first.picker_group == 0 else None
+
+    def options(self, selected=None):
+        """(public_id, label, selected) for a <select>; today's session when none is chosen."""
+        chosen = selected or self.today
+        return [(c.public_id, session_label(c), c == chosen) for c in self.rows]
+
+
+def session_label(consultation) -> str:
+    """Date, time and neighbourhood (and title): sessions with the same title stay apart."""
+    start = date_format(timezone.localtime(consultation.starts_at), "D j M Y H:i")
+    parts = [start, consultation.neighbourhood.name, consultation.title]
+    return " · ".join(part for part in parts if part)
+
+
+def consultation_session_choices(*, region, now=None) -> SessionChoices:
+    """The one helper behind every session picker: today's sessions first, then the coming
+    ones (soonest first), then past ones (latest first); cancelled sessions left out."""
+    day_start = timezone.localtime(now or timezone.now()).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    day_end = day_start + dt.timedelta(days=1)
+    sessions = (
+        Consultation.objects.in_region(region)
+        .exclude(status=Consultation.Status.CANCELLED)
+        .select_related("neighbourhood", "location")
+        .annotate(
+            picker_group=Case(
+                When(starts_at__gte=day_start, starts_at__lt=day_end, then=Value(0)),
+                When(starts_at__gte=day_end, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            ),
+            upcoming_start=Case(When(starts_at__gte=day_start, then=F("starts_at"))),
+        )
+        .order_by("picker_group", F("upcoming_start").asc(nulls_last=True), "-starts_at")
+    )
+    return SessionChoices(sessions)
 
 
 def consultation_not_ready_list(*, region, start, end):

@@ -2,8 +2,8 @@
 goal, next steps. No database access here (the selectors fetched everything), so a batch of 15
 costs no more queries than the selectors spent.
 
-Colours are recomputed with the rule-set version stored on each measurement, which reproduces
-the colour shown at the station and also colours blood pressure from both readings together.
+Colours, words, symbols and advice come from `measurements.interpretation.interpret`: the
+colour the station stored, never recomputed here.
 """
 
 from dataclasses import dataclass, field
@@ -13,40 +13,47 @@ from django.utils import timezone
 
 from groepsconsult import clinical
 from groepsconsult.documents import texts
+from groepsconsult.measurements import interpretation
 
 
 @dataclass
 class Line:
-    key: str
-    label: str
+    """A booklet row: the interpreted result (measurements.interpretation) plus what only the
+    booklet adds: the explanation, the decimals shown and the comparison with the first time."""
+
+    result: interpretation.Line
     explanation: str
-    value: Decimal
     decimals: int
-    unit: str
-    value2: Decimal | None = None  # diastolic, for blood pressure
-    colour: str = "none"
-    note: str = ""
-    retest: bool = False
-    urgent: bool = False
-    fh_hint: bool = False
     previous: Decimal | None = None
     previous2: Decimal | None = None
     direction: str = ""  # up / down / same, at a return session
-    fasting_word: object = ""  # lazy "fasting" / "not fasting", for blood sugar
-    ruleset_version: str = ""
-    verified: bool = True  # False: the rule rests on an unverified source ("to be confirmed")
+
+    key = property(lambda self: self.result.kind)
+    label = property(lambda self: self.result.label)
+    value = property(lambda self: self.result.value)
+    value2 = property(lambda self: self.result.value2)
+    unit = property(lambda self: self.result.unit)
+    colour = property(lambda self: self.result.colour)
+    colour_name = property(lambda self: self.result.colour_name)
+    colour_word = property(lambda self: self.result.word)
+    symbol = property(lambda self: self.result.symbol)
+    ruleset_version = property(lambda self: self.result.ruleset_version)
+    verified = property(lambda self: self.result.verified)
+    retest = property(lambda self: self.result.has("retest"))
+    urgent = property(lambda self: self.result.has("urgent"))
+    fh_hint = property(lambda self: self.result.has("fh_hint"))
 
     @property
-    def colour_name(self):
-        return texts.COLOURS[self.colour][0] if self.colour in texts.COLOURS else ""
+    def note(self):
+        notes = [interpretation.ADVICE[c] for c in self.result.advice if c in interpretation.NOTES]
+        return notes[0] if notes else ""
 
     @property
-    def colour_word(self):
-        return texts.COLOURS[self.colour][1] if self.colour in texts.COLOURS else ""
-
-    @property
-    def symbol(self):
-        return texts.COLOURS[self.colour][2] if self.colour in texts.COLOURS else "–"
+    def fasting_word(self):
+        # Kept lazy: it is translated when the booklet renders, in the participant's language.
+        if self.result.fasting is None:
+            return ""
+        return texts.FASTING if self.result.fasting else texts.NOT_FASTING
 
     @property
     def arrow(self):
@@ -101,97 +108,29 @@ def age_on(date_of_birth, day):
     )
 
 
-def _light(key, rows, sex):
-    """A clinical Light for this measure, or (None, note) when no colour can be given."""
-    main = rows[0]
-    kwargs = {"ruleset": main.ruleset_version or None}
-    if key == "bp":
-        if len(rows) < 2:
-            return None, ""
-        kwargs["diastolic"] = float(rows[1].value)
-    elif key == "glucose":
-        if main.fasting is None:
-            return None, texts.FASTING_UNKNOWN
-        kwargs["fasting"] = main.fasting
-    elif key in ("waist", "hdl"):
-        if sex not in clinical.SEXES:
-            return None, texts.SEX_NEEDED
-        kwargs["sex"] = sex
-    try:
-        return clinical.traffic_light(key, float(main.value), **kwargs), ""
-    except ValueError:
-        try:  # an unknown stored rule-set version: fall back to the current one
-            kwargs["ruleset"] = None
-            return clinical.traffic_light(key, float(main.value), **kwargs), ""
-        except ValueError:  # no rule for this measure (weight): shown without a colour
-            return None, ""
-
-
-def _rows(key, measurements):
-    if key == "bp":
-        # Systolic first: it is the value the rule classifies and the one compared over time.
-        pair = [measurements.get("systolic"), measurements.get("diastolic")]
-        return pair if all(pair) else pair[:1] if pair[0] else []
-    row = measurements.get(key)
-    return [row] if row else []
-
-
 def _direction(new, old, decimals):
     step = Decimal(1).scaleb(-decimals)
     new_r, old_r = new.quantize(step), old.quantize(step)
     return "same" if new_r == old_r else ("up" if new_r > old_r else "down")
 
 
-def _line(key, label, explanation, decimals, rows, previous_rows, sex):
-    main = rows[0]
-    line = Line(
-        key=key,
-        label=label,
-        explanation=explanation,
-        value=main.value,
-        value2=rows[1].value if len(rows) > 1 else None,
-        decimals=decimals,
-        unit=texts.UNITS.get(key, main.unit),
-    )
-    light, note = _light(key, rows, sex)
-    line.note = note
-    if light is not None:
-        line.colour = light.colour
-        line.retest = light.retest_advised
-        line.urgent = light.urgent
-        line.fh_hint = light.fh_hint
-        line.ruleset_version = light.ruleset_version
-        line.verified = light.verified
-    if key == "glucose" and main.fasting is not None:
-        # Kept lazy: it is translated when the booklet renders, in the participant's language.
-        line.fasting_word = texts.FASTING if main.fasting else texts.NOT_FASTING
-    if previous_rows:
-        line.previous = previous_rows[0].value
-        line.previous2 = previous_rows[1].value if len(previous_rows) > 1 else None
+def _line(result, explanation, decimals, previous):
+    line = Line(result=result, explanation=explanation, decimals=decimals)
+    if previous is not None:
+        line.previous, line.previous2 = previous.value, previous.value2
         line.direction = _direction(line.value, line.previous, decimals)
     return line
 
 
-class _Score:
-    """A FINDRISC score dressed as a measurement row, so it flows through the same code."""
-
-    def __init__(self, points):
-        self.value = Decimal(points)
-        self.unit = "points"
-        self.fasting = None
-        self.ruleset_version = ""
-
-
-def build_lines(measurements, previous, sex, findrisc=None):
-    measurements = dict(measurements)
-    if findrisc is not None:
-        measurements["findrisc"] = _Score(findrisc.points)
-    lines = []
-    for key, label, explanation, decimals in texts.MEASURES:
-        rows = _rows(key, measurements)
-        if rows:
-            lines.append(_line(key, label, explanation, decimals, rows, _rows(key, previous), sex))
-    return lines
+def build_lines(measurements, previous, findrisc=None):
+    """Booklet rows from the interpreted current results (stored colours, never recomputed)."""
+    results = interpretation.interpret(measurements, findrisc=findrisc)
+    earlier = interpretation.interpret(previous)
+    return [
+        _line(results[key], explanation, decimals, earlier.get(key))
+        for key, explanation, decimals in texts.MEASURES
+        if key in results
+    ]
 
 
 def heart_age(*, age, sex, measurements, risk_inputs):
@@ -237,7 +176,7 @@ def build_booklet(source, *, consultation):
     participant = registration.participant
     age = age_on(participant.date_of_birth, _session_day(consultation))
     findrisc = source.risk_inputs.get("findrisc")
-    lines = build_lines(source.measurements, source.previous, participant.sex, findrisc)
+    lines = build_lines(source.measurements, source.previous, findrisc)
     versions = sorted({line.ruleset_version for line in lines if line.ruleset_version})
     goal = source.goal
     trajectory = source.trajectory

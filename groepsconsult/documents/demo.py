@@ -9,9 +9,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from groepsconsult.audit.services import Actor
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.measurements.services import Entry, measurements_record
+from groepsconsult.registrations.models import Registration
 
 BY = Actor.system("demo")
 RETURNING = 6
@@ -80,7 +81,7 @@ def seed(*, region, rng):
             participant=before.participant,
             defaults={"channel": "gp_selection", "day_number": number},
         )
-        rows = Measurement.objects.filter(registration=before, superseded_by__isnull=True)
+        rows = Measurement.objects.filter(registration=before).current()
         values = _shifted(list(rows), rng)
         if values:
             measurements_record(

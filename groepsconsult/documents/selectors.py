@@ -13,12 +13,14 @@ from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 from groepsconsult.measurements.models import Measurement
+from groepsconsult.measurements.selectors import measurement_current_by_registration
 from groepsconsult.participants.models import Trajectory
-from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.questionnaires.selectors import risk_inputs_for_registration
+from groepsconsult.registrations.models import Registration
+from groepsconsult.registrations.selectors import registration_queryset_for_user
 
 PURPOSE = "results booklet"
 
@@ -36,25 +38,10 @@ class BookletSource:
     risk_inputs: dict = field(default_factory=dict)
 
 
-def consultation_get_for_region(*, region, public_id):
-    """One session of the region, or 404 outside it."""
-    return get_object_or_404(
-        Consultation.objects.in_region(region).select_related("location", "neighbourhood"),
-        public_id=public_id,
-    )
-
-
-def consultation_recent_list(*, region, limit=60):
-    """Sessions of the region for the booklet and plenary index pages (no personal data)."""
-    qs = Consultation.objects.in_region(region).select_related("location", "neighbourhood")
-    return qs.exclude(status=Consultation.Status.CANCELLED).order_by("-starts_at")[:limit]
-
-
 def _registrations_visible(*, membership, consultation):
-    visible = participant_visible_queryset(membership=membership)
     return (
-        Registration.objects.filter(consultation=consultation, participant__in=visible)
-        .select_related("participant", "consultation__location")
+        registration_queryset_for_user(membership=membership, consultation=consultation)
+        .select_related("consultation__location")
         .order_by("day_number", "created_at")
     )
 
@@ -82,17 +69,6 @@ def session_registration_list_for_user(*, membership, by, consultation):
             detail=f"session {consultation.public_id}",
         )
     return rows
-
-
-def _current_by_registration(registration_ids):
-    """measure -> latest current row, per registration: one query for the whole set."""
-    grouped: dict[int, dict] = {rid: {} for rid in registration_ids}
-    rows = Measurement.objects.filter(
-        registration_id__in=registration_ids, superseded_by__isnull=True
-    ).order_by("measured_at", "id")
-    for row in rows:
-        grouped[row.registration_id][row.measure] = row  # the latest wins, as in measurements
-    return grouped
 
 
 def _trajectories(participant_ids, consultation):
@@ -138,13 +114,13 @@ def booklet_sources(*, registrations, consultation):
     """Fetch everything for these registrations (of one session) in a fixed number of queries
     per kind of data; goal and risk inputs come from their apps' selectors per registration."""
     participant_ids = [r.participant_id for r in registrations]
-    current = _current_by_registration([r.pk for r in registrations])
+    current = measurement_current_by_registration([r.pk for r in registrations])
     trajectories = _trajectories(participant_ids, consultation)
     first = {}
     previous = {}
     if consultation.kind == Consultation.Kind.RETURN:
         first = _first_sessions(participant_ids, consultation)
-        previous = _current_by_registration([r.pk for r in first.values()])
+        previous = measurement_current_by_registration([r.pk for r in first.values()])
     sources = []
     for r in registrations:
         trajectory = trajectories.get(r.participant_id)
@@ -182,11 +158,10 @@ def booklet_source_for_user(
 
     `action` is VIEW for the screen and PRINT for the PDF: the log says which one happened.
     """
-    visible = participant_visible_queryset(membership=membership)
     registration = get_object_or_404(
-        Registration.objects.filter(
-            consultation__region=membership.region, participant__in=visible
-        ).select_related("participant", "consultation__location", "consultation__neighbourhood"),
+        registration_queryset_for_user(membership=membership).select_related(
+            "consultation__location"
+        ),
         public_id=registration_public_id,
     )
     consultation = registration.consultation

@@ -1,20 +1,23 @@
 """The booklet's words, in B1 plain language. English source; nl, tr and ar in the catalogues.
 
-Kept apart from the logic so a language reviewer reads one short file. Labels are the booklet's
-own (not the measurement app's technical names): "blood sugar", not "capillary glucose".
+Kept apart from the logic so a language reviewer reads one short file. The labels, colour
+words, symbols and advice of each result belong to its interpretation and live in
+`measurements.interpretation` (same "booklet" context, also in nl, tr and ar there).
 """
 
 from django.utils.translation import pgettext_lazy
+
+from groepsconsult.measurements import interpretation
 
 # Every booklet string has the context "booklet": short words such as "Change" or "Weight"
 # also exist in other apps' catalogues with a different (staff-screen) meaning, and the first
 # catalogue that has a msgid wins.
 
-# (measure, label, one-line explanation, decimals shown). The order is the order in the booklet.
+# (kind, one-line explanation, decimals shown). The order is the order in the booklet; the
+# labels are the kinds' own (measurements.interpretation.KIND_LABELS).
 MEASURES = [
     (
         "bp",
-        pgettext_lazy("booklet", "Blood pressure"),
         pgettext_lazy(
             "booklet",
             "The pressure of the blood in your blood vessels. Too high can harm your heart "
@@ -24,7 +27,6 @@ MEASURES = [
     ),
     (
         "glucose",
-        pgettext_lazy("booklet", "Blood sugar"),
         pgettext_lazy(
             "booklet",
             "The amount of sugar in your blood. A high value can be a sign of (pre)diabetes.",
@@ -33,13 +35,11 @@ MEASURES = [
     ),
     (
         "hba1c",
-        pgettext_lazy("booklet", "Long-term blood sugar (HbA1c)"),
         pgettext_lazy("booklet", "Your average blood sugar of the last 2 to 3 months."),
         0,
     ),
     (
         "total_cholesterol",
-        pgettext_lazy("booklet", "Cholesterol"),
         pgettext_lazy(
             "booklet", "A fat in your blood. Too much cholesterol can block your blood vessels."
         ),
@@ -47,55 +47,46 @@ MEASURES = [
     ),
     (
         "hdl",
-        pgettext_lazy("booklet", "Good cholesterol (HDL)"),
         pgettext_lazy("booklet", "It cleans your blood vessels. Higher is better."),
         1,
     ),
     (
         "ldl",
-        pgettext_lazy("booklet", "Bad cholesterol (LDL)"),
         pgettext_lazy("booklet", "It can block your blood vessels. Lower is better."),
         1,
     ),
     (
         "weight",
-        pgettext_lazy("booklet", "Weight"),
         pgettext_lazy("booklet", "Your weight on the day."),
         1,
     ),
     (
         "bmi",
-        pgettext_lazy("booklet", "BMI"),
         pgettext_lazy("booklet", "Your weight compared with your height."),
         1,
     ),
     (
         "waist",
-        pgettext_lazy("booklet", "Waist"),
         pgettext_lazy("booklet", "Fat around your belly is more harmful than fat elsewhere."),
         0,
     ),
     (
         "fat_percent",
-        pgettext_lazy("booklet", "Body fat"),
         pgettext_lazy("booklet", "The part of your body that is fat."),
         1,
     ),
     (
         "visceral_fat_level",
-        pgettext_lazy("booklet", "Belly fat around your organs"),
         pgettext_lazy("booklet", "Fat deep in your belly, around your organs. Lower is better."),
         0,
     ),
     (
         "muscle_mass",
-        pgettext_lazy("booklet", "Muscle mass"),
         pgettext_lazy("booklet", "How much muscle you have. Moving keeps muscles strong."),
         1,
     ),
     (
         "findrisc",
-        pgettext_lazy("booklet", "Diabetes risk test"),
         pgettext_lazy(
             "booklet",
             "Points from the questions about you. More points: more chance of diabetes later.",
@@ -104,30 +95,13 @@ MEASURES = [
     ),
 ]
 
-UNITS = {
-    "bp": "mmHg",
-    "findrisc": pgettext_lazy("unit", "points"),
-    "visceral_fat_level": pgettext_lazy("unit", "level"),
-}
-
-# Colour word and symbol: colour is never the only signal (colour-blind safe).
-COLOURS = {
-    "green": (pgettext_lazy("booklet", "Green"), pgettext_lazy("booklet", "good"), "✓"),
-    "orange": (pgettext_lazy("booklet", "Orange"), pgettext_lazy("booklet", "pay attention"), "!"),
-    "red": (pgettext_lazy("booklet", "Red"), pgettext_lazy("booklet", "too high"), "✕"),
-}
-
-RETEST = pgettext_lazy("booklet", "Let your GP measure this again.")
-URGENT = pgettext_lazy("booklet", "Very high. Talk to the doctor today.")
-FH_HINT = pgettext_lazy(
-    "booklet", "This is very high. Ask your GP about inherited high cholesterol (FH)."
-)
+# Colour words, symbols and advice belong to the interpretation of a result (measurements);
+# the booklet template reads the advice texts under these names.
+RETEST = interpretation.ADVICE["retest"]
+URGENT = interpretation.ADVICE["urgent"]
+FH_HINT = interpretation.ADVICE["fh_hint"]
 FASTING = pgettext_lazy("booklet", "fasting")
 NOT_FASTING = pgettext_lazy("booklet", "not fasting")
-FASTING_UNKNOWN = pgettext_lazy(
-    "booklet", "We do not know if you were fasting, so there is no colour."
-)
-SEX_NEEDED = pgettext_lazy("booklet", "No colour: the limit is different for men and women.")
 
 DIRECTIONS = {
     "up": ("↑", pgettext_lazy("booklet", "higher")),

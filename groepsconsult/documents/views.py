@@ -14,6 +14,10 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.selectors import (
+    consultation_get_for_user,
+    consultation_recent_list,
+)
 from groepsconsult.documents import selectors
 from groepsconsult.documents.booklet import build_booklet
 from groepsconsult.documents.rendering import booklet_html, booklets_pdf
@@ -34,15 +38,15 @@ def _page_size(request):
 @require_permission(Permission.BOOKLET_PRINT)
 @require_GET
 def consultation_list(request):
-    consultations = selectors.consultation_recent_list(region=request.membership.region)
+    consultations = consultation_recent_list(region=request.membership.region)
     return render(request, "documents/index.html", {"consultations": consultations})
 
 
 @require_permission(Permission.BOOKLET_PRINT)
 @require_GET
 def session_booklets(request, consultation_id):
-    consultation = selectors.consultation_get_for_region(
-        region=request.membership.region, public_id=consultation_id
+    consultation = consultation_get_for_user(
+        membership=request.membership, public_id=consultation_id
     )
     registrations = selectors.session_registration_list_for_user(
         membership=request.membership, by=Actor.from_request(request), consultation=consultation
@@ -87,8 +91,8 @@ def booklet_pdf(request, registration_id):
 @require_permission(Permission.BOOKLET_PRINT)
 @require_GET
 def session_pdf(request, consultation_id):
-    consultation = selectors.consultation_get_for_region(
-        region=request.membership.region, public_id=consultation_id
+    consultation = consultation_get_for_user(
+        membership=request.membership, public_id=consultation_id
     )
     sources = selectors.booklet_batch_for_user(
         membership=request.membership, by=Actor.from_request(request), consultation=consultation

@@ -3,11 +3,11 @@
 from django.contrib.auth import get_user_model
 
 from groepsconsult.audit.services import Actor
-from groepsconsult.consultations.models import Registration
 from groepsconsult.goals.models import Goal, LearningStage, Pillar
 from groepsconsult.goals.selectors import trajectory_for_registration
 from groepsconsult.goals.services import goal_record
 from groepsconsult.regions.models import Professional
+from groepsconsult.registrations.models import Registration
 
 ACTOR = Actor.system("seed_demo")
 GOALS = [

@@ -5,7 +5,7 @@ state rule (a cancelled registration takes no goal). Reading the page is logged.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,9 +18,9 @@ from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.goals import selectors, services
 from groepsconsult.goals.forms import GoalForm
 from groepsconsult.goals.models import Goal
-from groepsconsult.questionnaires import policies as questionnaire_policies
-from groepsconsult.questionnaires import selectors as registration_selectors
-from groepsconsult.questionnaires.picking import pick_registration
+from groepsconsult.registrations import policies as registration_policies
+from groepsconsult.registrations import selectors as registration_selectors
+from groepsconsult.registrations.picking import pick_registration
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,8 +40,7 @@ def goal_edit(request, registration):
     reg = registration_selectors.registration_get_for_user(
         membership=request.membership, by=actor, public_id=registration, purpose="personal goal"
     )
-    if not questionnaire_policies.can_fill_for_registration(reg):
-        raise PermissionDenied("This registration was cancelled.")
+    registration_policies.check_can_fill_for_registration(reg)
     trajectory = selectors.trajectory_for_registration(registration=reg)
     if trajectory is None:
         raise Http404("No trajectory for this participant.")

@@ -13,10 +13,11 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_queryset, participants_with_consent
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.gpfeedback.models import GpFeedback
 from groepsconsult.participants.models import Participant
 from groepsconsult.participants.selectors import participant_visible_queryset
+from groepsconsult.registrations.models import Registration
 
 PURPOSE = "GP feedback"
 

@@ -76,6 +76,12 @@ def classify(
     return verdicts
 
 
+def classify_findrisc(points: int) -> Verdict:
+    """The FINDRISC score's colour. Scores are stored by the questionnaires app without one,
+    so the booklet asks here: this module stays the only place that turns values into colours."""
+    return _light("findrisc", float(points), ruleset=load_ruleset())
+
+
 def is_plausible(measure: str, value) -> bool:
     try:
         check_plausible(measure, float(value))

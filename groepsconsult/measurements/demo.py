@@ -5,10 +5,11 @@ colours, rule-set versions, alerts and access log are real. Idempotent."""
 from decimal import Decimal
 
 from groepsconsult.audit.services import Actor
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.measurements.services import Entry, measurements_record
 from groepsconsult.participants.models import Participant
+from groepsconsult.registrations.models import Registration
 
 DEMO_SIZE = 12
 BY = Actor.system("demo")

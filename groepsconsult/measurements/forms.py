@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.consultations.forms import SessionChoiceField
 from groepsconsult.measurements.classify import is_plausible, plausible_message
 from groepsconsult.measurements.models import Measure, Measurement, Station
 from groepsconsult.measurements.services import Entry
@@ -47,16 +48,17 @@ def _field(measure, *, label=None, required=False):
 
 
 class StationSetupForm(forms.Form):
-    consultation = forms.ModelChoiceField(
-        queryset=None, label=_("Session"), to_field_name="public_id"
-    )
+    consultation = SessionChoiceField(label=_("Session"))
     station = forms.ChoiceField(
         choices=Station.choices, label=_("Station"), widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, consultations, **kwargs):
+    def __init__(self, *args, sessions, **kwargs):
+        """`sessions`: consultations.selectors.consultation_session_choices(...)."""
+        if sessions.today is not None and not kwargs.get("initial"):
+            kwargs["initial"] = {"consultation": sessions.today.public_id}
         super().__init__(*args, **kwargs)
-        self.fields["consultation"].queryset = consultations
+        self.fields["consultation"].queryset = sessions.sessions
 
 
 class DayNumberForm(forms.Form):

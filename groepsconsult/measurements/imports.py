@@ -19,7 +19,6 @@ from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.measurements.classify import classify
 from groepsconsult.measurements.inbody import InBodyFile, InBodyRow
 from groepsconsult.measurements.models import Measurement
-from groepsconsult.measurements.selectors import registration_station_queryset
 from groepsconsult.measurements.services import (
     PURPOSE,
     Entry,
@@ -27,6 +26,7 @@ from groepsconsult.measurements.services import (
     lock_registration,
     supersede,
 )
+from groepsconsult.registrations.selectors import registration_queryset_for_user
 
 IMPORT_REASON = "InBody import"
 
@@ -81,8 +81,8 @@ def inbody_preview(*, membership, consultation, rows: list[InBodyRow]) -> Previe
     wanted = {r.day_number for r in rows if r.day_number is not None}
     by_number = {
         reg.day_number: reg
-        for reg in registration_station_queryset(
-            membership=membership, consultation=consultation
+        for reg in registration_queryset_for_user(
+            membership=membership, consultation=consultation, include_cancelled=False
         ).filter(day_number__in=wanted)
     }
     seen: dict[int, int] = {}

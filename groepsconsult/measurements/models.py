@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.models import PublicModel
@@ -39,6 +39,25 @@ class Station(models.TextChoices):
     WELFARE = "welfare", _("Welfare table (questionnaires)")
 
 
+class MeasurementQuerySet(models.QuerySet):
+    def current(self):
+        """The current row per participant, session and measure: written once, used by all.
+
+        A row is current when no correction superseded it and no later current row of the same
+        registration and measure exists (a station that saved twice: the latest wins, by
+        measured_at then id; a correction keeps measured_at and gets a higher id).
+        """
+        later = Measurement.objects.filter(
+            registration=OuterRef("registration"),
+            measure=OuterRef("measure"),
+            superseded_by__isnull=True,
+        ).filter(
+            Q(measured_at__gt=OuterRef("measured_at"))
+            | Q(measured_at=OuterRef("measured_at"), id__gt=OuterRef("id"))
+        )
+        return self.filter(superseded_by__isnull=True).exclude(Exists(later))
+
+
 class Measurement(PublicModel):
     class Method(models.TextChoices):
         SELF = "self", _("Measured by the participant")
@@ -46,7 +65,7 @@ class Measurement(PublicModel):
         IMPORT = "import", _("Imported from a device file")
 
     registration = models.ForeignKey(
-        "consultations.Registration", on_delete=models.CASCADE, related_name="measurements"
+        "registrations.Registration", on_delete=models.CASCADE, related_name="measurements"
     )
     measure = models.CharField(_("measure"), max_length=24, choices=Measure.choices)
     value = models.DecimalField(_("value"), max_digits=7, decimal_places=2)
@@ -76,6 +95,8 @@ class Measurement(PublicModel):
     # Idempotency key derived from the tablet's submission UUID: a retried save after a lost
     # response finds its rows instead of creating duplicates.
     client_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    objects = MeasurementQuerySet.as_manager()
 
     class Meta:
         ordering = ["measured_at", "id"]

@@ -1,20 +1,22 @@
 """Reads of measurements, registrations at a station, and alerts.
 
-Registrations are read on top of `participant_visible_queryset`, so region and role limits apply;
+Registrations are read through `registrations.selectors` (region, role and consent apply);
 every read that shows a participant's data writes the access log (the caller passes `by`).
 """
 
 import uuid
 from collections import defaultdict
+from decimal import Decimal
 
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
-from groepsconsult.consultations.models import Consultation, Registration
-from groepsconsult.measurements.models import Alert, Measurement
+from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, MEASURED_STATIONS
-from groepsconsult.participants.selectors import participant_search, participant_visible_queryset
+from groepsconsult.participants.selectors import participant_search
+from groepsconsult.registrations.selectors import registration_queryset_for_user
 
 PURPOSE = "measurement circuit"
 
@@ -30,55 +32,45 @@ def _log(by, action, registrations, detail=""):
     )
 
 
-def registration_station_queryset(*, membership, consultation):
-    """Registrations of a session that this membership may see (cancelled ones left out)."""
-    return (
-        Registration.objects.filter(
-            consultation=consultation,
-            participant__in=participant_visible_queryset(membership=membership),
-        )
-        .exclude(status="cancelled")
-        .select_related("participant", "consultation")
-    )
-
-
-def registration_by_day_number(*, membership, consultation, day_number):
-    """The registration with this day number, or None. Locating only: nothing shown yet."""
-    qs = registration_station_queryset(membership=membership, consultation=consultation)
-    return qs.filter(day_number=day_number).first()
-
-
 def registration_search_at_station(*, membership, by, consultation, q):
     """Registrations of the session whose participant matches a (POSTed) name; logged."""
-    people = participant_search(participant_visible_queryset(membership=membership), q)
-    rows = list(
-        registration_station_queryset(membership=membership, consultation=consultation).filter(
-            participant__in=people
-        )[:20]
+    registrations = registration_queryset_for_user(
+        membership=membership, consultation=consultation, include_cancelled=False
     )
+    rows = list(participant_search(registrations, q, via="participant__")[:20])
     _log(by, AccessEvent.Action.LIST, rows, detail="station name search")
     return rows
 
 
-def registration_get_for_station(*, membership, by, public_id):
-    """One registration in the membership's region (404 otherwise); the read is logged."""
-    registration = get_object_or_404(
-        Registration.objects.filter(
-            consultation__region=membership.region,
-            participant__in=participant_visible_queryset(membership=membership),
-        ).select_related("participant", "consultation"),
-        public_id=public_id,
-    )
-    _log(by, AccessEvent.Action.VIEW, [registration])
-    return registration
-
-
 def measurement_current_for_registration(*, registration) -> dict[str, Measurement]:
-    """The current (not superseded) value per measure; the latest wins if a station saved twice."""
-    rows = Measurement.objects.filter(
-        registration=registration, superseded_by__isnull=True
-    ).order_by("measured_at", "id")
-    return {row.measure: row for row in rows}
+    """The current value per measure of one registration (see `MeasurementQuerySet.current`)."""
+    return measurement_current_by_registration([registration.pk])[registration.pk]
+
+
+def measurement_current_by_registration(registration_ids) -> dict[int, dict[str, Measurement]]:
+    """measure -> current row, per registration: one query for the whole set. Not logged here."""
+    grouped: dict[int, dict[str, Measurement]] = {rid: {} for rid in registration_ids}
+    for row in Measurement.objects.filter(registration_id__in=registration_ids).current():
+        grouped[row.registration_id][row.measure] = row
+    return grouped
+
+
+def measurement_body_size(*, registration) -> dict[str, Decimal]:
+    """The station's BMI and waist of this registration, for questionnaires that ask them.
+
+    BMI from the current weight and height, unrounded, when both were measured; else a stored
+    BMI (an InBody import). Only the keys that exist. Not logged: the caller shows or logs.
+    """
+    current = measurement_current_for_registration(registration=registration)
+    size = {}
+    if Measure.WEIGHT in current and Measure.HEIGHT in current:
+        metres = current[Measure.HEIGHT].value / 100
+        size["bmi"] = current[Measure.WEIGHT].value / (metres * metres)
+    elif Measure.BMI in current:
+        size["bmi"] = current[Measure.BMI].value
+    if Measure.WAIST in current:
+        size["waist"] = current[Measure.WAIST].value
+    return size
 
 
 def submission_token(client_token, measure) -> uuid.UUID | None:
@@ -107,8 +99,11 @@ def measurement_get_for_user(*, membership, by, public_id):
     """One measurement in the membership's region (404 otherwise); the read is logged."""
     measurement = get_object_or_404(
         Measurement.objects.filter(
-            registration__consultation__region=membership.region,
-            registration__participant__in=participant_visible_queryset(membership=membership),
+            Exists(
+                registration_queryset_for_user(membership=membership).filter(
+                    pk=OuterRef("registration")
+                )
+            )
         ).select_related("registration__participant", "registration__consultation"),
         public_id=public_id,
     )
@@ -116,25 +111,19 @@ def measurement_get_for_user(*, membership, by, public_id):
     return measurement
 
 
-def measurement_list_for_consultation(*, consultation):
-    """Current rows of every registration of a session, in one query (for group summaries).
-
-    Not logged here: the caller decides whether it shows personal data (the plenary does not).
-    """
-    return list(
-        Measurement.objects.filter(
-            registration__consultation=consultation, superseded_by__isnull=True
-        )
-        .exclude(registration__status="cancelled")
-        .select_related("registration")
-        .order_by("registration_id", "measure", "measured_at", "id")
-    )
+def measurement_current_list_for_consultation(*, registrations):
+    """Current rows of these registrations (a queryset of one session), in one query, for
+    group summaries. Not logged: the caller shows no personal data."""
+    fields = ("registration_id", "measure", "value", "unit", "fasting", "colour", "ruleset_version")
+    return list(Measurement.objects.filter(registration__in=registrations).current().only(*fields))
 
 
 def progress_grid(*, membership, by, consultation):
     """Participant x station: done / missing. Two queries whatever the size of the session."""
     registrations = list(
-        registration_station_queryset(membership=membership, consultation=consultation)
+        registration_queryset_for_user(
+            membership=membership, consultation=consultation, include_cancelled=False
+        )
     )
     done = defaultdict(set)  # registration id -> stations with at least one current value
     for reg_id, measure in Measurement.objects.filter(
@@ -164,18 +153,3 @@ def alert_get_for_user(*, membership, public_id):
         ),
         public_id=public_id,
     )
-
-
-def consultation_list_for_station(*, region):
-    """Sessions a station can be set up for: the region's, newest first, cancelled left out."""
-    return (
-        Consultation.objects.in_region(region)
-        .exclude(status="cancelled")
-        .select_related("neighbourhood")
-        .order_by("-starts_at")
-    )
-
-
-def consultation_get_for_station(*, membership, public_id):
-    """A session in the membership's region, or 404. Sessions hold no personal data."""
-    return get_object_or_404(Consultation.objects.in_region(membership.region), public_id=public_id)

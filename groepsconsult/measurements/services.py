@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from groepsconsult.audit.services import Actor, audited_save
-from groepsconsult.consultations.models import Registration
 from groepsconsult.measurements.classify import classify, is_plausible, plausible_message
 from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.selectors import (
@@ -25,6 +24,7 @@ from groepsconsult.measurements.selectors import (
     submission_token,
 )
 from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
+from groepsconsult.registrations.models import Registration
 
 PURPOSE = "measurement circuit"
 _BP = (Measure.SYSTOLIC, Measure.DIASTOLIC)

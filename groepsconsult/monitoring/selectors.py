@@ -1,20 +1,20 @@
 """The anonymous group summary for the GP's plenary talk: counts per colour per measure.
 
-No names, day numbers or single values leave this module: only counts. The colours come from
-the same classification as the booklets (documents.booklet), so the room sees what the
-booklets say. Fixed query count: one COUNT and one query for all measurements of the session.
+No names, day numbers or single values leave this module: only counts. The colours are the
+ones the station stored, read through `measurements.interpretation.interpret` like the
+booklets, so the room sees what the booklets say. Fixed query count: one COUNT and one query
+for all current measurements of the session.
 """
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.consultations.models import Registration
-from groepsconsult.documents.booklet import build_lines
-from groepsconsult.documents.texts import MEASURES
+from groepsconsult.measurements.interpretation import KIND_LABELS, interpret
 from groepsconsult.measurements.models import Measurement
+from groepsconsult.measurements.selectors import measurement_current_list_for_consultation
+from groepsconsult.registrations.models import Registration
 
 # The measures with a traffic light that a plenary talk is about; optional ones (HbA1c, LDL)
 # only appear when someone in the room had them measured.
@@ -64,37 +64,17 @@ def plenary_summary(*, consultation):
     """{"participants": n, "measured": m, "measures": [MeasureSummary], "attention": k}."""
     present = _present(consultation)
     participants = present.count()
-    rows = (
-        Measurement.objects.filter(
-            registration__consultation=consultation,
-            registration__in=present.values("pk"),
-            superseded_by__isnull=True,
-        )
-        .order_by("measured_at", "id")
-        .values_list(
-            "registration_id",
-            "measure",
-            "value",
-            "unit",
-            "fasting",
-            "ruleset_version",
-            "registration__participant__sex",
-        )
-    )
-    people: dict[int, dict] = {}
-    sexes: dict[int, str] = {}
-    for reg_id, measure, value, unit, fasting, version, sex in rows:
-        row = SimpleNamespace(value=value, unit=unit, fasting=fasting, ruleset_version=version)
-        people.setdefault(reg_id, {})[measure] = row  # the latest wins, as in the booklet
-        sexes[reg_id] = sex
+    people: dict[int, list] = {}
+    for row in measurement_current_list_for_consultation(registrations=present.values("pk")):
+        people.setdefault(row.registration_id, []).append(row)
     colours: dict[str, list[str]] = {}
     attention = 0
-    for reg_id, measurements in people.items():
-        lines = build_lines(measurements, {}, sexes[reg_id])
+    for rows in people.values():
+        lines = interpret(rows).values()
         if any(line.colour in ("orange", "red") for line in lines):
             attention += 1
         for line in lines:
-            colours.setdefault(line.key, []).append(line.colour)
+            colours.setdefault(line.kind, []).append(line.colour)
     return {
         "participants": participants,
         "measured": len(people),
@@ -104,7 +84,7 @@ def plenary_summary(*, consultation):
 
 
 def _summaries(colours, participants):
-    labels = {key: label for key, label, _expl, _dec in MEASURES} | GROUP_LABELS
+    labels = KIND_LABELS | GROUP_LABELS
     summaries = []
     for key in (*CORE, *OPTIONAL):
         found = colours.get(key, [])

@@ -9,7 +9,10 @@ from django.views.decorators.http import require_GET
 
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
-from groepsconsult.documents.selectors import consultation_get_for_region, consultation_recent_list
+from groepsconsult.consultations.selectors import (
+    consultation_get_for_user,
+    consultation_recent_list,
+)
 from groepsconsult.monitoring.selectors import plenary_summary
 
 
@@ -23,8 +26,8 @@ def plenary_list(request):
 @require_permission(Permission.PLENARY_VIEW)
 @require_GET
 def plenary_detail(request, consultation_id):
-    consultation = consultation_get_for_region(
-        region=request.membership.region, public_id=consultation_id
+    consultation = consultation_get_for_user(
+        membership=request.membership, public_id=consultation_id
     )
     context = {"consultation": consultation, **plenary_summary(consultation=consultation)}
     return render(request, "monitoring/plenary.html", context)

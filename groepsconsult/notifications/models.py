@@ -49,7 +49,7 @@ class OutboundMessage(PublicModel):
     MAX_ATTEMPTS = 3
 
     registration = models.ForeignKey(
-        "consultations.Registration", on_delete=models.CASCADE, related_name="messages"
+        "registrations.Registration", on_delete=models.CASCADE, related_name="messages"
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)

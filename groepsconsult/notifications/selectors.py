@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.core.http import PAGE_SIZE
 from groepsconsult.notifications.models import ContactPreference, OutboundMessage
+from groepsconsult.registrations.models import Registration
 
 REMIND_DAYS_AHEAD = 2
 REMINDABLE_STATUSES = (Consultation.Status.OPEN, Consultation.Status.FULL)

@@ -53,6 +53,8 @@ class Participant(PublicModel):
     )
     # Never shown in lists; only on the detail page to roles that may change the record.
     bsn = models.CharField(_("BSN"), max_length=9, blank=True, validators=[validate_bsn])
+    # Set when retention or an erasure request removed the identity (privacy.services).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
     objects = RegionScopedQuerySet.as_manager()
 
@@ -251,3 +253,25 @@ class CallListEntry(PublicModel):
 
     def __str__(self):
         return f"{self.batch_id}/{self.participant_id}: {self.outcome}"
+
+
+class ParticipantChange(models.Model):
+    """Rectification history (AVG art. 16): which field changed, from what, to what, by whom.
+
+    Erased together with the participant's identity (privacy.services.participant_anonymise).
+    """
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField(_("field"), max_length=50)
+    old_value = models.CharField(_("old value"), max_length=255, blank=True)
+    new_value = models.CharField(_("new value"), max_length=255, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    changed_by = models.CharField(_("changed by"), max_length=150)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return f"{self.field} @ {self.changed_at:%Y-%m-%d}"

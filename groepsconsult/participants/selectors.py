@@ -12,7 +12,7 @@ from groepsconsult.accounts.permissions import Role
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
-from groepsconsult.consent.selectors import participants_with_consent
+from groepsconsult.consent.selectors import consent_current_exists
 from groepsconsult.core.http import PAGE_SIZE
 from groepsconsult.participants.models import Participant, Trajectory
 
@@ -21,23 +21,34 @@ def participant_visible_queryset(*, membership):
     """Participants this membership may see at all: its region; a GP practice only its own
     patients who consent to sharing with their GP; a health champion only those who consent
     to be contacted by one."""
-    qs = Participant.objects.in_region(membership.region)
-    # Consent is enforced here, in the query, so every list and record built on this base
+    return Participant.objects.filter(participant_visible_q(membership=membership))
+
+
+def participant_visible_q(*, membership, via=""):
+    """The rule of `participant_visible_queryset` as a filter on the participant at `via`
+    ("" on participants, "participant__" on registrations), so readers of rows that point at a
+    participant join it instead of listing every visible participant in an IN (...)."""
+    q = Q(**{f"{via}region": membership.region})
+    # Consent is enforced here, in the query, so every list and record built on this rule
     # follows a withdrawal at once (the filter is an EXISTS: one query, however many rows).
+    ref = f"{via}pk"
     if membership.role == Role.GP_PRACTICE:
-        qs = qs.filter(gp_practice_id=membership.organisation_id)
-        qs = participants_with_consent(qs, ConsentPurpose.SHARE_WITH_GP)
+        q &= Q(**{f"{via}gp_practice_id": membership.organisation_id})
+        q &= Q(consent_current_exists(ConsentPurpose.SHARE_WITH_GP, participant_ref=ref))
     elif membership.role == Role.HEALTH_CHAMPION:
-        qs = participants_with_consent(qs, ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION)
-    return qs
+        q &= Q(
+            consent_current_exists(ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION, participant_ref=ref)
+        )
+    return q
 
 
-def participant_search(queryset, q):
+def participant_search(queryset, q, *, via=""):
+    """Narrow by name or postcode; `via` ("participant__") searches rows that point at one."""
     for term in q.split()[:4]:
         queryset = queryset.filter(
-            Q(given_name__icontains=term)
-            | Q(family_name__icontains=term)
-            | Q(postcode__iexact=term)
+            Q(**{f"{via}given_name__icontains": term})
+            | Q(**{f"{via}family_name__icontains": term})
+            | Q(**{f"{via}postcode__iexact": term})
         )
     return queryset
 

@@ -8,13 +8,13 @@ any, only the definitions are loaded.
 from django.contrib.auth import get_user_model
 
 from groepsconsult.audit.services import Actor
-from groepsconsult.consultations.models import Registration
 from groepsconsult.questionnaires.models import Questionnaire, Response
 from groepsconsult.questionnaires.services import (
     questionnaire_definitions_load,
     response_save,
     response_start,
 )
+from groepsconsult.registrations.models import Registration
 
 ACTOR = Actor.system("seed_demo")
 PER_SESSION = 8  # answer for the first few of each held session, so some stay open to try

@@ -8,17 +8,6 @@ from groepsconsult.questionnaires.models import LANGUAGES, Question, text_in
 from groepsconsult.questionnaires.services import answer_value_clean
 
 
-class PickForm(forms.Form):
-    """Pick a participant of the chosen session by their number for the day."""
-
-    day_number = forms.IntegerField(
-        label=_("Number for the day"),
-        min_value=1,
-        max_value=999,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autofocus": True}),
-    )
-
-
 class LanguageForm(forms.Form):
     lang = forms.ChoiceField(label=_("Language of the questions"), required=False)
 

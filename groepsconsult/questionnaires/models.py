@@ -126,7 +126,7 @@ class Response(PublicModel):
         "consultations.Consultation", on_delete=models.PROTECT, related_name="responses"
     )
     registration = models.ForeignKey(
-        "consultations.Registration",
+        "registrations.Registration",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

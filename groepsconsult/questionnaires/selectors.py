@@ -4,10 +4,8 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.audit.services import access_log_view, access_log_write
+from groepsconsult.audit.services import access_log_write
 from groepsconsult.clinical.findrisc import FindriscResult
-from groepsconsult.consultations.models import Consultation, Registration
-from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.questionnaires.models import FINDRISC_CODE, Answer, Questionnaire, Response
 
 PURPOSE = "questionnaire"
@@ -67,72 +65,6 @@ def questionnaire_current_get(*, code, audience=Questionnaire.Audience.PARTICIPA
         code=code,
         is_current=True,
     )
-
-
-# --- Sessions and who is in them ------------------------------------------------------------
-
-
-def consultation_list_for_questionnaires(*, region):
-    """Sessions to pick from: the region's, newest first, cancelled ones left out."""
-    return (
-        Consultation.objects.in_region(region)
-        .exclude(status=Consultation.Status.CANCELLED)
-        .select_related("neighbourhood")
-        .order_by("-starts_at")
-    )
-
-
-def consultation_get_for_questionnaires(*, membership, public_id):
-    """A session of the membership's region, or 404. Sessions hold no personal data."""
-    return get_object_or_404(
-        Consultation.objects.in_region(membership.region).select_related("neighbourhood"),
-        public_id=public_id,
-    )
-
-
-def _registration_queryset(*, membership):
-    return Registration.objects.filter(
-        consultation__region=membership.region,
-        participant__in=participant_visible_queryset(membership=membership),
-    ).select_related("participant", "consultation", "consultation__neighbourhood")
-
-
-def registration_find_by_day_number(*, membership, consultation, day_number):
-    """The registration with this day number, or None. Locating only: nothing is shown yet."""
-    return (
-        _registration_queryset(membership=membership)
-        .filter(consultation=consultation, day_number=day_number)
-        .exclude(status=Registration.Status.CANCELLED)
-        .first()
-    )
-
-
-def registration_list_for_consultation(*, membership, by, consultation, purpose=PURPOSE):
-    """Who is in this session (day number and name), for picking on a tablet; logged as LIST."""
-    rows = list(
-        _registration_queryset(membership=membership)
-        .filter(consultation=consultation)
-        .exclude(status=Registration.Status.CANCELLED)
-        .order_by("day_number", "participant__family_name")
-    )
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.LIST,
-        subject_type="registration",
-        participant_ids=[r.participant.public_id for r in rows],
-        purpose=purpose,
-        detail=f"session {consultation.public_id}",
-    )
-    return rows
-
-
-def registration_get_for_user(*, membership, by, public_id, purpose=PURPOSE):
-    """One registration the membership may see (404 otherwise: other region, no consent)."""
-    registration = get_object_or_404(
-        _registration_queryset(membership=membership), public_id=public_id
-    )
-    access_log_view(by=by, record=registration, purpose=purpose)
-    return registration
 
 
 # --- Responses and answers (personal data: the registration read above is logged) ----------

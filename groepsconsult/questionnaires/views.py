@@ -17,10 +17,13 @@ from django.views.decorators.http import require_http_methods
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
-from groepsconsult.questionnaires import policies, selectors, services
+from groepsconsult.consultations.selectors import consultation_get_for_user
+from groepsconsult.questionnaires import selectors, services
 from groepsconsult.questionnaires.forms import LanguageForm, ResponseForm
 from groepsconsult.questionnaires.models import LANGUAGES, RTL_LANGUAGES, Questionnaire
-from groepsconsult.questionnaires.picking import pick_registration, uuid_or_none
+from groepsconsult.registrations import policies
+from groepsconsult.registrations import selectors as registration_selectors
+from groepsconsult.registrations.picking import pick_registration, uuid_or_none
 
 PARTICIPANT_MODE = "participant"
 
@@ -38,8 +41,13 @@ def questionnaire_start(request):
     membership, consultation = request.membership, pick.consultation
     registrations = []
     if consultation:
-        registrations = selectors.registration_list_for_consultation(
-            membership=membership, by=Actor.from_request(request), consultation=consultation
+        registrations = registration_selectors.registration_list_for_consultation(
+            membership=membership,
+            by=Actor.from_request(request),
+            consultation=consultation,
+            purpose=selectors.PURPOSE,
+            include_cancelled=False,
+            by_day_number=True,
         )
     context = {
         **pick.context(),
@@ -52,8 +60,11 @@ def questionnaire_start(request):
 @require_permission(Permission.QUESTIONNAIRE_FILL)
 def registration_overview(request, registration):
     """The participant's questionnaires in this session: what is done, what is still open."""
-    reg = selectors.registration_get_for_user(
-        membership=request.membership, by=Actor.from_request(request), public_id=registration
+    reg = registration_selectors.registration_get_for_user(
+        membership=request.membership,
+        by=Actor.from_request(request),
+        public_id=registration,
+        purpose=selectors.PURPOSE,
     )
     responses = selectors.response_by_code_for_registration(registration=reg)
     rows = [(q, responses.get(q.code)) for q in selectors.questionnaire_current_list()]
@@ -140,8 +151,8 @@ def response_fill(request, registration):
     and every path parameter of this app stays an opaque id.
     """
     actor = Actor.from_request(request)
-    reg = selectors.registration_get_for_user(
-        membership=request.membership, by=actor, public_id=registration
+    reg = registration_selectors.registration_get_for_user(
+        membership=request.membership, by=actor, public_id=registration, purpose=selectors.PURPOSE
     )
     policies.check_can_fill_for_registration(reg)
     questionnaire = selectors.questionnaire_current_get(code=_form_code(request))
@@ -151,7 +162,9 @@ def response_fill(request, registration):
     lang = _chosen_language(request, _default_language(reg, response))
     mode = request.POST.get("mode") or request.GET.get("mode")
     participant_mode = mode == PARTICIPANT_MODE
-    questions = questionnaire.questions.all()
+    # What the measurement station already measured is shown, not asked again.
+    station = services.station_values_for(questionnaire=questionnaire, registration=reg)
+    questions = services.questions_to_ask(questionnaire.questions.all(), station)
     back_url = reverse("questionnaires:registration", args=[reg.public_id])
     target = {"questionnaire": questionnaire, "consultation": reg.consultation, "registration": reg}
     form, saved = _answer_form(
@@ -172,7 +185,7 @@ def response_fill(request, registration):
         response=response,
         back_url=back_url,
     )
-    context |= {"registration": reg, "participant": reg.participant}
+    context |= {"registration": reg, "participant": reg.participant, "station_values": station}
     return render(request, "questionnaires/fill.html", context)
 
 
@@ -205,9 +218,7 @@ def _after_save(request, back_url):
 @require_permission(Permission.QUESTIONNAIRE_FILL)
 def work_check_fill(request, consultation):
     """The professional's own short work-satisfaction check after a session (Quintuple Aim)."""
-    session = selectors.consultation_get_for_questionnaires(
-        membership=request.membership, public_id=consultation
-    )
+    session = consultation_get_for_user(membership=request.membership, public_id=consultation)
     current = selectors.questionnaire_current_list(audience=Questionnaire.Audience.PROFESSIONAL)
     if not current:
         raise Http404("No work check is loaded.")

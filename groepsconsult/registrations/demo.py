@@ -6,9 +6,10 @@ Idempotent: a session that already has registrations is left alone. Runs after t
 
 from django.utils import timezone
 
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
 from groepsconsult.regions.models import Professional
+from groepsconsult.registrations.models import Registration
 
 REASONS = [
     "Prediabetes bij laatste controle, wil meer bewegen",

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.consultations.models import Registration
 from groepsconsult.participants.models import Participant
+from groepsconsult.registrations.models import Registration
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
 _DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -219,3 +219,14 @@ class WalkInForm(forms.ModelForm):
 
 class AttendanceForm(forms.Form):
     attendance = forms.ChoiceField(choices=Registration.Attendance.choices)
+
+
+class PickForm(forms.Form):
+    """Pick a participant of the chosen session by their number for the day."""
+
+    day_number = forms.IntegerField(
+        label=_("Number for the day"),
+        min_value=1,
+        max_value=999,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autofocus": True}),
+    )

@@ -4,12 +4,13 @@
 `can_*` return a bool for templates.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
+from groepsconsult.registrations.models import Registration
 
 # Audience values as planned on the consultation (consultations app); a session without the
 # field is mixed. "Other / not stated" is never refused: people name their own sex.
@@ -117,3 +118,14 @@ def check_can_cancel_registration(*, registration) -> None:
             _("Only a registration of someone who has not been ticked present can be cancelled."),
             code="cancel",
         )
+
+
+def can_fill_for_registration(registration) -> bool:
+    """Only a live place in a session takes answers, goals or measurements: a cancelled one is
+    history (the welfare table, the individual talk)."""
+    return registration.status == Registration.Status.REGISTERED
+
+
+def check_can_fill_for_registration(registration) -> None:
+    if not can_fill_for_registration(registration):
+        raise PermissionDenied("This registration was cancelled.")

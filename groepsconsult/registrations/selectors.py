@@ -1,4 +1,7 @@
-"""Reads for registrations. Personal data only through participants.selectors, always logged.
+"""The only ways to reach registrations (ADR 0006): `registration_queryset_for_user`,
+`registration_get_for_user`, `registration_find_by_day_number` and the list helpers below.
+Every other app reads registrations through these, so a region or consent fix lands once.
+Personal data only through participants.selectors, always logged.
 
 Public readers (no login) return consultations only: never a participant, never a count of who.
 """
@@ -9,14 +12,16 @@ from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_view, access_log_write
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.consultations.selectors import consultation_upcoming_open_list
 from groepsconsult.participants.selectors import (
     participant_get_for_user,
     participant_search,
+    participant_visible_q,
     participant_visible_queryset,
 )
 from groepsconsult.regions.selectors import professional_list
+from groepsconsult.registrations.models import Registration
 
 _REGISTERED = Q(registrations__status=Registration.Status.REGISTERED)
 
@@ -44,13 +49,6 @@ def public_consultation_get_any(*, public_id):
             "neighbourhood", "location"
         ),
         public_id=public_id,
-    )
-
-
-def consultation_get_for_membership(*, membership, public_id):
-    """One consultation in the membership's region (404 outside it), with its place."""
-    return get_object_or_404(
-        _with_counts(Consultation.objects.in_region(membership.region)), public_id=public_id
     )
 
 
@@ -93,11 +91,49 @@ def registration_duplicate_exists(*, consultation, given_name, family_name, date
     ).exists()
 
 
-def _visible_registrations(*, membership, consultation):
-    return Registration.objects.filter(
-        consultation=consultation,
-        participant__in=participant_visible_queryset(membership=membership),
-    ).select_related("participant", "referred_by")
+def registration_queryset_for_user(*, membership, consultation=None, include_cancelled=True):
+    """THE base of every read of registrations: sessions of the membership's region whose
+    participant it may see (role and consent, `participants.selectors.participant_visible_q`).
+
+    The participant's region and consent are checked by a join and an EXISTS on each row, never
+    by an IN (...) of every visible participant, so the cost does not grow with the region.
+    """
+    qs = Registration.objects.filter(
+        participant_visible_q(membership=membership, via="participant__"),
+        consultation__region=membership.region,
+    ).select_related("participant", "consultation", "consultation__neighbourhood")
+    if consultation is not None:
+        qs = qs.filter(consultation=consultation)
+    if not include_cancelled:
+        qs = qs.filter(status=Registration.Status.REGISTERED)
+    return qs
+
+
+def registration_get_for_user(*, membership, public_id, by=None, purpose=""):
+    """One registration the membership may see, or 404 (other region, no consent).
+
+    The read is logged as a VIEW when `by` is given; callers that log a wider read themselves
+    (the station logs a measurement view, the booklet a booklet view) leave it out.
+    """
+    registration = get_object_or_404(
+        registration_queryset_for_user(membership=membership).select_related("referred_by"),
+        public_id=public_id,
+    )
+    if by is not None:
+        access_log_view(by=by, record=registration, purpose=purpose)
+    return registration
+
+
+def registration_find_by_day_number(*, membership, consultation, day_number):
+    """The live registration holding `day_number` in this session, or None (stations, tables
+    and talks pick people by it). Locating only: nothing is shown yet, so nothing is logged."""
+    return (
+        registration_queryset_for_user(
+            membership=membership, consultation=consultation, include_cancelled=False
+        )
+        .filter(day_number=day_number)
+        .first()
+    )
 
 
 def _log_list(*, by, registrations, purpose, detail):
@@ -113,18 +149,18 @@ def _log_list(*, by, registrations, purpose, detail):
 
 
 def registration_list_for_consultation(
-    *, membership, consultation, by, purpose, include_cancelled=True
+    *, membership, consultation, by, purpose, include_cancelled=True, by_day_number=False
 ):
     """Everyone registered for one session that this membership may see; one LIST row each.
 
     A session holds at most a few dozen people, so the whole list is one page (two queries).
+    Sorted by name, or by day number for picking on a tablet.
     """
-    qs = _visible_registrations(membership=membership, consultation=consultation)
-    if not include_cancelled:
-        qs = qs.filter(status=Registration.Status.REGISTERED)
-    registrations = list(
-        qs.order_by("participant__family_name", "participant__given_name", "created_at")
-    )
+    qs = registration_queryset_for_user(
+        membership=membership, consultation=consultation, include_cancelled=include_cancelled
+    ).select_related("referred_by")
+    order = ("participant__family_name", "participant__given_name", "created_at")
+    registrations = list(qs.order_by(*(("day_number", *order) if by_day_number else order)))
     _log_list(
         by=by,
         registrations=registrations,
@@ -132,35 +168,6 @@ def registration_list_for_consultation(
         detail=f"registrations of consultation {consultation.public_id}",
     )
     return registrations
-
-
-def registration_get_for_user(*, membership, by, public_id, purpose):
-    """One registration in the membership's region and visible participants; the read is logged."""
-    registration = get_object_or_404(
-        Registration.objects.filter(
-            consultation__region=membership.region,
-            participant__in=participant_visible_queryset(membership=membership),
-        ).select_related("participant", "consultation", "referred_by"),
-        public_id=public_id,
-    )
-    access_log_view(by=by, record=registration, purpose=purpose)
-    return registration
-
-
-def registration_get_by_day_number(*, consultation, day_number, by=None, purpose="station"):
-    """The registration holding `day_number` in this session (stations pick people by it).
-
-    Pass `by` to log the read; callers that log a wider read themselves may leave it out.
-    """
-    registration = get_object_or_404(
-        Registration.objects.select_related("participant"),
-        consultation=consultation,
-        day_number=day_number,
-        status=Registration.Status.REGISTERED,
-    )
-    if by is not None:
-        access_log_view(by=by, record=registration, purpose=purpose)
-    return registration
 
 
 def registration_next_day_number(*, consultation) -> int:

@@ -6,8 +6,9 @@ session turns ready; on the day the host ticks people off at the door."""
 import pytest
 from playwright.sync_api import expect
 
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import ImportBatch, Participant
+from groepsconsult.registrations.models import Registration
 from tests.browser_support import assert_no_axe_violations, log_in_with_session
 from tests.factories.backbone import (
     make_location,

@@ -11,12 +11,12 @@ from groepsconsult.audit.services import Actor
 from groepsconsult.consultations import services
 from groepsconsult.consultations.models import (
     Consultation,
-    Registration,
     RosterAssignment,
     RunSheetBlock,
     StationKind,
 )
 from groepsconsult.measurements.models import Station
+from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import make_location, make_neighbourhood, make_professional
 from tests.factories.consultations import (
     ROOMS,

@@ -234,3 +234,16 @@ def test_arabic_booklet_has_no_dutch_words_from_the_staff_language(prof, session
     booklet = html.split('<article class="booklet"', 1)[1].split("</article>", 1)[0]
     assert "غير صائم" in booklet
     assert "nuchter" not in booklet and "Bloedsuiker" not in booklet
+
+
+def test_booklet_shows_the_stored_colour_even_where_todays_rules_differ(prof, session, region_a):
+    """One place computes colours (the station); the booklet reads them. A row stored under an
+    older rule set keeps the colour it was given, with that version named."""
+    registration = make_registration(session, make_participant(region_a))
+    make_measurement(
+        registration, "total_cholesterol", "7.1", colour="green", ruleset_version="nl-2025.1"
+    )
+    html = prof.get(booklet_url(registration)).content.decode()
+    colour, text = row_with(html, "Cholesterol")
+    assert colour == "green" and "✓ Groen" in text and "Laat dit nog eens meten" not in text
+    assert "nl-2025.1" in html

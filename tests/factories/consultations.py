@@ -5,11 +5,11 @@ import datetime as dt
 from django.utils import timezone
 
 from groepsconsult.consultations.models import (
-    Registration,
     RosterAssignment,
     RosterStation,
     RunSheetBlock,
 )
+from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import (
     make_consultation,
     make_location,

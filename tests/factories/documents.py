@@ -1,20 +1,22 @@
 """Factories for booklet tests: registrations with measurements, goals and risk answers.
 
 Rows are created directly (the station forms belong to measurements); colour and rule-set
-version are stored as a station would store them.
+version are stored as a station would store them: by `measurements.classify`, the blood
+pressure pair once both halves exist. Pass colour= and ruleset_version= to store others.
 """
 
 import datetime as dt
 import itertools
 from decimal import Decimal
 
-from groepsconsult.clinical import DEFAULT_RULESET_VERSION
-from groepsconsult.consultations.models import Registration
 from groepsconsult.goals.models import Goal
+from groepsconsult.measurements.classify import classify
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.questionnaires.models import Answer, Question, Questionnaire, Response
+from groepsconsult.registrations.models import Registration
 
 _seq = itertools.count(1)
+_BP = ("systolic", "diastolic")
 
 UNITS = {
     "systolic": "mmHg",
@@ -60,15 +62,35 @@ def make_measurement(registration, measure, value, *, fasting=None, **kw):
     defaults = {
         "unit": UNITS.get(measure, ""),
         "measured_at": registration.consultation.starts_at + dt.timedelta(minutes=next(_seq) % 60),
-        "ruleset_version": DEFAULT_RULESET_VERSION,
     }
-    return Measurement.objects.create(
+    row = Measurement.objects.create(
         registration=registration,
         measure=measure,
         value=Decimal(str(value)),
         fasting=fasting,
         **{**defaults, **kw},
     )
+    if "colour" not in kw:
+        _store_verdicts(registration, measure, row)
+    return row
+
+
+def _store_verdicts(registration, measure, row):
+    """The colour a station would have stored; both halves of a blood pressure as one pair."""
+    rows = {measure: row}
+    if measure in _BP:
+        other = _BP[1 - _BP.index(measure)]
+        half = registration.measurements.filter(measure=other).current().first()
+        if half is None:
+            return  # the pair is classified when its other half is made
+        rows[other] = half
+    if measure == "glucose" and row.fasting is None:
+        return  # the station refuses this; an old row without fasting has no colour
+    sex = registration.participant.sex
+    verdicts = classify({m: r.value for m, r in rows.items()}, sex=sex, fasting=row.fasting)
+    for m, r in rows.items():
+        r.colour, r.ruleset_version = verdicts[m].colour, verdicts[m].ruleset_version
+        r.save(update_fields=["colour", "ruleset_version"])
 
 
 def measure_all(registration, values=None):

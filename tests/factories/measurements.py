@@ -4,9 +4,9 @@ import datetime as dt
 import itertools
 from decimal import Decimal
 
-from groepsconsult.consultations.models import Registration
 from groepsconsult.measurements.models import Alert, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
+from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import make_consultation, make_participant
 
 _day = itertools.count(1)

@@ -3,8 +3,8 @@
 import datetime as dt
 import itertools
 
-from groepsconsult.consultations.models import Registration
 from groepsconsult.offers.models import NeighbourhoodOffer
+from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import make_organisation
 
 _seq = itertools.count(1)

@@ -3,10 +3,10 @@
 import itertools
 
 from groepsconsult.audit.services import Actor
-from groepsconsult.consultations.models import Registration
 from groepsconsult.goals.models import Goal
 from groepsconsult.questionnaires.models import Questionnaire
 from groepsconsult.questionnaires.services import response_save, response_start
+from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import make_consultation, make_participant, make_user
 
 _seq = itertools.count(1)

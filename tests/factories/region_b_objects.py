@@ -1,6 +1,7 @@
 """One object of every app's models in a region, for the URL walk. Apps add their makers here."""
 
-from groepsconsult.consultations.models import Registration, RunSheetBlock
+from groepsconsult.consultations.models import RunSheetBlock
+from groepsconsult.registrations.models import Registration
 from tests.factories.consent import make_region_objects as make_consent_objects
 from tests.factories.gp_import import make_gp_import_objects
 from tests.factories.gpfeedback import make_measured_patient

@@ -4,7 +4,8 @@ import datetime as dt
 
 from django.utils import timezone
 
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
+from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import make_consultation, make_participant
 
 

@@ -126,3 +126,16 @@ def test_list_query_count_does_not_grow_with_sessions(
         make_consultation(region_a)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get("/monitoring/plenary/").status_code == 200
+
+
+def test_plenary_counts_the_stored_colour_not_a_recomputed_one(client_for, session, region_a):
+    """Rows stored under an older rule set are counted with the colour the booklet shows."""
+    reg = make_registration(session, make_participant(region_a), **PRESENT)
+    make_measurement(reg, "total_cholesterol", "7.1", colour="green", ruleset_version="nl-2025.1")
+    html = client_for("physician").get(url(session)).content.decode()
+    assert counts_for(html, "Cholesterol") == {
+        "groen": 1,
+        "oranje": 0,
+        "rood": 0,
+        "niet gemeten": 0,
+    }

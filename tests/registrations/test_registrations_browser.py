@@ -4,7 +4,7 @@ people off at the door on a tablet and registers a walk-in."""
 import pytest
 from icalendar import Calendar
 
-from groepsconsult.consultations.models import Registration
+from groepsconsult.registrations.models import Registration
 from tests.browser_support import assert_no_axe_violations, log_in
 from tests.factories.backbone import make_participant, make_region, make_user
 from tests.factories.registrations import make_open_consultation, make_registration

@@ -5,7 +5,7 @@ import subprocess
 from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.consultations.models import Registration
+from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import make_participant
 from tests.factories.registrations import make_open_consultation, make_registration
 

@@ -3,8 +3,9 @@
 import pytest
 from icalendar import Calendar
 
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
+from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import make_participant
 from tests.factories.registrations import (
     make_open_consultation,

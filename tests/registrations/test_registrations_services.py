@@ -9,10 +9,11 @@ from django.utils import timezone, translation
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant, Trajectory
 from groepsconsult.registrations import services
-from tests.factories.backbone import make_participant, make_professional
+from groepsconsult.registrations.models import Registration
+from tests.factories.backbone import make_participant, make_professional, make_user
 from tests.factories.registrations import make_open_consultation, make_registration
 
 BY = Actor.system("test")
@@ -283,22 +284,17 @@ def test_attendance_cannot_be_recorded_for_a_cancelled_session(region_a):
         services.attendance_mark(registration=registration, attendance="present", by=BY)
 
 
-def test_registration_get_by_day_number_finds_only_active_places_and_logs_on_request(region_a):
-    from django.http import Http404
+def test_registration_find_by_day_number_finds_only_active_places_of_the_session(region_a):
+    from groepsconsult.registrations.selectors import registration_find_by_day_number
 
-    from groepsconsult.registrations.selectors import registration_get_by_day_number
-
+    membership = make_user("coordinator", region_a).memberships.get()
     consultation = make_open_consultation(region_a)
     present = make_registration(consultation, attendance="present", day_number=3)
     make_registration(consultation, status="cancelled", day_number=4)
-    assert registration_get_by_day_number(consultation=consultation, day_number=3) == present
-    assert not AccessEvent.objects.filter(subject_id=str(present.public_id)).exists()
-    registration_get_by_day_number(consultation=consultation, day_number=3, by=BY)
-    assert AccessEvent.objects.filter(
-        action="view", participant_id=present.participant.public_id
-    ).exists()
-    with pytest.raises(Http404):
-        registration_get_by_day_number(consultation=consultation, day_number=4)
+    find = registration_find_by_day_number
+    assert find(membership=membership, consultation=consultation, day_number=3) == present
+    # Locating writes nothing: the page that shows the person logs the read.
+    assert not AccessEvent.objects.filter(participant_id=present.participant.public_id).exists()
+    assert find(membership=membership, consultation=consultation, day_number=4) is None
     other = make_open_consultation(region_a)
-    with pytest.raises(Http404):
-        registration_get_by_day_number(consultation=other, day_number=3)
+    assert find(membership=membership, consultation=other, day_number=3) is None

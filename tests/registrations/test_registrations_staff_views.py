@@ -5,8 +5,8 @@ from django.test import Client
 
 from groepsconsult.accounts.permissions import ROLES, Permission
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.consultations.models import Registration
 from groepsconsult.participants.models import Participant
+from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import make_participant, make_professional, make_user
 from tests.factories.registrations import make_open_consultation, make_registration
 

@@ -1,4 +1,4 @@
-"""A group consultation: one dated session in a neighbourhood, and the registrations for it."""
+"""A group consultation: one dated session in a neighbourhood (its registrations live in `registrations`)."""
 
 from datetime import timedelta
 
@@ -139,76 +139,3 @@ class Consultation(PublicModel):
             errors["room"] = _("Choose one of the rooms of this location.")
         if errors:
             raise ValidationError(errors)
-
-
-class Registration(PublicModel):
-    """A participant's place in one consultation: how they came in, and whether they came.
-
-    The recruitment channel is recorded for every route, so reach per route can be evaluated.
-    `day_number` is the participant's number for the day (station mode picks people by it).
-    """
-
-    class Channel(models.TextChoices):
-        SELF = "self", _("Self-registration (online)")
-        PROFESSIONAL = "professional", _("Referred by a professional")
-        GP_SELECTION = "gp_selection", _("GP practice selection")
-        COMMUNITY = "community", _("Community route (key person or group)")
-        WALK_IN = "walk_in", _("Walk-in on the day")
-
-    class Status(models.TextChoices):
-        REGISTERED = "registered", _("Registered")
-        CANCELLED = "cancelled", _("Cancelled")
-
-    class Attendance(models.TextChoices):
-        UNKNOWN = "unknown", _("Not yet known")
-        PRESENT = "present", _("Present")
-        ABSENT = "absent", _("Absent")
-
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.PROTECT, related_name="registrations"
-    )
-    participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="registrations"
-    )
-    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
-    referred_by = models.ForeignKey(
-        "regions.Professional",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="referrals",
-        verbose_name=_("referred by"),
-    )
-    referral_reason = models.CharField(_("reason for referral"), max_length=300, blank=True)
-    community_contact = models.CharField(
-        _("key person or group"),
-        max_length=150,
-        blank=True,
-        help_text=_("For the community route: the key person or group that brought them."),
-    )
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED
-    )
-    attendance = models.CharField(
-        _("attendance"), max_length=8, choices=Attendance.choices, default=Attendance.UNKNOWN
-    )
-    day_number = models.PositiveSmallIntegerField(_("number for the day"), null=True, blank=True)
-    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["day_number", "created_at"]
-        indexes = [models.Index(fields=["consultation", "status", "attendance"])]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["consultation", "participant"], name="registration_once_per_session"
-            ),
-            models.UniqueConstraint(
-                fields=["consultation", "day_number"],
-                name="registration_unique_day_number",
-                condition=Q(day_number__isnull=False),
-            ),
-            models.CheckConstraint(
-                condition=~Q(attendance="present") | Q(checked_in_at__isnull=False),
-                name="registration_present_has_check_in_time",
-            ),
-        ]

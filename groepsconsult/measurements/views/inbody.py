@@ -14,6 +14,7 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write
+from groepsconsult.consultations.selectors import consultation_get_for_user
 from groepsconsult.measurements import imports, selectors
 from groepsconsult.measurements.forms import InBodyUploadForm
 from groepsconsult.measurements.inbody import InBodyFileError, parse_inbody
@@ -37,9 +38,7 @@ def _render(request, consultation, form, preview=None, data=None):
 
 @require_permission(Permission.MEASUREMENT_ENTER)
 def inbody_upload(request, consultation):
-    consultation = selectors.consultation_get_for_station(
-        membership=request.membership, public_id=consultation
-    )
+    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
     form = InBodyUploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
         return _render(request, consultation, form)
@@ -68,9 +67,7 @@ def inbody_upload(request, consultation):
 @require_permission(Permission.MEASUREMENT_ENTER)
 @require_POST
 def inbody_confirm(request, consultation):
-    consultation = selectors.consultation_get_for_station(
-        membership=request.membership, public_id=consultation
-    )
+    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
     data = request.session.get(_key(consultation))
     if not data:
         messages.error(request, _("Upload the file again: the preview has expired."))

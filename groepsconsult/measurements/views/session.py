@@ -12,6 +12,7 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write
+from groepsconsult.consultations.selectors import consultation_get_for_user
 from groepsconsult.core.http import render_page, safe_next
 from groepsconsult.measurements import selectors, services
 from groepsconsult.measurements.classify import ALARM_LABELS
@@ -42,9 +43,7 @@ def _log_alerts(request, alerts):
 
 @require_permission(Permission.MEASUREMENT_VIEW)
 def progress_grid(request, consultation):
-    consultation = selectors.consultation_get_for_station(
-        membership=request.membership, public_id=consultation
-    )
+    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
     rows = selectors.progress_grid(
         membership=request.membership, by=Actor.from_request(request), consultation=consultation
     )
@@ -67,9 +66,7 @@ def _alert_context(request, consultation):
 
 @require_permission(Permission.MEASUREMENT_VIEW)
 def alert_panel(request, consultation):
-    consultation = selectors.consultation_get_for_station(
-        membership=request.membership, public_id=consultation
-    )
+    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
     return render_page(
         request,
         "measurements/alert_panel.html",
@@ -81,9 +78,7 @@ def alert_panel(request, consultation):
 @require_permission(Permission.ALERT_ACKNOWLEDGE)
 def alert_banner(request, consultation):
     """The polled banner on station pages (htmx, every 10 s)."""
-    consultation = selectors.consultation_get_for_station(
-        membership=request.membership, public_id=consultation
-    )
+    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
     return render(request, "measurements/_alert_banner.html", _alert_context(request, consultation))
 
 

@@ -18,6 +18,10 @@ from django.utils.translation import gettext as _
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.selectors import (
+    consultation_get_for_user,
+    consultation_session_choices,
+)
 from groepsconsult.measurements import selectors, services
 from groepsconsult.measurements.classify import ALARM_LABELS
 from groepsconsult.measurements.forms import (
@@ -27,8 +31,13 @@ from groepsconsult.measurements.forms import (
     StationEntryForm,
     StationSetupForm,
 )
+from groepsconsult.measurements.interpretation import interpret, kind_of
 from groepsconsult.measurements.models import Station
 from groepsconsult.measurements.stations import station_measures
+from groepsconsult.registrations.selectors import (
+    registration_find_by_day_number,
+    registration_get_for_user,
+)
 
 SESSION_KEY = "measurement_station"
 
@@ -68,12 +77,12 @@ def station_context(request, consultation, station):
 
 @require_permission(Permission.MEASUREMENT_ENTER)
 def station_start(request):
-    consultations = selectors.consultation_list_for_station(region=request.membership.region)
+    sessions = consultation_session_choices(region=request.membership.region)
     remembered = request.session.get(SESSION_KEY) or {}
-    form = StationSetupForm(
-        request.POST or None, consultations=consultations, initial=remembered or None
+    form = StationSetupForm(request.POST or None, sessions=sessions, initial=remembered or None)
+    still_valid = (
+        remembered and sessions.sessions.filter(public_id=remembered["consultation"]).exists()
     )
-    still_valid = remembered and consultations.filter(public_id=remembered["consultation"]).exists()
     if request.method == "GET" and still_valid and "change" not in request.GET:
         # Chosen once per tablet: go straight back to the station.
         return redirect(
@@ -104,12 +113,10 @@ def _pick_page(request, consultation, station, *, form=None, search_form=None, r
 @require_permission(Permission.MEASUREMENT_ENTER)
 def station_pick(request, consultation):
     station = _station(request)
-    consultation = selectors.consultation_get_for_station(
-        membership=request.membership, public_id=consultation
-    )
+    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
     form = DayNumberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        registration = selectors.registration_by_day_number(
+        registration = registration_find_by_day_number(
             membership=request.membership,
             consultation=consultation,
             day_number=form.cleaned_data["day_number"],
@@ -127,9 +134,7 @@ def station_pick(request, consultation):
 def station_search(request, consultation):
     """Find a participant by name. Searches only on POST: names never go into a URL."""
     station = _station(request)
-    consultation = selectors.consultation_get_for_station(
-        membership=request.membership, public_id=consultation
-    )
+    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
     if request.method != "POST":
         return _pick_page(request, consultation, station)
     search_form = NameSearchForm(request.POST)
@@ -147,11 +152,12 @@ def station_search(request, consultation):
 def _entry_context(request, registration, station, form):
     current = selectors.measurement_current_for_registration(registration=registration)
     measures = station_measures(station) if station else []
+    lines = interpret(current)  # the stored colours, read as every other reader reads them
     return station_context(request, registration.consultation, station) | {
         "registration": registration,
         "participant": registration.participant,
         "form": form,
-        "current": [current[m] for m in measures if m in current],
+        "current": [(current[m], lines.get(kind_of(m))) for m in measures if m in current],
         "history": selectors.measurement_history_for_registration(
             registration=registration, measures=measures
         ),
@@ -167,8 +173,8 @@ def _taken(registration, station):
 def station_entry(request, registration):
     station = _station(request)
     by = Actor.from_request(request)
-    registration = selectors.registration_get_for_station(
-        membership=request.membership, by=by, public_id=registration
+    registration = registration_get_for_user(
+        membership=request.membership, by=by, public_id=registration, purpose=selectors.PURPOSE
     )
     if station is None:
         context = _entry_context(request, registration, None, None)

@@ -11,6 +11,7 @@ from groepsconsult.questionnaires.services.responses import (
     response_start,
     response_submit,
 )
+from groepsconsult.questionnaires.services.scoring import questions_to_ask, station_values_for
 
 __all__ = [
     "DefinitionError",
@@ -20,4 +21,6 @@ __all__ = [
     "response_save",
     "response_start",
     "response_submit",
+    "questions_to_ask",
+    "station_values_for",
 ]

@@ -15,7 +15,11 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.questionnaires.models import LANGUAGES, Answer, Question, Response
-from groepsconsult.questionnaires.services.scoring import findrisc_for_response
+from groepsconsult.questionnaires.services.scoring import (
+    findrisc_for_response,
+    questions_to_ask,
+    station_values_for,
+)
 
 PURPOSE = "questionnaire"
 _MAX_TEXT = 1000
@@ -164,12 +168,16 @@ def response_save(
 ) -> Response:
     """Validate every answer, then store them all, score and (optionally) complete: atomically.
 
-    Raises ValidationError keyed by question code; nothing is stored then.
+    Raises ValidationError keyed by question code; nothing is stored then. Questions the
+    measurement station already answered (FINDRISC's BMI and waist) are not asked.
     """
-    questions = list(response.questionnaire.questions.all())
+    station = station_values_for(
+        questionnaire=response.questionnaire, registration=response.registration
+    )
+    questions = questions_to_ask(response.questionnaire.questions.all(), station)
     cleaned = _clean_all(questions, raw_answers, finish=finish)
     by_code = {q.code: v for q, v in cleaned.items()}
-    score = findrisc_for_response(response=response, answers=by_code)
+    score = findrisc_for_response(response=response, answers=by_code, station=station)
     with transaction.atomic():
         _store_answers(response, cleaned)
         if language in LANGUAGES:

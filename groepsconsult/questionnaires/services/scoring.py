@@ -2,6 +2,8 @@
 
 Age and sex come from the participant's record (the form does not ask them again); age is
 taken on the day of the session, so a score can be recomputed later with the same result.
+BMI and waist come from the measurement station when it has them (the form then skips the
+weight, height and waist questions), else from the answers.
 """
 
 from decimal import Decimal
@@ -10,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from groepsconsult.clinical.findrisc import FindriscResult, findrisc
+from groepsconsult.measurements.selectors import measurement_body_size
 from groepsconsult.questionnaires.models import FINDRISC_CODE
 
 _NEEDED = (
@@ -24,32 +27,57 @@ _NEEDED = (
 )
 
 
+# The station's values that answer questions, so nobody is asked what was just measured.
+STATION_ANSWERS = {"bmi": ("weight_kg", "height_cm"), "waist": ("waist_cm",)}
+
+
+def station_values_for(*, questionnaire, registration) -> dict:
+    """{"bmi", "waist"} the station measured for this registration, for FINDRISC only."""
+    if questionnaire.code != FINDRISC_CODE or registration is None:
+        return {}
+    return measurement_body_size(registration=registration)
+
+
+def questions_to_ask(questions, station: dict) -> list:
+    """The questions left once the station's values answer some of them."""
+    covered = {code for key in station for code in STATION_ANSWERS.get(key, ())}
+    return [q for q in questions if q.code not in covered]
+
+
 def _age_on(date_of_birth, day) -> int:
     before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
     return day.year - date_of_birth.year - before_birthday
 
 
-def findrisc_for_response(*, response, answers: dict) -> FindriscResult | None:
+def findrisc_for_response(
+    *, response, answers: dict, station: dict | None = None
+) -> FindriscResult | None:
     """The FINDRISC result for these answers, or None when it cannot (yet) be computed.
 
     None when: not the FINDRISC questionnaire, an answer is missing, or the record's sex is
     neither male nor female (the waist bands of the original form exist only for those two).
     Implausible weight/height combinations raise ValidationError on the weight field.
+    `station`: the station's {"bmi", "waist"}; they replace the answers they cover.
     """
     if response.questionnaire.code != FINDRISC_CODE or response.registration_id is None:
         return None
-    if any(answers.get(code, "") == "" for code in _NEEDED):
+    station = station or {}
+    answers = {code: answers.get(code, "") for code in _NEEDED} | _station_answers(station)
+    if any(value == "" for value in answers.values()):
         return None
     participant = response.registration.participant
     if participant.sex not in ("male", "female"):
         return None
-    height_m = Decimal(answers["height_cm"]) / 100
-    bmi = float(Decimal(answers["weight_kg"]) / (height_m * height_m))
+    if "bmi" in station:
+        bmi = float(station["bmi"])
+    else:
+        height_m = Decimal(answers["height_cm"]) / 100
+        bmi = float(Decimal(answers["weight_kg"]) / (height_m * height_m))
     try:
         return findrisc(
             age=_age_on(participant.date_of_birth, response.consultation.starts_at.date()),
             bmi=round(bmi, 1),
-            waist_cm=float(answers["waist_cm"]),
+            waist_cm=float(station.get("waist") or answers["waist_cm"]),
             sex=participant.sex,
             active_30min_daily=answers["active_30min_daily"] == "yes",
             veg_fruit_daily=answers["veg_fruit_daily"] == "yes",
@@ -65,3 +93,8 @@ def findrisc_for_response(*, response, answers: dict) -> FindriscResult | None:
         if "age" in str(exc):
             return None  # FINDRISC is for adults; a minor gets no score, not an error
         raise
+
+
+def _station_answers(station: dict) -> dict:
+    """Placeholders for the questions the station answered, so they count as answered."""
+    return {code: "station" for key in station for code in STATION_ANSWERS.get(key, ())}

@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
 from groepsconsult.participants.services import participant_register
 from groepsconsult.registrations import policies, selectors
+from groepsconsult.registrations.models import Registration
 
 PURPOSE_DOOR = "attendance at the door"
 # Two hosts checking people in at the same moment may pick the same next number; the unique

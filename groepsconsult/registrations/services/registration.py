@@ -5,10 +5,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.audit.services import Actor, audited_save
-from groepsconsult.consultations.models import Consultation, Registration
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
 from groepsconsult.participants.services import participant_register
 from groepsconsult.registrations import policies, selectors
+from groepsconsult.registrations.models import Registration
 
 PURPOSE_RECRUITMENT = "recruitment"
 SELF_REGISTRATION_ACTOR = Actor.system("self-registration")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.selectors import consultation_get_for_user
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.forms import AttendanceForm, WalkInForm
 from groepsconsult.registrations.services.attendance import PURPOSE_DOOR
@@ -39,9 +40,7 @@ def _door_page(request, consultation, walk_in_form, status=200):
 
 
 def _consultation(request, public_id):
-    return selectors.consultation_get_for_membership(
-        membership=request.membership, public_id=public_id
-    )
+    return consultation_get_for_user(membership=request.membership, public_id=public_id)
 
 
 @require_GET

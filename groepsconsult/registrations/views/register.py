@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.selectors import consultation_get_for_user
 from groepsconsult.participants.forms import ParticipantForm
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.forms import (
@@ -33,9 +34,7 @@ def _channel_form(request, data=None):
 
 
 def _consultation(request, public_id):
-    return selectors.consultation_get_for_membership(
-        membership=request.membership, public_id=public_id
-    )
+    return consultation_get_for_user(membership=request.membership, public_id=public_id)
 
 
 def _create(request, consultation, participant, channel_form, error_form):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.selectors import consultation_get_for_user
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.flyer import flyer_pdf, public_registration_url
 from groepsconsult.registrations.views.access import staff_view
@@ -30,9 +31,7 @@ def session_index(request):
 @require_GET
 @staff_view(Permission.PARTICIPANT_LIST)
 def registration_list(request, public_id):
-    consultation = selectors.consultation_get_for_membership(
-        membership=request.membership, public_id=public_id
-    )
+    consultation = consultation_get_for_user(membership=request.membership, public_id=public_id)
     registrations = selectors.registration_list_for_consultation(
         membership=request.membership,
         consultation=consultation,
@@ -75,9 +74,7 @@ def registration_cancel(request, public_id):
 @require_GET
 @staff_view(Permission.CONSULTATION_VIEW)
 def flyer(request, public_id):
-    consultation = selectors.consultation_get_for_membership(
-        membership=request.membership, public_id=public_id
-    )
+    consultation = consultation_get_for_user(membership=request.membership, public_id=public_id)
     pdf = flyer_pdf(consultation=consultation, paper=request.GET.get("paper", "A4"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (

@@ -1,5 +1,6 @@
 """Pick a session, then a participant by day number: shared by the welfare-table pages
-(questionnaires) and the individual talk (goals), which both start from the same two steps."""
+(questionnaires) and the individual talk (goals), which both start from the same two steps.
+Owned here because a day number belongs to a registration (ADR 0006)."""
 
 import uuid
 from dataclasses import dataclass
@@ -7,8 +8,12 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from groepsconsult.questionnaires import selectors
-from groepsconsult.questionnaires.forms import PickForm
+from groepsconsult.consultations.selectors import (
+    consultation_get_for_user,
+    consultation_session_choices,
+)
+from groepsconsult.registrations.forms import PickForm
+from groepsconsult.registrations.selectors import registration_find_by_day_number
 
 
 def uuid_or_none(value):
@@ -20,14 +25,14 @@ def uuid_or_none(value):
 
 @dataclass
 class Pick:
-    consultations: Any
+    sessions: Any  # consultations.selectors.SessionChoices
     consultation: Any
     form: PickForm
     registration: Any = None  # set when a valid day number was posted
 
     def context(self):
         return {
-            "consultations": self.consultations,
+            "session_options": self.sessions.options(selected=self.consultation),
             "consultation": self.consultation,
             "form": self.form,
         }
@@ -39,16 +44,14 @@ def pick_registration(request) -> Pick:
     consultation = None
     chosen = uuid_or_none(request.GET.get("consultation") or request.POST.get("consultation"))
     if chosen:
-        consultation = selectors.consultation_get_for_questionnaires(
-            membership=membership, public_id=chosen
-        )
+        consultation = consultation_get_for_user(membership=membership, public_id=chosen)
     pick = Pick(
-        consultations=selectors.consultation_list_for_questionnaires(region=membership.region)[:30],
+        sessions=consultation_session_choices(region=membership.region),
         consultation=consultation,
         form=PickForm(request.POST or None),
     )
     if request.method == "POST" and consultation and pick.form.is_valid():
-        pick.registration = selectors.registration_find_by_day_number(
+        pick.registration = registration_find_by_day_number(
             membership=membership,
             consultation=consultation,
             day_number=pick.form.cleaned_data["day_number"],
