@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "groepsconsult.monitoring",
     "groepsconsult.handovers",
     "groepsconsult.gpfeedback",
+    "groepsconsult.followups",
     "groepsconsult.team",
     "groepsconsult.demo",
     "groepsconsult.privacy",

@@ -42,6 +42,7 @@ class Permission(StrEnum):
     SIGNAL_VIEW = "signal_view"
     GP_FEEDBACK_VIEW = "gp_feedback_view"
     GP_FEEDBACK_PREPARE = "gp_feedback_prepare"
+    FOLLOWUP_CALL = "followup_call"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
 
@@ -87,6 +88,9 @@ PERMISSION_LABELS = {
         "See and download GP feedback (a practice: only its own consenting patients)"
     ),
     Permission.GP_FEEDBACK_PREPARE: _("Prepare GP feedback letters and FHIR bundles"),
+    Permission.FOLLOWUP_CALL: _(
+        "Phone participants who agreed to be contacted after the session and record the call"
+    ),
 }
 
 
@@ -137,6 +141,7 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.SIGNAL_VIEW,
         P.GP_FEEDBACK_VIEW,
         P.GP_FEEDBACK_PREPARE,
+        P.FOLLOWUP_CALL,
     }
 )
 _CARE_TEAM = {
@@ -154,6 +159,7 @@ _CARE_TEAM = {
     P.BOOKLET_PRINT,
     P.PLENARY_VIEW,
     P.HANDOVER_MANAGE,
+    P.FOLLOWUP_CALL,
 }
 
 ROLES: dict[Role, RoleSpec] = {
@@ -184,7 +190,10 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.HEALTH_CHAMPION: RoleSpec(
         _("Phones participants after the session; sees only those who agreed to be contacted."),
-        frozenset({P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.OFFER_VIEW}),
+        frozenset(
+            {P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.OFFER_VIEW}
+            | {P.FOLLOWUP_CALL}
+        ),
     ),
     Role.HOST: RoleSpec(
         _("Welcomes people, ticks them off at the door and keeps time; no medical data."),

@@ -128,3 +128,16 @@ def answers_latest_for_participant(*, participant, code) -> dict:
         if response_id == latest:
             answers[question] = value
     return answers
+
+
+def participants_answering(*, participant_ids, code, question, value="yes") -> set:
+    """Ids of the participants whose answer to `question` of `code` is `value` (one query).
+    For the follow-up worklist (money worries first); no answers leave this function."""
+    return set(
+        Answer.objects.filter(
+            response__registration__participant_id__in=list(participant_ids),
+            response__questionnaire__code=code,
+            question__code=question,
+            value=value,
+        ).values_list("response__registration__participant_id", flat=True)
+    )

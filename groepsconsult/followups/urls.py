@@ -1,0 +1,9 @@
+from django.urls import path
+
+from groepsconsult.followups import views
+
+app_name = "followups"
+urlpatterns = [
+    path("calls/", views.worklist, name="worklist"),
+    path("calls/<uuid:registration>/", views.call, name="call"),
+]

@@ -1,0 +1,70 @@
+"""The follow-up call worklist and one call: who to phone, in their language, and what came of it."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from groepsconsult.accounts.decorators import require_permission
+from groepsconsult.accounts.permissions import Permission
+from groepsconsult.audit.services import Actor
+from groepsconsult.followups import selectors, services
+from groepsconsult.followups.forms import AttemptForm
+from groepsconsult.questionnaires.selectors import participants_answering
+
+
+@require_permission(Permission.FOLLOWUP_CALL)
+def worklist(request):
+    items = selectors.worklist_for_user(
+        membership=request.membership,
+        by=Actor.from_request(request),
+        today=timezone.localdate(),
+    )
+    context = {
+        "items": items,
+        "rates": selectors.reached_rate_by_caller(region=request.membership.region),
+    }
+    return render(request, "followups/worklist.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require_permission(Permission.FOLLOWUP_CALL)
+def call(request, registration):
+    by = Actor.from_request(request)
+    reg = selectors.registration_get_for_call(
+        membership=request.membership, by=by, public_id=registration
+    )
+    form = AttemptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        short = reg.participant_id in participants_answering(
+            participant_ids=[reg.participant_id], code="social_risks", question="money_worries"
+        )
+        try:
+            services.followup_attempt_record(
+                registration=reg,
+                values=form.cleaned_data,
+                short_lines=short,
+                by=by,
+                user=request.user,
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The call is saved."))
+            return redirect("followups:worklist")
+    context = {
+        "registration": reg,
+        "form": form,
+        "attempts": selectors.attempt_list(registration=reg),
+    }
+    return render(request, "followups/call.html", context)
+
+
+def _add_errors(form, exc):
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, errors in exc.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
