@@ -6,4 +6,7 @@ class FollowupsConfig(AppConfig):
     name = "groepsconsult.followups"
     label = "followups"
     verbose_name = _("Follow-up")
-    nav_items = [(_("Follow-up calls"), "followups:worklist", "followup_call")]
+    nav_items = [
+        (_("Follow-up calls"), "followups:worklist", "followup_call"),
+        (_("Review meeting"), "followups:review-list", "signal_view"),
+    ]

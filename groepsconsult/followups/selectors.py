@@ -160,3 +160,72 @@ def reached_rate_by_caller(*, region):
         .annotate(attempts=Count("id"), reached=Count("id", filter=Q(outcome="reached")))
         .order_by("called_by__username")
     )
+
+
+# --- The interdisciplinary review list ------------------------------------------------------
+
+LOST_OUTCOMES = frozenset({"wrong_number", "declined", "moved_away"})
+
+
+@dataclass
+class ReviewRow:
+    participant: object
+    signals: list = field(default_factory=list)
+    unanswered: int = 0  # no-answer attempts of an unfinished call
+    lost_reason: str = ""  # why this person is lost to follow-up, if they are
+
+
+def _calls_by_participant(*, region, participant_ids=None):
+    rows = FollowUpAttempt.objects.in_region(region).order_by("called_at", "id")
+    if participant_ids is not None:
+        rows = rows.filter(participant_id__in=participant_ids)
+    calls: dict[int, list] = {}
+    for row in rows.select_related("participant__neighbourhood"):
+        calls.setdefault(row.participant_id, []).append(row)
+    return calls
+
+
+def _call_state(row: ReviewRow, attempts):
+    last = attempts[-1]
+    if last.outcome in LOST_OUTCOMES:
+        row.lost_reason = last.get_outcome_display()
+    elif last.outcome == "no_answer":
+        row.unanswered = len(attempts)
+        if len(attempts) >= SHORT_LINES_MAX_ATTEMPTS:
+            row.lost_reason = str(FollowUpAttempt.Outcome.NO_ANSWER.label)
+
+
+def review_list_for_user(*, membership, by, signals, neighbourhood=None):
+    """One row per participant needing the team's attention, per neighbourhood.
+
+    `signals` are the region's open signals (handovers.selectors.signal_list_for_user: stalled or
+    stopped hand-overs, red values without GP feedback, needs-help calls).
+    """
+    visible = set(participant_visible_queryset(membership=membership).values_list("pk", flat=True))
+    rows: dict[int, ReviewRow] = {}
+    for signal in signals:
+        row = rows.setdefault(signal.participant_id, ReviewRow(participant=signal.participant))
+        row.signals.append(signal)
+    for pid, attempts in _calls_by_participant(region=membership.region).items():
+        if pid not in visible:
+            continue
+        row = rows.get(pid) or ReviewRow(participant=attempts[0].participant)
+        _call_state(row, attempts)
+        if row.signals or row.unanswered or row.lost_reason:
+            rows[pid] = row
+    result = [r for r in rows.values() if r.participant.pk in visible]
+    if neighbourhood:
+        result = [
+            r
+            for r in result
+            if str(getattr(r.participant.neighbourhood, "public_id", "")) == neighbourhood
+        ]
+    result.sort(key=lambda r: (str(r.participant.neighbourhood or ""), r.participant.family_name))
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.LIST,
+        subject_type="review",
+        participant_ids=[r.participant.public_id for r in result],
+        purpose="review meeting",
+    )
+    return result

@@ -6,4 +6,5 @@ app_name = "followups"
 urlpatterns = [
     path("calls/", views.worklist, name="worklist"),
     path("calls/<uuid:registration>/", views.call, name="call"),
+    path("review/", views.review_list, name="review-list"),
 ]

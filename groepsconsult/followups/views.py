@@ -12,6 +12,7 @@ from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.followups import selectors, services
 from groepsconsult.followups.forms import AttemptForm
+from groepsconsult.handovers.selectors import signal_list_for_user
 from groepsconsult.questionnaires.selectors import participants_answering
 
 
@@ -27,6 +28,20 @@ def worklist(request):
         "rates": selectors.reached_rate_by_caller(region=request.membership.region),
     }
     return render(request, "followups/worklist.html", context)
+
+
+@require_permission(Permission.SIGNAL_VIEW)
+def review_list(request):
+    """The printable agenda of the periodic interdisciplinary meeting."""
+    by = Actor.from_request(request)
+    membership = request.membership
+    signals = signal_list_for_user(membership=membership, by=by)
+    rows = selectors.review_list_for_user(
+        membership=membership, by=by, signals=signals, neighbourhood=request.GET.get("wijk", "")
+    )
+    return render(
+        request, "followups/review_list.html", {"rows": rows, "today": timezone.localdate()}
+    )
 
 
 @require_http_methods(["GET", "POST"])

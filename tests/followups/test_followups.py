@@ -113,3 +113,43 @@ def test_query_count_does_not_grow(client_for, region_a, reg_a, django_assert_ma
         contactable(region_a, reg_a.consultation)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/followups/calls/").status_code == 200
+
+
+def test_review_list_shows_signals_unanswered_and_lost(client_for, region_a, reg_a):
+    champion = client_for("health_champion")
+    lost = contactable(region_a, reg_a.consultation)
+    champion.post(f"/followups/calls/{lost.public_id}/", {"outcome": "moved_away"})
+    champion.post(
+        f"/followups/calls/{reg_a.public_id}/",
+        {"outcome": "no_answer", "retry_on": TODAY + dt.timedelta(days=1)},
+    )
+    quiet = contactable(region_a, reg_a.consultation)
+    page = client_for("coordinator").get("/followups/review/").content.decode()
+    assert lost.participant.family_name in page and "Verhuisd" in page
+    assert reg_a.participant.family_name in page
+    assert quiet.participant.family_name not in page
+
+
+@pytest.mark.parametrize("role", ["health_champion", "professional", "host"])
+def test_review_list_is_for_the_coordinating_team(role, client_for):
+    assert client_for(role).get("/followups/review/").status_code == 403
+
+
+def test_review_list_query_count(client_for, region_a, reg_a, django_assert_max_num_queries):
+    champion = client_for("health_champion")
+    coordinator = client_for("coordinator")
+
+    def no_answer(reg):
+        champion.post(
+            f"/followups/calls/{reg.public_id}/",
+            {"outcome": "no_answer", "retry_on": TODAY + dt.timedelta(days=1)},
+        )
+
+    no_answer(reg_a)
+    with django_assert_max_num_queries(20) as few:
+        assert coordinator.get("/followups/review/").status_code == 200
+    count = len(few.captured_queries)  # read now: each request resets the query log
+    for _ in range(3):
+        no_answer(contactable(region_a, reg_a.consultation))
+    with django_assert_max_num_queries(count):
+        assert coordinator.get("/followups/review/").status_code == 200
