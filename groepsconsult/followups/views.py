@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.core.http import form_add_validation_error
 from groepsconsult.followups import selectors, services
 from groepsconsult.followups.forms import AttemptForm
 from groepsconsult.handovers.selectors import signal_list_for_user
@@ -65,7 +66,7 @@ def call(request, registration):
                 user=request.user,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            form_add_validation_error(form, exc)
         else:
             messages.success(request, _("The call is saved."))
             return redirect("followups:worklist")
@@ -75,11 +76,3 @@ def call(request, registration):
         "attempts": selectors.attempt_list(registration=reg),
     }
     return render(request, "followups/call.html", context)
-
-
-def _add_errors(form, exc):
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from groepsconsult.accounts.permissions import Role
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.audit.services import access_log_write
+from groepsconsult.audit.services import access_log_records
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_queryset, participants_with_consent
 from groepsconsult.consultations.models import Consultation
@@ -36,21 +36,9 @@ def gp_feedback_queryset_for_user(*, membership):
     return _consenting(qs).select_related("participant", "consultation", "practice")
 
 
-def _log(*, by, rows, action, detail=""):
-    access_log_write(
-        by=by,
-        action=action,
-        subject_type="gpfeedback",
-        subject_ids=[f.public_id for f in rows],
-        participant_ids=[f.participant.public_id for f in rows],
-        purpose=PURPOSE,
-        detail=detail,
-    )
-
-
 def gp_feedback_list_for_user(*, membership, by, limit=200):
     rows = list(gp_feedback_queryset_for_user(membership=membership)[:limit])
-    _log(by=by, rows=rows, action=AccessEvent.Action.LIST)
+    access_log_records(by=by, records=rows, purpose=PURPOSE)
     return rows
 
 
@@ -58,7 +46,7 @@ def gp_feedback_get_for_user(*, membership, by, public_id, action=AccessEvent.Ac
     feedback = get_object_or_404(
         gp_feedback_queryset_for_user(membership=membership), public_id=public_id
     )
-    _log(by=by, rows=[feedback], action=action)
+    access_log_records(by=by, records=[feedback], purpose=PURPOSE, action=action)
     return feedback
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.audit.services import access_log_write
+from groepsconsult.audit.services import access_log_records
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_queryset
 from groepsconsult.handovers.models import (
@@ -49,18 +49,6 @@ def handover_queryset_for_user(*, membership):
     return qs.none()
 
 
-def _log_list(*, by, handovers, purpose=PURPOSE, detail=""):
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.LIST,
-        subject_type="handover",
-        subject_ids=[h.public_id for h in handovers],
-        participant_ids=[h.participant.public_id for h in handovers],
-        purpose=purpose,
-        detail=detail,
-    )
-
-
 def handover_list_for_user(*, membership, by, status="", open_only=False, limit=200):
     """The referrer's and coordinator's status view: newest movement first, logged."""
     qs = handover_queryset_for_user(membership=membership)
@@ -69,7 +57,7 @@ def handover_list_for_user(*, membership, by, status="", open_only=False, limit=
     if open_only:
         qs = qs.exclude(status__in=ENDED)
     rows = list(qs[:limit])
-    _log_list(by=by, handovers=rows, detail="status list")
+    access_log_records(by=by, records=rows, purpose=PURPOSE, detail="status list")
     return rows
 
 
@@ -84,7 +72,7 @@ def handover_inbox_for_user(*, membership, by, limit=200):
         .annotate(waiting=first)
         .order_by("waiting", "status_changed_at", "id")[:limit]
     )
-    _log_list(by=by, handovers=rows, detail="inbox")
+    access_log_records(by=by, records=rows, purpose=PURPOSE, detail="inbox")
     return rows
 
 
@@ -93,14 +81,7 @@ def handover_get_for_user(*, membership, by, public_id, action=AccessEvent.Actio
     handover = get_object_or_404(
         handover_queryset_for_user(membership=membership), public_id=public_id
     )
-    access_log_write(
-        by=by,
-        action=action,
-        subject_type="handover",
-        subject_ids=[handover.public_id],
-        participant_ids=[handover.participant.public_id],
-        purpose=PURPOSE,
-    )
+    access_log_records(by=by, records=[handover], purpose=PURPOSE, action=action)
     return handover
 
 
@@ -167,14 +148,7 @@ def signal_list_for_user(*, membership, by, open_only=True, limit=300):
     if open_only:
         qs = qs.filter(resolved_at__isnull=True)
     rows = list(qs.order_by("raised_at", "id")[:limit])
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.LIST,
-        subject_type="signal",
-        subject_ids=[s.public_id for s in rows],
-        participant_ids=[s.participant.public_id for s in rows],
-        purpose=SIGNAL_PURPOSE,
-    )
+    access_log_records(by=by, records=rows, purpose=SIGNAL_PURPOSE)
     return rows
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.core.http import form_add_validation_error
 from groepsconsult.handovers import policies, selectors, services
 from groepsconsult.handovers.forms import (
     HandoverAdvanceForm,
@@ -97,7 +98,7 @@ def _detail(request, public_id, url_name):
                 **form.cleaned_data,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            form_add_validation_error(form, exc)
         else:
             messages.success(request, _("The step is saved."))
             return redirect(url_name, public_id=handover.public_id)
@@ -108,14 +109,6 @@ def _detail(request, public_id, url_name):
         "is_partner": url_name.endswith("inbox-detail"),
     }
     return render(request, "handovers/handover_detail.html", context)
-
-
-def _add_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_permission(Permission.HANDOVER_RESPOND)
