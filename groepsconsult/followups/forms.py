@@ -1,6 +1,6 @@
 from django import forms
 
-from groepsconsult.followups.models import FollowUpAttempt
+from groepsconsult.followups.models import FollowUpAttempt, SessionDebrief
 
 
 class AttemptForm(forms.ModelForm):
@@ -16,3 +16,14 @@ class AttemptForm(forms.ModelForm):
             "note",
         ]
         widgets = {"retry_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class DebriefForm(forms.ModelForm):
+    class Meta:
+        model = SessionDebrief
+        fields = ["well_informed", "went_well", "to_change"]
+        widgets = {
+            "well_informed": forms.RadioSelect,
+            "went_well": forms.Textarea(attrs={"rows": 3}),
+            "to_change": forms.Textarea(attrs={"rows": 3}),
+        }

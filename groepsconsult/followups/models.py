@@ -66,3 +66,27 @@ class FollowUpAttempt(PublicModel):
 
 # Outcomes after which nobody calls again.
 FINAL_OUTCOMES = frozenset({"reached", "wrong_number", "declined", "moved_away"})
+
+
+class SessionDebrief(PublicModel):
+    """The team's short debrief after a session: were participants well informed, what to change."""
+
+    class Informed(models.TextChoices):
+        YES = "yes", _("Yes")
+        PARTLY = "partly", _("Partly")
+        NO = "no", _("No")
+
+    consultation = models.OneToOneField(
+        "consultations.Consultation", on_delete=models.CASCADE, related_name="debrief"
+    )
+    well_informed = models.CharField(
+        _("were participants well informed?"), max_length=8, choices=Informed.choices
+    )
+    went_well = models.TextField(_("what went well"), max_length=1000, blank=True)
+    to_change = models.TextField(_("what to change next time"), max_length=1000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self):
+        return f"{self.consultation}: {self.get_well_informed_display()}"

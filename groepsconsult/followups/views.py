@@ -10,9 +10,12 @@ from django.views.decorators.http import require_http_methods
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.selectors import (
+    consultation_get_for_user,
+)
 from groepsconsult.core.http import form_add_validation_error
-from groepsconsult.followups import selectors, services
-from groepsconsult.followups.forms import AttemptForm
+from groepsconsult.followups import closeout, selectors, services
+from groepsconsult.followups.forms import AttemptForm, DebriefForm
 from groepsconsult.handovers.selectors import signal_list_for_user
 from groepsconsult.questionnaires.selectors import participants_answering
 
@@ -76,3 +79,27 @@ def call(request, registration):
         "attempts": selectors.attempt_list(registration=reg),
     }
     return render(request, "followups/call.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require_permission(Permission.CONSULTATION_MANAGE)
+def session_closeout(request, consultation):
+    """After the session: the team's debrief and the checklist of loose ends."""
+    by = Actor.from_request(request)
+    session = consultation_get_for_user(membership=request.membership, public_id=consultation)
+    debrief = closeout.debrief_get(consultation=session)
+    form = DebriefForm(request.POST or None, instance=debrief)
+    if request.method == "POST" and form.is_valid():
+        closeout.debrief_record(
+            consultation=session, values=form.cleaned_data, by=by, user=request.user
+        )
+        messages.success(request, _("The debrief is saved."))
+        return redirect("followups:session-closeout", consultation=session.public_id)
+    context = {
+        "consultation": session,
+        "form": form,
+        "checklist": closeout.closeout_checklist(
+            membership=request.membership, by=by, consultation=session
+        ),
+    }
+    return render(request, "followups/closeout.html", context)

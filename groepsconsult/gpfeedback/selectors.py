@@ -13,7 +13,6 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_records
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_queryset, participants_with_consent
-from groepsconsult.consultations.models import Consultation
 from groepsconsult.gpfeedback.models import GpFeedback
 from groepsconsult.participants.models import Participant
 from groepsconsult.participants.selectors import participant_visible_queryset
@@ -48,19 +47,6 @@ def gp_feedback_get_for_user(*, membership, by, public_id, action=AccessEvent.Ac
     )
     access_log_records(by=by, records=[feedback], purpose=PURPOSE, action=action)
     return feedback
-
-
-def consultation_list_for_feedback(*, region, limit=30):
-    return (
-        Consultation.objects.in_region(region)
-        .filter(status="held")
-        .select_related("location")
-        .order_by("-starts_at")[:limit]
-    )
-
-
-def consultation_get_for_feedback(*, region, public_id):
-    return get_object_or_404(Consultation.objects.in_region(region), public_id=public_id)
 
 
 def registrations_with_results(*, consultation=None, participants=None):

@@ -16,6 +16,10 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.selectors import (
+    consultation_get_for_user,
+    consultation_list_for_region,
+)
 from groepsconsult.gpfeedback import selectors, services
 from groepsconsult.gpfeedback.letter import letter_pdf
 
@@ -27,7 +31,7 @@ def feedback_list(request):
     )
     can_prepare = request.membership.has_permission(Permission.GP_FEEDBACK_PREPARE)
     sessions = (
-        selectors.consultation_list_for_feedback(region=request.membership.region)
+        consultation_list_for_region(region=request.membership.region, when="past")[:30]
         if can_prepare
         else []
     )
@@ -77,9 +81,7 @@ def feedback_acknowledge(request, public_id):
 @require_POST
 @require_permission(Permission.GP_FEEDBACK_PREPARE)
 def feedback_prepare(request, consultation):
-    session = selectors.consultation_get_for_feedback(
-        region=request.membership.region, public_id=consultation
-    )
+    session = consultation_get_for_user(membership=request.membership, public_id=consultation)
     counts = services.gp_feedback_prepare_for_consultation(
         consultation=session, by=Actor.from_request(request)
     )
