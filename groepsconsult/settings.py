@@ -40,9 +40,12 @@ INSTALLED_APPS = [
     "groepsconsult.consultations",
     "groepsconsult.offers",
     "groepsconsult.registrations",
+    # After registrations: its demo seeder links the places the registrations seeder made.
+    "groepsconsult.trajectories",
     "groepsconsult.consent",
     "groepsconsult.notifications",
     "groepsconsult.measurements",
+    "groepsconsult.clinical_signoff",
     "groepsconsult.questionnaires",
     "groepsconsult.goals",
     "groepsconsult.documents",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("consent/", include("groepsconsult.consent.urls")),
     path("notifications/", include("groepsconsult.notifications.urls")),
     path("measurements/", include("groepsconsult.measurements.urls")),
+    path("clinical-rules/", include("groepsconsult.clinical_signoff.urls")),
     path("questionnaires/", include("groepsconsult.questionnaires.urls")),
     path("goals/", include("groepsconsult.goals.urls")),
     path("documents/", include("groepsconsult.documents.urls")),

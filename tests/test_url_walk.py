@@ -129,6 +129,7 @@ UNMATCHED_OK = {
     "gpfeedback:feedback-acknowledge",
     "gpfeedback:feedback-prepare",
     "privacy:subject-anonymise",
+    "registrations:call-register",
 }
 
 

@@ -45,6 +45,7 @@ class Permission(StrEnum):
     FOLLOWUP_CALL = "followup_call"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
+    RULESET_APPROVE = "ruleset_approve"
 
 
 PERMISSION_LABELS = {
@@ -90,6 +91,9 @@ PERMISSION_LABELS = {
     Permission.GP_FEEDBACK_PREPARE: _("Prepare GP feedback letters and FHIR bundles"),
     Permission.FOLLOWUP_CALL: _(
         "Phone participants who agreed to be contacted after the session and record the call"
+    ),
+    Permission.RULESET_APPROVE: _(
+        "Review the clinical rule set and approve it as the region's responsible physician"
     ),
 }
 
@@ -165,7 +169,8 @@ _CARE_TEAM = {
 ROLES: dict[Role, RoleSpec] = {
     Role.ADMINISTRATOR: RoleSpec(
         _("Sets up the region and its users. Sees everything in the region, including the log."),
-        frozenset(P),
+        # Approving clinical thresholds is a medical act: only the responsible physician signs.
+        frozenset(P) - {P.RULESET_APPROVE},
     ),
     Role.COORDINATOR: RoleSpec(
         _("Plans sessions, fills the team, registers participants and watches the process."),
@@ -180,7 +185,7 @@ ROLES: dict[Role, RoleSpec] = {
         _("Carries medical responsibility for the sessions; sees and corrects participants' data."),
         frozenset(
             _CARE_TEAM
-            | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE}
+            | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE, P.RULESET_APPROVE}
             | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
         ),
     ),

@@ -8,12 +8,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-BANDS = {
-    "low_moderate": _("low to moderate"),
-    "high": _("high"),
-    "very_high": _("very high"),
-}
-
 
 def gp_advice(booklet) -> list:
     """Advice for the GP, from the classified lines (no thresholds here)."""
@@ -46,7 +40,6 @@ def letter_html(*, booklet, handovers, step_label, practice) -> str:
                 "step_label": step_label,
                 "practice": practice,
                 "advice": gp_advice(booklet),
-                "band": BANDS.get(booklet.heart_age.risk_band, ""),
             },
         )
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.offers.selectors import offer_list_for_region
-from groepsconsult.participants.selectors import trajectory_list_for_participant
 from groepsconsult.questionnaires.selectors import answers_latest_for_participant
+from groepsconsult.trajectories.selectors import trajectory_current
 
 K = NeighbourhoodOffer.Kind
 KINDS_BY_PILLAR = {
@@ -45,7 +45,7 @@ class Suggestion:
 def wanted_kinds(*, participant) -> dict[str, list]:
     """{offer kind: [why]} from the current goal and the latest social-risk answers."""
     kinds: dict[str, list] = {}
-    trajectory = next(iter(trajectory_list_for_participant(participant=participant)), None)
+    trajectory = trajectory_current(participant_id=participant.pk)
     goal = goal_current_for_trajectory(trajectory=trajectory) if trajectory else None
     if goal:
         for kind in KINDS_BY_PILLAR.get(goal.pillar, []):
