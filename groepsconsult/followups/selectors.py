@@ -20,6 +20,7 @@ from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt
 from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.questionnaires.selectors import participants_answering
 from groepsconsult.registrations.models import Registration
+from groepsconsult.trajectories.selectors import trajectories_for_session
 
 PURPOSE = "follow-up call"
 WINDOW_START = dt.timedelta(weeks=6)
@@ -84,6 +85,27 @@ def _attempts_by_key(registrations):
     return grouped
 
 
+def _trajectory_due_dates(registrations) -> dict:
+    """participant id -> the trajectory's follow-up call date (one query per session)."""
+    by_session: dict = {}
+    for r in registrations:
+        by_session.setdefault(r.consultation, []).append(r.participant_id)
+    due = {}
+    for consultation, ids in by_session.items():
+        found = trajectories_for_session(participant_ids=ids, consultation=consultation)
+        due.update({pid: t.follow_up_call_due for pid, t in found.items()})
+    return due
+
+
+def _due_on(registration, planned, short_lines) -> dt.date:
+    """The trajectory's due date, else 7 weeks after the session; short lines a week earlier."""
+    session_day = registration.consultation.starts_at.date()
+    due = planned or session_day + DUE_AFTER
+    if short_lines:
+        due = min(due, session_day + SHORT_LINES_DUE_AFTER)
+    return due
+
+
 def _is_open(item, today) -> bool:
     last = item.last
     if last and last.outcome in FINAL_OUTCOMES:
@@ -101,13 +123,13 @@ def worklist_for_user(*, membership, by, today):
         participant_ids=ids, code="social_risks", question="money_worries"
     )
     attempts = _attempts_by_key(registrations)
+    planned = _trajectory_due_dates(registrations)
     items = []
     for r in registrations:
         is_short = r.participant_id in short
-        session_day = r.consultation.starts_at.date()
         item = WorkItem(
             registration=r,
-            due_on=session_day + (SHORT_LINES_DUE_AFTER if is_short else DUE_AFTER),
+            due_on=_due_on(r, planned.get(r.participant_id), is_short),
             short_lines=is_short,
             attempts=attempts.get((r.participant_id, r.consultation_id), []),
         )

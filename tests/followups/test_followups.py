@@ -153,3 +153,16 @@ def test_review_list_query_count(client_for, region_a, reg_a, django_assert_max_
         no_answer(contactable(region_a, reg_a.consultation))
     with django_assert_max_num_queries(count):
         assert coordinator.get("/followups/review/").status_code == 200
+
+
+def test_the_trajectorys_due_date_orders_the_list_and_money_worries_come_earlier(
+    client_for, region_a, reg_a
+):
+    later = contactable(region_a, reg_a.consultation)
+    trajectory = reg_a.participant.trajectories.get()
+    trajectory.follow_up_call_due = TODAY + dt.timedelta(days=20)
+    trajectory.save()
+    items = client_for("health_champion").get("/followups/calls/").context["items"]
+    names = [i.participant.pk for i in items]
+    assert names.index(later.participant.pk) < names.index(reg_a.participant.pk)
+    assert items[names.index(reg_a.participant.pk)].due_on == trajectory.follow_up_call_due
