@@ -132,6 +132,9 @@ UNMATCHED_OK = {
     "gp_import:batch-confirm",
     "gp_import:batch-cancel",
     "gp_import:call-outcome",
+    "handovers:signal-resolve",
+    "gpfeedback:feedback-acknowledge",
+    "gpfeedback:feedback-prepare",
     "privacy:subject-anonymise",
     "registrations:call-register",
 }

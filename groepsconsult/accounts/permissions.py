@@ -38,6 +38,12 @@ class Permission(StrEnum):
     GOAL_EDIT = "goal_edit"
     BOOKLET_PRINT = "booklet_print"
     PLENARY_VIEW = "plenary_view"
+    HANDOVER_MANAGE = "handover_manage"
+    HANDOVER_RESPOND = "handover_respond"
+    SIGNAL_VIEW = "signal_view"
+    GP_FEEDBACK_VIEW = "gp_feedback_view"
+    GP_FEEDBACK_PREPARE = "gp_feedback_prepare"
+    FOLLOWUP_CALL = "followup_call"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
     RULESET_APPROVE = "ruleset_approve"
@@ -76,6 +82,18 @@ PERMISSION_LABELS = {
     Permission.GOAL_EDIT: _("Record a participant's personal goal"),
     Permission.BOOKLET_PRINT: _("Print results booklets"),
     Permission.PLENARY_VIEW: _("Show the anonymous group summary of a session"),
+    Permission.HANDOVER_MANAGE: _("Hand participants over to an offer and follow each step"),
+    Permission.HANDOVER_RESPOND: _(
+        "Accept or decline hand-overs to one's own offers and record the steps"
+    ),
+    Permission.SIGNAL_VIEW: _("See and resolve the region's signal list"),
+    Permission.GP_FEEDBACK_VIEW: _(
+        "See and download GP feedback (a practice: only its own consenting patients)"
+    ),
+    Permission.GP_FEEDBACK_PREPARE: _("Prepare GP feedback letters and FHIR bundles"),
+    Permission.FOLLOWUP_CALL: _(
+        "Phone participants who agreed to be contacted after the session and record the call"
+    ),
     Permission.RULESET_APPROVE: _(
         "Review the clinical rule set and approve it as the region's responsible physician"
     ),
@@ -93,6 +111,7 @@ class Role(models.TextChoices):
     FUNDER = "funder", _("Funder / municipality")
     RESEARCHER = "researcher", _("Researcher")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+    OFFER_PARTNER = "offer_partner", _("Offer partner (contact person of an offer)")
 
 
 @dataclass(frozen=True)
@@ -124,6 +143,12 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.QUESTIONNAIRE_FILL,
         P.GOAL_EDIT,
         P.BOOKLET_PRINT,
+        P.HANDOVER_MANAGE,
+        P.HANDOVER_RESPOND,
+        P.SIGNAL_VIEW,
+        P.GP_FEEDBACK_VIEW,
+        P.GP_FEEDBACK_PREPARE,
+        P.FOLLOWUP_CALL,
     }
 )
 _CARE_TEAM = {
@@ -140,6 +165,8 @@ _CARE_TEAM = {
     P.GOAL_EDIT,
     P.BOOKLET_PRINT,
     P.PLENARY_VIEW,
+    P.HANDOVER_MANAGE,
+    P.FOLLOWUP_CALL,
 }
 
 ROLES: dict[Role, RoleSpec] = {
@@ -153,7 +180,8 @@ ROLES: dict[Role, RoleSpec] = {
         frozenset(
             _CARE_TEAM
             | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE, P.AGGREGATE_VIEW}
-            | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT}
+            | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT, P.SIGNAL_VIEW}
+            | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(
@@ -161,6 +189,7 @@ ROLES: dict[Role, RoleSpec] = {
         frozenset(
             _CARE_TEAM
             | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE, P.RULESET_APPROVE}
+            | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
         ),
     ),
     Role.PROFESSIONAL: RoleSpec(
@@ -169,7 +198,10 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.HEALTH_CHAMPION: RoleSpec(
         _("Phones participants after the session; sees only those who agreed to be contacted."),
-        frozenset({P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.OFFER_VIEW}),
+        frozenset(
+            {P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.OFFER_VIEW}
+            | {P.FOLLOWUP_CALL}
+        ),
     ),
     Role.HOST: RoleSpec(
         _("Welcomes people, ticks them off at the door and keeps time; no medical data."),
@@ -178,7 +210,7 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.GP_PRACTICE: RoleSpec(
         _("Receives feedback; sees only its own patients who agreed to share results."),
-        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW}),
+        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.GP_FEEDBACK_VIEW}),
     ),
     Role.FUNDER: RoleSpec(
         _("Municipality, insurer or GP organisation: anonymous group figures and costs only."),
@@ -199,6 +231,14 @@ ROLES: dict[Role, RoleSpec] = {
                 P.PARTICIPANT_ERASE,
             }
         ),
+    ),
+    Role.OFFER_PARTNER: RoleSpec(
+        _(
+            "Contact person of a neighbourhood offer: sees only hand-overs to their own "
+            "organisation's offers, and only of participants who agreed to share their name "
+            "and phone with the offer."
+        ),
+        frozenset({P.HANDOVER_RESPOND}),
     ),
 }
 

@@ -121,3 +121,18 @@ def access_log_view(*, by: Actor, record, purpose: str) -> None:
         participant_ids=[record.participant.public_id],
         purpose=purpose,
     )
+
+
+def access_log_records(*, by: Actor, records, purpose: str, action=None, detail="") -> None:
+    """Log that participant-owned records (each with `.participant` and `.public_id`) were
+    shown (LIST by default) or exported: one row per record's participant."""
+    records = list(records)
+    access_log_write(
+        by=by,
+        action=action or AccessEvent.Action.LIST,
+        subject_type=records[0]._meta.model_name if records else "",
+        subject_ids=[r.public_id for r in records],
+        participant_ids=[r.participant.public_id for r in records],
+        purpose=purpose,
+        detail=detail,
+    )

@@ -52,3 +52,13 @@ def uuid_or_404(value):
         return uuid.UUID(str(value))
     except ValueError:
         raise Http404 from None
+
+
+def form_add_validation_error(form, exc):
+    """Put a service's ValidationError on the form: per field where the form has that field,
+    else at the top, so the user sees it next to what they typed."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, errors in exc.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)

@@ -151,6 +151,7 @@ DEMO_ROLES = [
     "funder",
     "researcher",
     "privacy_officer",
+    "offer_partner",  # tied to a sport organisation by handovers/demo.py
 ]
 # Superuser of the installation (not of a region): attaches accounts that span regions.
 INSTALLATION_ADMIN_USERNAME = "installation-admin"

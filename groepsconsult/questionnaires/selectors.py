@@ -116,3 +116,35 @@ def response_find(*, questionnaire, consultation, registration=None, user=None):
     if registration is not None:
         return qs.filter(registration=registration).first()
     return qs.filter(registration__isnull=True, filled_by=user).first()
+
+
+def answers_latest_for_participant(*, participant, code) -> dict:
+    """{question code: value} of the participant's latest response to questionnaire `code`,
+    or {} (one query). For suggestions elsewhere (the warm hand-over); the caller logs the read."""
+    rows = (
+        Answer.objects.filter(
+            response__registration__participant=participant,
+            response__questionnaire__code=code,
+        )
+        .order_by("-response__started_at", "-response__id")
+        .values_list("response_id", "question__code", "value")
+    )
+    answers, latest = {}, None
+    for response_id, question, value in rows:
+        latest = latest or response_id
+        if response_id == latest:
+            answers[question] = value
+    return answers
+
+
+def participants_answering(*, participant_ids, code, question, value="yes") -> set:
+    """Ids of the participants whose answer to `question` of `code` is `value` (one query).
+    For the follow-up worklist (money worries first); no answers leave this function."""
+    return set(
+        Answer.objects.filter(
+            response__registration__participant_id__in=list(participant_ids),
+            response__questionnaire__code=code,
+            question__code=question,
+            value=value,
+        ).values_list("response__registration__participant_id", flat=True)
+    )
