@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.consent.models import ConsentPurpose
+from groepsconsult.consent.selectors import consent_refused_exists
 from groepsconsult.measurements.interpretation import KIND_LABELS, interpret
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.measurements.selectors import measurement_current_list_for_consultation
@@ -51,12 +53,18 @@ class MeasureSummary:
 
 def _present(consultation):
     """Who was in the room: ticked present, or measured (a measurement proves presence even
-    when the door list was not ticked); never a cancelled registration."""
+    when the door list was not ticked); never a cancelled registration, and never someone who
+    said no to anonymous monitoring (ADR 0007: the plenary is not small-cell suppressed, so it
+    honours that refusal instead)."""
     measured = Measurement.objects.filter(registration=OuterRef("pk"), superseded_by__isnull=True)
+    refused = consent_refused_exists(
+        ConsentPurpose.ANONYMOUS_MONITORING, participant_ref="participant"
+    )
     return (
         Registration.objects.filter(consultation=consultation)
         .exclude(status=Registration.Status.CANCELLED)
         .filter(Q(attendance=Registration.Attendance.PRESENT) | Exists(measured))
+        .exclude(refused)
     )
 
 
