@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "groepsconsult.goals",
     "groepsconsult.documents",
     "groepsconsult.monitoring",
+    "groepsconsult.finance",
     "groepsconsult.team",
     "groepsconsult.demo",
     "groepsconsult.privacy",

@@ -31,6 +31,7 @@ urlpatterns = [
     path("goals/", include("groepsconsult.goals.urls")),
     path("documents/", include("groepsconsult.documents.urls")),
     path("monitoring/", include("groepsconsult.monitoring.urls")),
+    path("finance/", include("groepsconsult.finance.urls")),
     path("privacy/", include("groepsconsult.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -39,6 +39,9 @@ class Permission(StrEnum):
     PLENARY_VIEW = "plenary_view"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
+    FINANCE_VIEW = "finance_view"
+    FINANCE_MANAGE = "finance_manage"
+    ASSUMPTION_EDIT = "assumption_edit"
 
 
 PERMISSION_LABELS = {
@@ -73,6 +76,9 @@ PERMISSION_LABELS = {
     Permission.GOAL_EDIT: _("Record a participant's personal goal"),
     Permission.BOOKLET_PRINT: _("Print results booklets"),
     Permission.PLENARY_VIEW: _("Show the anonymous group summary of a session"),
+    Permission.FINANCE_VIEW: _("See budgets, costs, the business case and agreements"),
+    Permission.FINANCE_MANAGE: _("Enter budget lines and keep the agreements register"),
+    Permission.ASSUMPTION_EDIT: _("Edit the sourced assumptions of the business case"),
 }
 
 
@@ -146,6 +152,7 @@ ROLES: dict[Role, RoleSpec] = {
             _CARE_TEAM
             | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE, P.AGGREGATE_VIEW}
             | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT}
+            | {P.FINANCE_VIEW, P.FINANCE_MANAGE, P.ASSUMPTION_EDIT}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(
@@ -170,7 +177,7 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.FUNDER: RoleSpec(
         _("Municipality, insurer or GP organisation: anonymous group figures and costs only."),
-        frozenset({P.AGGREGATE_VIEW}),
+        frozenset({P.AGGREGATE_VIEW, P.FINANCE_VIEW, P.ASSUMPTION_EDIT}),
     ),
     Role.RESEARCHER: RoleSpec(
         _("University or institute: pseudonymised export only, never names."),

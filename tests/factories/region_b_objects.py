@@ -3,6 +3,7 @@
 from groepsconsult.consultations.models import RunSheetBlock
 from groepsconsult.registrations.models import Registration
 from tests.factories.consent import make_region_objects as make_consent_objects
+from tests.factories.finance import make_region_objects as make_finance_objects
 from tests.factories.gp_import import make_gp_import_objects
 from tests.factories.measurements import make_alert
 from tests.factories.offers import make_offer
@@ -15,5 +16,6 @@ def make_app_objects(region, *, participant, consultation):
     make_alert(registration)
     make_consent_objects(region, participant=participant)
     make_offer(region)
+    make_finance_objects(region)
     make_gp_import_objects(region, participant=participant)
     RunSheetBlock.objects.create(consultation=consultation, title="Welkom", minutes=10)
