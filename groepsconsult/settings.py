@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "groepsconsult.consultations",
     "groepsconsult.offers",
     "groepsconsult.registrations",
+    # After registrations: its demo seeder links the places the registrations seeder made.
+    "groepsconsult.trajectories",
     "groepsconsult.consent",
     "groepsconsult.notifications",
     "groepsconsult.measurements",

@@ -126,6 +126,7 @@ UNMATCHED_OK = {
     "gp_import:batch-cancel",
     "gp_import:call-outcome",
     "privacy:subject-anonymise",
+    "registrations:call-register",
 }
 
 

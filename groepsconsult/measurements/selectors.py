@@ -10,13 +10,16 @@ from decimal import Decimal
 
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, MEASURED_STATIONS
 from groepsconsult.participants.selectors import participant_search
 from groepsconsult.registrations.selectors import registration_queryset_for_user
+from groepsconsult.trajectories.timeline import TimelineEntry
 
 PURPOSE = "measurement circuit"
 
@@ -153,3 +156,23 @@ def alert_get_for_user(*, membership, public_id):
         ),
         public_id=public_id,
     )
+
+
+def measurement_timeline_entries(*, membership, participant, registrations):
+    """Timeline provider (trajectories/timeline.py): each session's current results with their
+    stored colours, for roles that may see results. One query for all sessions."""
+    if not membership.has_permission(Permission.MEASUREMENT_VIEW) or not registrations:
+        return []
+    rows = Measurement.objects.current().filter(registration__in=registrations)
+    per_session = defaultdict(dict)
+    for row in rows.order_by("measured_at", "id"):
+        per_session[row.registration_id][row.measure] = row
+    return [
+        TimelineEntry(
+            on=timezone.localdate(next(iter(results.values())).measured_at),
+            template="measurements/_timeline_results.html",
+            context={"results": list(results.values())},
+            registration_id=registration_id,
+        )
+        for registration_id, results in per_session.items()
+    ]

@@ -25,6 +25,7 @@ from groepsconsult.measurements.selectors import (
 )
 from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
 from groepsconsult.registrations.models import Registration
+from groepsconsult.registrations.services import attendance_confirm_for_results
 
 PURPOSE = "measurement circuit"
 _BP = (Measure.SYSTOLIC, Measure.DIASTOLIC)
@@ -68,6 +69,7 @@ def _validate(values: dict, fasting) -> None:
 
 def create_rows(*, registration, values, verdicts, entry, by, user, measured_at, **extra):
     """Create one row per value plus its alerts, inside the caller's transaction."""
+    attendance_confirm_for_results(registration=registration, by=by)
     rows = []
     for measure, value in values.items():
         verdict = verdicts[measure]

@@ -1,4 +1,6 @@
-"""A resident who takes part, and their path through one programme (trajectory).
+"""A resident who takes part; the GP-selection import and its call list.
+
+Their path through the programme (`Trajectory`) is owned by the `trajectories` app.
 
 Personal data: read only through participants.selectors, written only through services.
 """
@@ -72,60 +74,6 @@ class Participant(PublicModel):
     @property
     def full_name(self):
         return f"{self.given_name} {self.family_name}"
-
-
-class Trajectory(PublicModel):
-    """One participant's path: baseline session, hand-overs, follow-up call, 6-month return."""
-
-    class Status(models.TextChoices):
-        INVITED = "invited", _("Invited")
-        REGISTERED = "registered", _("Registered")
-        BASELINE_DONE = "baseline_done", _("Attended first session")
-        FOLLOW_UP = "follow_up", _("In follow-up")
-        RETURNED = "returned", _("Attended 6-month session")
-        COMPLETED = "completed", _("Completed")
-        STOPPED = "stopped", _("Stopped")
-
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="trajectories"
-    )
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.REGISTERED
-    )
-    baseline_consultation = models.ForeignKey(
-        "consultations.Consultation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="baseline_trajectories",
-        verbose_name=_("first session"),
-    )
-    return_consultation = models.ForeignKey(
-        "consultations.Consultation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="return_trajectories",
-        verbose_name=_("6-month session"),
-    )
-    started_on = models.DateField(_("started on"))
-    follow_up_call_due = models.DateField(_("follow-up call due"), null=True, blank=True)
-    ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    stop_reason = models.CharField(_("reason for stopping"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["-started_on"]
-        indexes = [models.Index(fields=["status", "follow_up_call_due"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
-                name="trajectory_ends_after_start",
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="stopped") | ~Q(stop_reason=""),
-                name="trajectory_stopped_has_reason",
-            ),
-        ]
 
 
 class ImportBatch(PublicModel):

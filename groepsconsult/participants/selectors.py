@@ -14,7 +14,7 @@ from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_exists
 from groepsconsult.core.http import PAGE_SIZE
-from groepsconsult.participants.models import Participant, Trajectory
+from groepsconsult.participants.models import Participant
 
 
 def participant_visible_queryset(*, membership):
@@ -91,11 +91,3 @@ def participant_get_for_user(*, membership, by, public_id, purpose, action=Acces
         purpose=purpose,
     )
     return participant
-
-
-def trajectory_list_for_participant(*, participant):
-    return (
-        Trajectory.objects.filter(participant=participant)
-        .select_related("baseline_consultation", "return_consultation")
-        .order_by("-started_on")
-    )

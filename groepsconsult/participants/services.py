@@ -1,10 +1,10 @@
 """Writes for participants: validated, atomic and audited in the same transaction."""
 
 from django.db import transaction
-from django.utils import timezone
 
 from groepsconsult.audit.services import Actor, audited_save
-from groepsconsult.participants.models import Participant, ParticipantChange, Trajectory
+from groepsconsult.participants.models import Participant, ParticipantChange
+from groepsconsult.trajectories.services import trajectory_open
 
 
 def participant_register(
@@ -16,14 +16,7 @@ def participant_register(
         audited_save(
             instance=participant, by=by, purpose=purpose, participant_ids=[participant.public_id]
         )
-        trajectory = Trajectory(
-            participant=participant,
-            status=Trajectory.Status.REGISTERED,
-            started_on=timezone.localdate(),
-        )
-        audited_save(
-            instance=trajectory, by=by, purpose=purpose, participant_ids=[participant.public_id]
-        )
+        trajectory_open(participant=participant, by=by)
     return participant
 
 

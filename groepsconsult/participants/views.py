@@ -15,6 +15,7 @@ from groepsconsult.audit.services import Actor
 from groepsconsult.participants import selectors, services
 from groepsconsult.participants.forms import ParticipantForm, ParticipantSearchForm
 from groepsconsult.regions.selectors import neighbourhood_list
+from groepsconsult.trajectories.timeline import trajectory_timeline
 
 SEARCH_SESSION_KEY = "participant_search"
 PURPOSE_CARE = "care coordination"
@@ -56,7 +57,7 @@ def participant_detail(request, public_id):
     )
     context = {
         "participant": participant,
-        "trajectories": selectors.trajectory_list_for_participant(participant=participant),
+        "timeline": trajectory_timeline(membership=request.membership, participant=participant),
         "show_bsn": request.membership.has_permission(Permission.PARTICIPANT_CHANGE),
     }
     return render(request, "participants/participant_detail.html", context)

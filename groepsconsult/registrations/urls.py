@@ -6,7 +6,7 @@ residents in the two-factor middleware.
 
 from django.urls import path
 
-from groepsconsult.registrations.views import door, public, register, staff
+from groepsconsult.registrations.views import calls, door, public, register, staff
 
 app_name = "registrations"
 urlpatterns = [
@@ -40,4 +40,5 @@ urlpatterns = [
         door.attendance_mark,
         name="attendance-mark",
     ),
+    path("calls/<uuid:public_id>/registered/", calls.call_register, name="call-register"),
 ]

@@ -14,6 +14,7 @@ from tests.factories.documents import (
     make_registration,
     measure_all,
 )
+from tests.factories.trajectories import attend_and_return
 
 
 @pytest.fixture
@@ -211,6 +212,7 @@ def test_return_session_shows_previous_new_and_direction(prof, region_a):
     make_measurement(before, "weight", "88.0")
     make_measurement(before, "hdl", "1.3")
     now = make_registration(back, person)
+    attend_and_return(before, now)  # the trajectory says which session was the first
     make_measurement(now, "systolic", 132)
     make_measurement(now, "diastolic", 84)
     make_measurement(now, "weight", "85.5")

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from groepsconsult.audit.models import AccessEvent
 from tests.factories.backbone import make_consultation, make_participant
 from tests.factories.documents import make_measurement, make_registration, measure_all
+from tests.factories.trajectories import attend_and_return
 
 
 @pytest.fixture
@@ -181,8 +182,10 @@ def test_return_booklet_query_count_is_fixed(client_for, region_a, django_assert
     back = make_consultation(
         region_a, kind="return", starts_at=dt.datetime(2026, 9, 10, 9, 0, tzinfo=dt.UTC)
     )
-    measure_all(make_registration(first, person))
+    before = make_registration(first, person)
+    measure_all(before)
     now = make_registration(back, person)
+    attend_and_return(before, now)
     measure_all(now)
     client = client_for("professional")
     client.get(urls(now)["detail"])

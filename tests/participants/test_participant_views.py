@@ -3,7 +3,8 @@
 import pytest
 
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.participants.models import Participant, Trajectory
+from groepsconsult.participants.models import Participant
+from groepsconsult.trajectories.models import Trajectory
 from tests.factories.backbone import make_neighbourhood, make_organisation, make_participant
 
 

@@ -10,9 +10,10 @@ from django.utils import timezone, translation
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.participants.models import Participant, Trajectory
+from groepsconsult.participants.models import Participant
 from groepsconsult.registrations import services
 from groepsconsult.registrations.models import Registration
+from groepsconsult.trajectories.models import Trajectory
 from tests.factories.backbone import make_participant, make_professional, make_user
 from tests.factories.registrations import make_open_consultation, make_registration
 

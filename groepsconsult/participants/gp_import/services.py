@@ -23,7 +23,8 @@ from groepsconsult.participants.gp_import.policies import (
     check_can_confirm_batch,
 )
 from groepsconsult.participants.gp_import.selectors import PURPOSE_CALLS
-from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant, Trajectory
+from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
+from groepsconsult.trajectories.models import Trajectory
 
 PURPOSE_IMPORT = "recruitment: GP selection import"
 CHUNK = 2000

@@ -12,6 +12,7 @@ from groepsconsult.participants.models import Participant
 from groepsconsult.participants.services import participant_register
 from groepsconsult.registrations import policies, selectors
 from groepsconsult.registrations.models import Registration
+from groepsconsult.trajectories.services import trajectory_record_attendance
 
 PURPOSE_DOOR = "attendance at the door"
 # Two hosts checking people in at the same moment may pick the same next number; the unique
@@ -68,6 +69,7 @@ def attendance_mark(*, registration: Registration, attendance: str, by: Actor) -
         if attendance == Registration.Attendance.PRESENT:
             registration.checked_in_at = registration.checked_in_at or timezone.now()
             _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CHANGE)
+            trajectory_record_attendance(registration=registration, by=by)
             return registration
         registration.checked_in_at = None
         registration.full_clean()
@@ -82,6 +84,24 @@ def attendance_mark(*, registration: Registration, attendance: str, by: Actor) -
             detail=f"attendance {attendance}",
         )
     return registration
+
+
+def attendance_confirm_for_results(*, registration: Registration, by: Actor) -> Registration:
+    """Results are being saved for this place, so the person is in the room: tick them present.
+    A place marked absent is refused (the wrong person or the wrong place was picked)."""
+    if registration.attendance == Registration.Attendance.PRESENT:
+        return registration
+    if registration.attendance == Registration.Attendance.ABSENT:
+        raise ValidationError(
+            _(
+                "This person was marked absent at the door. Tick them present at the door "
+                "first, then save the results."
+            ),
+            code="absent",
+        )
+    return attendance_mark(
+        registration=registration, attendance=Registration.Attendance.PRESENT, by=by
+    )
 
 
 def registration_walk_in(
@@ -116,4 +136,5 @@ def registration_walk_in(
             checked_in_at=timezone.now(),
         )
         _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CREATE)
+        trajectory_record_attendance(registration=registration, by=by)
     return registration

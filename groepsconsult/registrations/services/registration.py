@@ -10,6 +10,7 @@ from groepsconsult.participants.models import Participant
 from groepsconsult.participants.services import participant_register
 from groepsconsult.registrations import policies, selectors
 from groepsconsult.registrations.models import Registration
+from groepsconsult.trajectories.services import trajectory_link_registration
 
 PURPOSE_RECRUITMENT = "recruitment"
 SELF_REGISTRATION_ACTOR = Actor.system("self-registration")
@@ -67,12 +68,14 @@ def registration_self_register(
         registration = Registration(
             consultation=consultation, participant=participant, channel=Registration.Channel.SELF
         )
-        return audited_save(
+        audited_save(
             instance=registration,
             by=by,
             purpose=PURPOSE_RECRUITMENT,
             participant_ids=[participant.public_id],
         )
+        trajectory_link_registration(registration=registration, by=by)
+        return registration
 
 
 def registration_create(
@@ -124,12 +127,14 @@ def registration_create(
         registration.referred_by = referred_by
         registration.referral_reason = referral_reason.strip()
         registration.community_contact = community_contact.strip()
-        return audited_save(
+        audited_save(
             instance=registration,
             by=by,
             purpose=PURPOSE_RECRUITMENT,
             participant_ids=[participant.public_id],
         )
+        trajectory_link_registration(registration=registration, by=by)
+        return registration
 
 
 def registration_cancel(*, registration: Registration, by: Actor) -> Registration:

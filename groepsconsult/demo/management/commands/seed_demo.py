@@ -19,7 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from groepsconsult.accounts.models import Membership, User
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.demo import data
-from groepsconsult.participants.models import Participant, Trajectory
+from groepsconsult.participants.models import Participant
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Professional, Region
 
 
@@ -143,19 +143,9 @@ class Command(BaseCommand):
                     gp_practice=rng.choice(practices),
                 )
             )
+        # Trajectories are not made here: registering and attending make them, through the
+        # trajectories services (see trajectories/demo.py), so statuses agree with attendance.
         Participant.objects.bulk_create(people)
-        created = Participant.objects.filter(region=region, trajectories__isnull=True)
-        statuses = [s for s, _ in Trajectory.Status.choices if s != "stopped"]
-        Trajectory.objects.bulk_create(
-            [
-                Trajectory(
-                    participant=p,
-                    status=rng.choice(statuses),
-                    started_on=today - dt.timedelta(days=rng.randint(0, 300)),
-                )
-                for p in created
-            ]
-        )
         self._consultations(region, hoods, today)
 
     def _consultations(self, region, hoods, today):
