@@ -3,10 +3,11 @@
 A dashboard, CSV export, PDF or API response gets `Cell`s from here, never raw counts, so a
 cell of fewer than k people (setting SMALL_CELL_THRESHOLD, default 10) reads "<10" everywhere.
 Primary suppression hides every count below k (zero included: "nobody" about a small group is
-also a statement about people). Secondary (complementary) suppression then hides the smallest
-other cell of a row or column whenever exactly one cell there is hidden and its total is
-shown, because total minus the visible cells would give the hidden one back. Means and
-confidence intervals are shown only when they rest on at least k people.
+also a statement about people). Secondary (complementary) suppression then hides more cells of
+a row or column whose total is shown until its hidden cells together hold at least k people:
+otherwise total minus the visible cells gives back a small group (one hidden cell, or a small
+cell hidden with an empty one), and with it that group's mean. Means and confidence intervals
+are shown only when they rest on at least k people.
 
 The plenary summary shown in the room is the one exception (docs/adr/0007).
 """
@@ -55,8 +56,11 @@ def suppress_counts(counts: dict, *, k=None) -> tuple[dict, Cell]:
     return grid["row"], total
 
 
-def suppress_grid(rows: dict, *, k=None):
+def suppress_grid(rows: dict, *, k=None, rows_add_up=True):
     """Suppress a two-way table of counts {row: {column: n}} with row, column and grand totals.
+
+    `rows_add_up=False` when the columns are not parts of one whole (registered and attended,
+    or one column per measure): then only the column totals can give a cell away.
 
     Returns (cells {row: {column: Cell}}, row totals {row: Cell}, column totals {column: Cell},
     grand total Cell). Complementary suppression is repeated until no row or column has a single
@@ -68,16 +72,20 @@ def suppress_grid(rows: dict, *, k=None):
     hidden = {key for key, n in values.items() if n < k}
     row_total = {r: sum(values[r, c] for c in columns) for r in rows}
     col_total = {c: sum(values[r, c] for r in rows) for c in columns}
-    lines = [[(r, c) for c in columns] for r in rows]
-    lines += [[(r, c) for r in rows] for c in columns]
-    totals = [row_total[r] for r in rows] + [col_total[c] for c in columns]
+    lines = [[(r, c) for r in rows] for c in columns]
+    totals = [col_total[c] for c in columns]
+    if rows_add_up:
+        lines += [[(r, c) for c in columns] for r in rows]
+        totals += [row_total[r] for r in rows]
     changed = True
     while changed:
         changed = False
         for line, total in zip(lines, totals, strict=True):
             shown = [key for key in line if key not in hidden]
-            if total >= k and len(line) - len(shown) == 1 and shown:
-                hidden.add(min(shown, key=lambda key: values[key]))
+            hidden_sum = sum(values[key] for key in line if key in hidden)
+            if total >= k and len(shown) < len(line) and hidden_sum < k and shown:
+                # The smallest non-empty cell: hiding an empty one would add nobody.
+                hidden.add(min(shown, key=lambda key: (values[key] == 0, values[key])))
                 changed = True
     cells = {
         r: {c: Cell(None if (r, c) in hidden else values[r, c], k) for c in columns} for r in rows
