@@ -162,3 +162,12 @@ def test_a_get_writes_nothing(client_for, seeded):
     for path in LISTS:
         client.get(path)
     assert (FinanceEvent.objects.count(), AccessEvent.objects.count()) == before
+
+
+@pytest.mark.parametrize("path", ["/finance/assumptions/", "/finance/agreements/"])
+def test_list_query_counts_are_fixed(path, client_for, seeded, django_assert_max_num_queries):
+    client = client_for("coordinator")
+    for _ in range(15):
+        make_agreement(seeded)
+    with django_assert_max_num_queries(10):
+        assert client.get(path).status_code == 200
