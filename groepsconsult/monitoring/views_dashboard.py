@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from weasyprint import HTML
 
 from groepsconsult.accounts.decorators import require_permission
-from groepsconsult.accounts.permissions import Permission
+from groepsconsult.accounts.permissions import Permission, role_has_permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.finance.selectors import business_case
@@ -74,11 +74,13 @@ def funder_report(request):
     region = request.membership.region
     form, filters = _filters(request, request.POST)
     year = (filters.end or timezone.localdate()).year
+    # Costs only for roles that may see the money pages (not the researcher or physician).
+    sees_money = role_has_permission(request.membership.role, Permission.FINANCE_VIEW)
     context = {
         "region": region,
         "form": form,
         "year": year,
-        "case": business_case(region=region, year=year),
+        "case": business_case(region=region, year=year) if sees_money else None,
         **dashboard_context(region=region, filters=filters),
     }
     html = render_to_string("monitoring/funder_report.html", context, request=request)

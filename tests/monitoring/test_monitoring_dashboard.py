@@ -142,3 +142,14 @@ def test_export_monitoring_command_writes_both_files(region_a, planted, tmp_path
     )
     assert (tmp_path / "reach.csv").read_text().startswith("neighbourhood,indicator,value")
     assert AccessEvent.objects.filter(action="export").exists()
+
+
+def test_funder_report_shows_costs_only_to_roles_that_see_money(client_for, planted):
+    from pypdf import PdfReader
+
+    def text(role):
+        pdf = client_for(role).post("/monitoring/report.pdf").content
+        return "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+    assert "Kosten per deelnemer" in text("funder")
+    assert "Kosten per deelnemer" not in text("researcher")
