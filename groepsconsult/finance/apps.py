@@ -7,3 +7,4 @@ class FinanceConfig(AppConfig):
     label = "finance"
     verbose_name = _("Money")
     nav_items = [(_("Money"), "finance:overview", "finance_view")]
+    dashboard_panels = ["groepsconsult.finance.selectors.finance_dashboard_panel"]

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from groepsconsult.accounts.permissions import Permission
 from groepsconsult.finance.models import Agreement, Assumption, BudgetLine, FinanceEvent, Party
 from groepsconsult.finance.sources import OUTCOMES
 from groepsconsult.registrations.selectors import attended_participant_count
@@ -54,6 +55,15 @@ def agreement_review_due_list(*, region, today=None):
         review_on__lte=today + dt.timedelta(days=REVIEW_WARNING_DAYS),
         status__in=[Agreement.Status.ACTIVE, Agreement.Status.DRAFT],
     )
+
+
+def finance_dashboard_panel(request):
+    """Dashboard panel: agreements due for review (one query), for roles that see money."""
+    membership = request.membership
+    if not membership.has_permission(Permission.FINANCE_VIEW):
+        return None
+    due = list(agreement_review_due_list(region=membership.region))
+    return {"template": "finance/_dashboard_panel.html", "due": due}
 
 
 def finance_event_list(*, region, subject):

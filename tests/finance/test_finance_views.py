@@ -171,3 +171,9 @@ def test_list_query_counts_are_fixed(path, client_for, seeded, django_assert_max
         make_agreement(seeded)
     with django_assert_max_num_queries(10):
         assert client.get(path).status_code == 200
+
+
+def test_home_dashboard_lists_agreements_due_for_review(client_for, region_a):
+    make_agreement(region_a, title="Afspraken POH-inzet")
+    assert "Afspraken POH-inzet" in client_for("coordinator").get("/").content.decode()
+    assert "Afspraken POH-inzet" not in client_for("host").get("/").content.decode()
