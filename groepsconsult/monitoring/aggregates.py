@@ -81,6 +81,13 @@ def _years_before(day, years):
         return day.replace(year=day.year - years, day=28)
 
 
+def _in_regions(path, region):
+    """Q on `path` for one region, or for several (a funder's regions combined)."""
+    if isinstance(region, list | tuple):
+        return Q(**{f"{path}__in": region})
+    return Q(**{path: region})
+
+
 def _not_refused(ref):
     return ~consent_refused_exists(ConsentPurpose.ANONYMOUS_MONITORING, participant_ref=ref)
 
@@ -97,7 +104,7 @@ def reach_rows(*, region, filters: Filters):
     rows = Registration.objects.filter(
         _not_refused("participant"),
         filters.participant_q("participant__", "consultation"),
-        consultation__region=region,
+        _in_regions("consultation__region", region),
         consultation__kind=Consultation.Kind.FIRST,
         status=Registration.Status.REGISTERED,
     )
@@ -179,7 +186,7 @@ def _trajectories(region, filters):
     rows = Trajectory.objects.filter(
         _not_refused("participant"),
         filters.participant_q("participant__", "baseline_consultation"),
-        baseline_consultation__region=region,
+        _in_regions("baseline_consultation__region", region),
     )
     if filters.channel:
         rows = rows.filter(
@@ -204,7 +211,7 @@ def _trajectories(region, filters):
 def _values(region):
     """{(participant id, consultation id, measure): value} of the current measurements."""
     rows = Measurement.objects.current().filter(
-        measure__in=list(MEASURES), registration__consultation__region=region
+        _in_regions("registration__consultation__region", region), measure__in=list(MEASURES)
     )
     return {
         (

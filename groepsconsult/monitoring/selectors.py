@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.accounts.permissions import Permission, role_has_permission
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_refused_exists
 from groepsconsult.measurements.interpretation import KIND_LABELS, interpret
@@ -104,3 +105,12 @@ def _summaries(colours, participants):
             MeasureSummary(key=key, label=labels[key], counts=counts, total=max(participants, 1))
         )
     return summaries
+
+
+def aggregate_regions_for_user(*, user):
+    """Regions where `user` holds an active role that sees anonymous group figures."""
+    return [
+        m.region
+        for m in user.memberships.select_related("region").filter(is_active=True)
+        if role_has_permission(m.role, Permission.AGGREGATE_VIEW)
+    ]

@@ -21,6 +21,7 @@ from groepsconsult.finance.selectors import business_case
 from groepsconsult.monitoring.dashboard import dashboard_context
 from groepsconsult.monitoring.exports import outcomes_csv, reach_csv
 from groepsconsult.monitoring.forms import DashboardFilterForm
+from groepsconsult.monitoring.selectors import aggregate_regions_for_user
 
 EXPORTS = {"outcomes": outcomes_csv, "reach": reach_csv}
 EXPORT_LABELS = [("outcomes", _("Outcomes (CSV)")), ("reach", _("Reach (CSV)"))]
@@ -29,6 +30,15 @@ EXPORT_LABELS = [("outcomes", _("Outcomes (CSV)")), ("reach", _("Reach (CSV)"))]
 def _filters(request, data):
     form = DashboardFilterForm(data or None, region=request.membership.region)
     return form, form.filters()
+
+
+def _scope(request, data):
+    """The active region, or with ?combined=1 every region where the user sees group figures
+    (a national insurer funds many cities); cells stay suppressed on the combined figures."""
+    regions = aggregate_regions_for_user(user=request.user)
+    if data.get("combined") == "1" and len(regions) > 1:
+        return regions, regions
+    return request.membership.region, regions
 
 
 def _log_export(request, what):
@@ -46,11 +56,13 @@ def _log_export(request, what):
 @require_permission(Permission.AGGREGATE_VIEW)
 def dashboard(request):
     form, filters = _filters(request, request.GET)
-    region = request.membership.region
+    scope, regions = _scope(request, request.GET)
     context = {
         "form": form,
         "exports": EXPORT_LABELS,
-        **dashboard_context(region=region, filters=filters),
+        "combined": scope is regions,
+        "regions": regions,
+        **dashboard_context(region=scope, filters=filters),
     }
     return render(request, "monitoring/dashboard.html", context)
 
@@ -61,7 +73,8 @@ def dashboard_export(request, what):
     if what not in EXPORTS:
         raise Http404
     _form, filters = _filters(request, request.POST)
-    body = EXPORTS[what](region=request.membership.region, filters=filters)
+    scope, _regions = _scope(request, request.POST)
+    body = EXPORTS[what](region=scope, filters=filters)
     _log_export(request, f"{what}.csv")
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{what}.csv"'

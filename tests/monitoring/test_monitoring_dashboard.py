@@ -153,3 +153,33 @@ def test_funder_report_shows_costs_only_to_roles_that_see_money(client_for, plan
 
     assert "Kosten per deelnemer" in text("funder")
     assert "Kosten per deelnemer" not in text("researcher")
+
+
+def test_funder_with_several_regions_sees_them_combined_still_suppressed(
+    client_for, region_a, region_b
+):
+    from groepsconsult.accounts.models import Membership
+
+    plant(region_a, "BU00000011", 6, seed=1)
+    plant(region_b, "BU00000012", 6, seed=2)
+    client = client_for("funder")
+    one_region = client.post("/monitoring/export/outcomes.csv").content.decode()
+    assert rows(one_region)["ALL", "systolic"]["n"] == "<10"
+    assert "combined=1" not in client.get("/monitoring/").content.decode()
+    Membership.objects.create(user=client.user, region=region_b, role="funder")
+    assert "combined=1" in client.get("/monitoring/").content.decode()
+    combined = client.post("/monitoring/export/outcomes.csv", {"combined": "1"}).content.decode()
+    assert rows(combined)["ALL", "systolic"]["n"] == "12"
+    assert rows(combined)["BU00000011", "systolic"]["n"] == "<10"
+
+
+def test_combined_needs_a_role_with_group_figures_in_the_other_region(
+    client_for, region_a, region_b
+):
+    from groepsconsult.accounts.models import Membership
+
+    plant(region_b, "BU00000013", 12, seed=2)
+    client = client_for("funder")
+    Membership.objects.create(user=client.user, region=region_b, role="host")
+    text = client.post("/monitoring/export/outcomes.csv", {"combined": "1"}).content.decode()
+    assert "BU00000013" not in text
