@@ -39,6 +39,7 @@ class Permission(StrEnum):
     PLENARY_VIEW = "plenary_view"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
+    RULESET_APPROVE = "ruleset_approve"
     FINANCE_VIEW = "finance_view"
     FINANCE_MANAGE = "finance_manage"
     ASSUMPTION_EDIT = "assumption_edit"
@@ -76,6 +77,9 @@ PERMISSION_LABELS = {
     Permission.GOAL_EDIT: _("Record a participant's personal goal"),
     Permission.BOOKLET_PRINT: _("Print results booklets"),
     Permission.PLENARY_VIEW: _("Show the anonymous group summary of a session"),
+    Permission.RULESET_APPROVE: _(
+        "Review the clinical rule set and approve it as the region's responsible physician"
+    ),
     Permission.FINANCE_VIEW: _("See budgets, costs, the business case and agreements"),
     Permission.FINANCE_MANAGE: _("Enter budget lines and keep the agreements register"),
     Permission.ASSUMPTION_EDIT: _("Edit the sourced assumptions of the business case"),
@@ -144,7 +148,8 @@ _CARE_TEAM = {
 ROLES: dict[Role, RoleSpec] = {
     Role.ADMINISTRATOR: RoleSpec(
         _("Sets up the region and its users. Sees everything in the region, including the log."),
-        frozenset(P),
+        # Approving clinical thresholds is a medical act: only the responsible physician signs.
+        frozenset(P) - {P.RULESET_APPROVE},
     ),
     Role.COORDINATOR: RoleSpec(
         _("Plans sessions, fills the team, registers participants and watches the process."),
@@ -157,7 +162,10 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.PHYSICIAN: RoleSpec(
         _("Carries medical responsibility for the sessions; sees and corrects participants' data."),
-        frozenset(_CARE_TEAM | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE}),
+        frozenset(
+            _CARE_TEAM
+            | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE, P.RULESET_APPROVE}
+        ),
     ),
     Role.PROFESSIONAL: RoleSpec(
         _("Staffs a station or holds a talk; sees participants of the region's sessions."),
@@ -201,8 +209,3 @@ ROLES: dict[Role, RoleSpec] = {
 def role_has_permission(role: str, permission: Permission) -> bool:
     spec = ROLES.get(Role(role)) if role in Role.values else None
     return bool(spec and permission in spec.permissions)
-
-
-def role_requires_2fa(role: str) -> bool:
-    """Two-factor is mandatory for every role that can see personal data."""
-    return ROLES[Role(role)].sees_personal_data

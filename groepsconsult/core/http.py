@@ -1,5 +1,7 @@
 """Small helpers shared by views: htmx-aware rendering, pagination and safe redirects."""
 
+import uuid
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -33,3 +35,11 @@ def query_without_page(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+def uuid_or_none(value):
+    """A filter value from the query string as a UUID, or None when it is not one (never a 500)."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None

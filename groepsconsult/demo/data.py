@@ -152,5 +152,7 @@ DEMO_ROLES = [
     "researcher",
     "privacy_officer",
 ]
+# Superuser of the installation (not of a region): attaches accounts that span regions.
+INSTALLATION_ADMIN_USERNAME = "installation-admin"
 DEMO_PASSWORD = "demo-Groepsconsult-2026"
 PARTICIPANTS_PER_REGION = 120

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
+from groepsconsult.clinical_signoff.selectors import ruleset_is_approved
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 from groepsconsult.measurements.models import Measurement
@@ -163,3 +164,15 @@ def booklet_batch_for_user(*, membership, by, consultation):
             by=by, registrations=registrations, detail=f"batch session {consultation.public_id}"
         )
     return booklet_sources(registrations=registrations, consultation=consultation)
+
+
+def booklets_mark_draft_thresholds(booklets, *, region):
+    """Flag every booklet whose rule-set version the region's physician has not approved yet.
+
+    One query per distinct version (usually one), whatever the number of booklets.
+    """
+    versions = {v for booklet in booklets for v in booklet.ruleset_versions}
+    drafts = {v for v in versions if not ruleset_is_approved(region, v)}
+    for booklet in booklets:
+        booklet.draft_thresholds = bool(drafts.intersection(booklet.ruleset_versions))
+    return booklets

@@ -121,8 +121,11 @@ def measurement_current_list_for_consultation(*, registrations):
     return list(Measurement.objects.filter(registration__in=registrations).current().only(*fields))
 
 
-def progress_grid(*, membership, by, consultation):
-    """Participant x station: done / missing. Two queries whatever the size of the session."""
+def progress_grid(*, membership, by, consultation, log=True):
+    """Participant x station: done / missing. Two queries whatever the size of the session.
+
+    `log=False` for the grid's own polling: the page view logged these names once already
+    (a row per participant every 15 seconds would bury the privacy officer's log)."""
     registrations = list(
         registration_queryset_for_user(
             membership=membership, consultation=consultation, include_cancelled=False
@@ -134,7 +137,8 @@ def progress_grid(*, membership, by, consultation):
     ).values_list("registration_id", "measure"):
         done[reg_id].add(MEASURE_STATION.get(measure))
     rows = [(r, [s in done[r.pk] for s in MEASURED_STATIONS]) for r in registrations]
-    _log(by, AccessEvent.Action.LIST, registrations, detail="progress grid")
+    if log:
+        _log(by, AccessEvent.Action.LIST, registrations, detail="progress grid")
     return rows
 
 

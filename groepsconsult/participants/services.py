@@ -20,6 +20,21 @@ def participant_register(
     return participant
 
 
+def participant_register_once(
+    *, participant: Participant, region, by: Actor, purpose: str
+) -> Participant:
+    """The staff form's create: the form's submission key is the new record's public_id, so a
+    double click (or a resent form) finds the participant the first click made instead of
+    creating a second one."""
+    with transaction.atomic():
+        existing = Participant.objects.filter(
+            region=region, public_id=participant.public_id
+        ).first()
+        if existing is not None:
+            return existing
+        return participant_register(participant=participant, region=region, by=by, purpose=purpose)
+
+
 # Fields a correction is recorded for (AVG art. 16: rectification with history).
 TRACKED_FIELDS = (
     "given_name",

@@ -12,8 +12,13 @@ from django.utils.translation import gettext as _
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.core.http import uuid_or_none
 from groepsconsult.participants import selectors, services
-from groepsconsult.participants.forms import ParticipantForm, ParticipantSearchForm
+from groepsconsult.participants.forms import (
+    ParticipantCreateForm,
+    ParticipantForm,
+    ParticipantSearchForm,
+)
 from groepsconsult.regions.selectors import neighbourhood_list
 from groepsconsult.trajectories.timeline import trajectory_timeline
 
@@ -28,7 +33,7 @@ def participant_list(request):
         request.session[SEARCH_SESSION_KEY] = form.cleaned_data["q"] if form.is_valid() else ""
         return redirect("participants:participant-list")
     q = request.session.get(SEARCH_SESSION_KEY, "")
-    neighbourhood = request.GET.get("neighbourhood") or None
+    neighbourhood = uuid_or_none(request.GET.get("neighbourhood"))
     page = selectors.participant_page_for_user(
         membership=request.membership,
         by=Actor.from_request(request),
@@ -42,7 +47,7 @@ def participant_list(request):
         "search_form": ParticipantSearchForm(initial={"q": q}),
         "q": q,
         "neighbourhoods": neighbourhood_list(region=request.membership.region),
-        "neighbourhood": neighbourhood or "",
+        "neighbourhood": str(neighbourhood or ""),
     }
     return render(request, "participants/participant_list.html", context)
 
@@ -78,11 +83,11 @@ def _save(request, form, save):
 @require_permission(Permission.PARTICIPANT_CHANGE)
 def participant_create(request):
     region = request.membership.region
-    form = ParticipantForm(request.POST or None, region=region)
+    form = ParticipantCreateForm(request.POST or None, region=region)
     response = _save(
         request,
         form,
-        lambda p: services.participant_register(
+        lambda p: services.participant_register_once(
             participant=p, region=region, by=Actor.from_request(request), purpose=PURPOSE_CARE
         ),
     )

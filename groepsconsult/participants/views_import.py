@@ -64,7 +64,9 @@ def _check_upload(request, form):
 
 @require_permission(Permission.GP_IMPORT)
 def batch_preview(request, public_id):
-    batch = selectors.batch_get(region=request.membership.region, public_id=public_id)
+    batch = selectors.batch_get_for_preview(
+        region=request.membership.region, public_id=public_id, by=Actor.from_request(request)
+    )
     context = {
         "batch": batch,
         "summary": batch.report,

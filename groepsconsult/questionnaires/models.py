@@ -74,6 +74,8 @@ class Question(models.Model):
         SMOKER = "smoker", _("Smoker")
         DIABETES = "diabetes", _("Known diabetes")
         KNOWN_CVD = "known_cvd", _("Known cardiovascular disease")
+        CKD = "ckd", _("Chronic kidney disease")
+        FH = "fh", _("Familial hypercholesterolaemia")
 
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.CASCADE, related_name="questions"
@@ -100,7 +102,8 @@ class Question(models.Model):
                 fields=["questionnaire", "order"], name="question_unique_order"
             ),
             models.CheckConstraint(
-                condition=~Q(risk_input__in=["smoker", "diabetes", "known_cvd"]) | Q(kind="yes_no"),
+                condition=~Q(risk_input__in=["smoker", "diabetes", "known_cvd", "ckd", "fh"])
+                | Q(kind="yes_no"),
                 name="question_risk_input_is_yes_no",
             ),
         ]

@@ -6,7 +6,13 @@ from django.shortcuts import get_object_or_404
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.clinical.findrisc import FindriscResult
-from groepsconsult.questionnaires.models import FINDRISC_CODE, Answer, Questionnaire, Response
+from groepsconsult.questionnaires.models import (
+    FINDRISC_CODE,
+    Answer,
+    Question,
+    Questionnaire,
+    Response,
+)
 
 PURPOSE = "questionnaire"
 
@@ -19,14 +25,15 @@ def _as_bool(value: str) -> bool | None:
 
 
 def risk_inputs_for_registration(*, registration) -> dict:
-    """Smoking, diabetes, known CVD and FINDRISC from this registration's answers.
+    """Smoking, diabetes, known CVD, CKD, FH and FINDRISC from this registration's answers.
 
-    Returns {"smoker", "diabetes", "known_cvd": bool | None, "findrisc": FindriscResult | None};
+    Returns {"smoker", "diabetes", "known_cvd", "ckd", "fh": bool | None,
+    "findrisc": FindriscResult | None};
     None means "not answered" (the booklet then says why heart age cannot be shown). Unfinished
     responses count too: an answer given is an answer, even if the form was not finished.
     Two queries, whatever the number of questionnaires. The caller logs the read.
     """
-    inputs: dict = {"smoker": None, "diabetes": None, "known_cvd": None, "findrisc": None}
+    inputs: dict = {key: None for key in Question.RiskInput.values if key} | {"findrisc": None}
     answers = (
         Answer.objects.filter(response__registration=registration)
         .exclude(question__risk_input="")

@@ -230,3 +230,23 @@ class PickForm(forms.Form):
         max_value=999,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "autofocus": True}),
     )
+
+
+_WINDOW_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class SignupRemovalForm(forms.Form):
+    """The window (and optionally one client address) of bogus public sign-ups."""
+
+    since = forms.DateTimeField(label=_("Signed up from"), widget=_WINDOW_WIDGET)
+    until = forms.DateTimeField(label=_("Signed up until"), widget=_WINDOW_WIDGET)
+    ip_address = forms.GenericIPAddressField(
+        label=_("Only from this client address"),
+        required=False,
+        help_text=_("Optional. The list above shows how many sign-ups came from each address."),
+    )
+
+    @classmethod
+    def initial_window(cls):
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        return {"since": now - dt.timedelta(hours=1), "until": now + dt.timedelta(minutes=1)}

@@ -7,6 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.clinical import DEFAULT_RULESET_VERSION
 from tests.factories.backbone import make_consultation, make_participant
 from tests.factories.documents import make_measurement, make_registration, measure_all
 from tests.factories.trajectories import attend_and_return
@@ -92,7 +93,7 @@ def test_pdf_holds_values_and_colour_words_on_two_pages(client_for, measured):
     for expected in ("124/78", "8,2", "7,1", "Groen", "Oranje", "Rood", "te hoog"):
         assert expected in text, expected
     assert "Laat dit nog eens meten bij de huisarts" in text
-    assert "nl-2026.1" in text
+    assert DEFAULT_RULESET_VERSION in text
 
 
 def test_a5_booklet_option_renders_a5_pages(client_for, measured):

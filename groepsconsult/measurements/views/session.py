@@ -44,8 +44,12 @@ def _log_alerts(request, alerts):
 @require_permission(Permission.MEASUREMENT_VIEW)
 def progress_grid(request, consultation):
     consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
+    polled = bool(request.htmx) and not request.htmx.boosted
     rows = selectors.progress_grid(
-        membership=request.membership, by=Actor.from_request(request), consultation=consultation
+        membership=request.membership,
+        by=Actor.from_request(request),
+        consultation=consultation,
+        log=not polled,
     )
     context = {
         "consultation": consultation,

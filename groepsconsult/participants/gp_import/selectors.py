@@ -14,6 +14,7 @@ from groepsconsult.participants.models import CallListEntry, ImportBatch, Partic
 from groepsconsult.regions.selectors import gp_practice_list
 
 PURPOSE_CALLS = "recruitment: GP selection call list"
+PURPOSE_IMPORT = "recruitment: GP selection import"
 
 
 def practice_choices(*, region):
@@ -74,6 +75,20 @@ def batch_get(*, region, public_id, with_upload=False):
     if not with_upload:
         qs = qs.defer("upload")
     return get_object_or_404(qs, public_id=public_id)
+
+
+def batch_get_for_preview(*, region, public_id, by):
+    """The check result names people already known: re-opening it is a read, logged."""
+    batch = batch_get(region=region, public_id=public_id)
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.VIEW,
+        subject_type="importbatch",
+        subject_ids=[batch.public_id],
+        purpose=PURPOSE_IMPORT,
+        detail="import check result opened",
+    )
+    return batch
 
 
 def call_entry_get(*, region, public_id, by):

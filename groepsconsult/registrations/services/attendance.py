@@ -53,18 +53,27 @@ def _save_checked_in(*, registration: Registration, by: Actor, action: str) -> N
     )
 
 
+def _lock(registration: Registration) -> None:
+    """Re-read the row under a lock: a second door tablet holding the same person from before the
+    first tablet's check-in must keep the number already handed out, not draw a second one."""
+    fresh = Registration.objects.select_for_update().get(pk=registration.pk)
+    for name in ("status", "day_number", "checked_in_at"):
+        setattr(registration, name, getattr(fresh, name))
+
+
 def attendance_mark(*, registration: Registration, attendance: str, by: Actor) -> Registration:
     """Present gets a check-in time and the next free day number; absent keeps any number given
     (measurements may already carry it), so a number is never handed out twice."""
     if attendance not in Registration.Attendance.values:
         raise ValidationError(_("Unknown attendance value."), code="invalid")
     policies.check_can_record_attendance(consultation=registration.consultation)
-    if registration.status != Registration.Status.REGISTERED:
-        raise ValidationError(
-            _("This registration was cancelled; register the person again first."),
-            code="cancelled",
-        )
     with transaction.atomic():
+        _lock(registration)
+        if registration.status != Registration.Status.REGISTERED:
+            raise ValidationError(
+                _("This registration was cancelled; register the person again first."),
+                code="cancelled",
+            )
         registration.attendance = attendance
         if attendance == Registration.Attendance.PRESENT:
             registration.checked_in_at = registration.checked_in_at or timezone.now()
