@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "groepsconsult.handovers",
     "groepsconsult.gpfeedback",
     "groepsconsult.followups",
+    "groepsconsult.finance",
     "groepsconsult.team",
     "groepsconsult.demo",
     "groepsconsult.privacy",
@@ -268,6 +269,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 RETENTION_DAYS = {
     "inactive_participant": env_int("RETENTION_INACTIVE_PARTICIPANT_DAYS", 730),
 }
+# Small-cell suppression (docs/monitoring.md): aggregate cells below this many people show "<k".
+SMALL_CELL_THRESHOLD = env_int("SMALL_CELL_THRESHOLD", 10)
 PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
 BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
 

@@ -47,6 +47,9 @@ class Permission(StrEnum):
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
     RULESET_APPROVE = "ruleset_approve"
+    FINANCE_VIEW = "finance_view"
+    FINANCE_MANAGE = "finance_manage"
+    ASSUMPTION_EDIT = "assumption_edit"
 
 
 PERMISSION_LABELS = {
@@ -97,6 +100,9 @@ PERMISSION_LABELS = {
     Permission.RULESET_APPROVE: _(
         "Review the clinical rule set and approve it as the region's responsible physician"
     ),
+    Permission.FINANCE_VIEW: _("See budgets, costs, the business case and agreements"),
+    Permission.FINANCE_MANAGE: _("Enter budget lines and keep the agreements register"),
+    Permission.ASSUMPTION_EDIT: _("Edit the sourced assumptions of the business case"),
 }
 
 
@@ -182,6 +188,7 @@ ROLES: dict[Role, RoleSpec] = {
             | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE, P.AGGREGATE_VIEW}
             | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT, P.SIGNAL_VIEW}
             | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
+            | {P.FINANCE_VIEW, P.FINANCE_MANAGE, P.ASSUMPTION_EDIT}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(
@@ -214,7 +221,7 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.FUNDER: RoleSpec(
         _("Municipality, insurer or GP organisation: anonymous group figures and costs only."),
-        frozenset({P.AGGREGATE_VIEW}),
+        frozenset({P.AGGREGATE_VIEW, P.FINANCE_VIEW, P.ASSUMPTION_EDIT}),
     ),
     Role.RESEARCHER: RoleSpec(
         _("University or institute: pseudonymised export only, never names."),

@@ -10,7 +10,7 @@ so nothing here imports participants: the model is reached through the Consent f
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -35,6 +35,17 @@ def consent_current_exists(purpose, *, participant_ref="pk"):
     """EXISTS(current consent to `purpose`) for the participant at `participant_ref` of the
     outer query ("pk" on participants, "participant" on rows that point at one)."""
     return Exists(consent_current_queryset(purpose).filter(participant=OuterRef(participant_ref)))
+
+
+def consent_refused_exists(purpose, *, participant_ref="pk"):
+    """True for a participant who said no to `purpose` (refused, or withdrew) and has not
+    given it again since: for opt-out uses such as the plenary count (ADR 0007)."""
+    said_no = Consent.objects.filter(
+        Q(decision=Consent.Decision.REFUSED) | Q(withdrawn_at__isnull=False),
+        purpose=ConsentPurpose(purpose),
+        participant=OuterRef(participant_ref),
+    )
+    return Exists(said_no) & ~consent_current_exists(purpose, participant_ref=participant_ref)
 
 
 def participants_with_consent(queryset, purpose):

@@ -90,6 +90,21 @@ def attendance_counts(*, consultation) -> dict:
     return counts
 
 
+def attended_participant_count(*, region, year, neighbourhood=None) -> int:
+    """Distinct people who came to a first session in `region` in `year` (one COUNT): the
+    denominator of cost per participant and of the business case."""
+    rows = Registration.objects.filter(
+        consultation__region=region,
+        consultation__kind=Consultation.Kind.FIRST,
+        consultation__starts_at__year=year,
+        status=Registration.Status.REGISTERED,
+        attendance=Registration.Attendance.PRESENT,
+    )
+    if neighbourhood is not None:
+        rows = rows.filter(consultation__neighbourhood=neighbourhood)
+    return rows.values("participant").distinct().count()
+
+
 def _duplicates(*, consultation, given_name, family_name, date_of_birth):
     """Same name and date of birth already holding a place in this session."""
     return Registration.objects.filter(
