@@ -1,9 +1,10 @@
 """Reads of personal data through Django's admin are logged like any other read (NEN 7513)."""
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 
-PURPOSE_ADMIN = "administration (admin site)"
+PURPOSE_ADMIN = Purpose.ADMIN_SITE
 
 
 def _participant_id(obj):

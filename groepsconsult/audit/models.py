@@ -8,6 +8,8 @@ the log must outlive the records it describes.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.audit.purposes import Purpose
+
 
 class AccessEvent(models.Model):
     class Action(models.TextChoices):
@@ -28,7 +30,7 @@ class AccessEvent(models.Model):
     subject_type = models.CharField(_("record type"), max_length=40)
     subject_id = models.CharField(_("record id"), max_length=64, blank=True)
     participant_id = models.UUIDField(_("participant"), null=True, blank=True)
-    purpose = models.CharField(_("purpose"), max_length=100)
+    purpose = models.CharField(_("purpose"), max_length=100, choices=Purpose.choices)
     detail = models.CharField(_("detail"), max_length=255, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
 

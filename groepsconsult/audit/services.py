@@ -3,6 +3,7 @@
 from dataclasses import dataclass, replace
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.core.bulk import insert_rows
 from groepsconsult.core.clientip import client_ip
 
@@ -55,13 +56,15 @@ def access_log_write(
     subject_type: str,
     subject_ids=(),
     participant_ids=(),
-    purpose: str,
+    purpose: Purpose,
     detail: str = "",
 ) -> None:
     """One row per participant touched (so a privacy officer can search by participant).
 
     `participant_ids` are public UUIDs; with none, one row for the subject(s) is written.
+    `purpose` is one of `Purpose` (free text raises ValueError: the log's purposes stay one list).
     """
+    purpose = Purpose(purpose)
     participant_ids = list(participant_ids)
     subject_ids = [str(s) for s in subject_ids]
     base = dict(

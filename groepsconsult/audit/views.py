@@ -14,6 +14,7 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.forms import AccessLogFilterForm
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.selectors import access_event_list_for_user
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.core.http import paginate
@@ -64,7 +65,7 @@ def access_log_export(request):
         by=Actor.from_request(request),
         action=AccessEvent.Action.EXPORT,
         subject_type="access_log",
-        purpose="privacy supervision",
+        purpose=Purpose.PRIVACY_SUPERVISION,
         detail=request.GET.urlencode()[:255],
     )
     writer = csv.writer(_Echo())

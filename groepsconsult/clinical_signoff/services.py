@@ -4,12 +4,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.clinical_signoff.models import RulesetApproval
 from groepsconsult.clinical_signoff.policies import check_can_approve_ruleset
 from groepsconsult.clinical_signoff.selectors import ruleset_is_approved
 
-PURPOSE = "clinical sign-off"
+PURPOSE = Purpose.CLINICAL_SIGNOFF
 
 
 def ruleset_approve(*, region, version, user, by: Actor) -> RulesetApproval:

@@ -16,10 +16,11 @@ from django.utils import timezone
 
 from groepsconsult.accounts.permissions import Role
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.consent.models import Consent, ConsentPurpose, ConsentText
 
-AUDIT_PURPOSE = "consent registration"  # the purpose written to the access log
+AUDIT_PURPOSE = Purpose.CONSENT  # the purpose written to the access log
 # Roles whose view of participants is narrowed by consent; consent pages are not for them.
 CONSENT_NARROWED_ROLES = frozenset({Role.GP_PRACTICE, Role.HEALTH_CHAMPION})
 

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.clinical_signoff.selectors import ruleset_is_approved
 from groepsconsult.consultations.models import Consultation
@@ -27,7 +28,7 @@ from groepsconsult.trajectories.selectors import (
     trajectories_for_session,
 )
 
-PURPOSE = "results booklet"
+PURPOSE = Purpose.RESULTS_BOOKLET
 
 
 @dataclass

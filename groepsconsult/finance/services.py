@@ -10,11 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.finance.models import Assumption, FinanceEvent
 from groepsconsult.finance.sources import DEFAULT_ASSUMPTIONS
 
-PURPOSE = "finance"
+PURPOSE = Purpose.FINANCE
 UNTRACKED = {"id", "public_id", "created_at", "updated_at", "region"}
 
 

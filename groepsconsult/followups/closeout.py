@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.followups.models import SessionDebrief
 from groepsconsult.goals.models import Goal
@@ -14,7 +15,7 @@ from groepsconsult.handovers.models import Handover
 from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.registrations.models import Registration
 
-PURPOSE = "session close-out"
+PURPOSE = Purpose.SESSION_CLOSEOUT
 
 
 @dataclass

@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import participants_with_consent
@@ -22,7 +23,7 @@ from groepsconsult.questionnaires.selectors import participants_answering
 from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories.selectors import trajectories_for_session
 
-PURPOSE = "follow-up call"
+PURPOSE = Purpose.FOLLOW_UP_CALL
 WINDOW_START = dt.timedelta(weeks=6)
 WINDOW_END = dt.timedelta(days=91)  # 3 months
 DUE_AFTER = dt.timedelta(weeks=7)
@@ -248,6 +249,6 @@ def review_list_for_user(*, membership, by, signals, neighbourhood=None):
         action=AccessEvent.Action.LIST,
         subject_type="review",
         participant_ids=[r.participant.public_id for r in result],
-        purpose="review meeting",
+        purpose=Purpose.REVIEW_MEETING,
     )
     return result

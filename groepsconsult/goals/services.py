@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.goals.models import Goal
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 
-PURPOSE = "personal goal"
+PURPOSE = Purpose.PERSONAL_GOAL
 GOAL_FIELDS = ("pillar", "goal_text", "first_step", "learning_stage", "professional")
 
 

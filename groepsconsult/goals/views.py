@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.goals import selectors, services
 from groepsconsult.goals.forms import GoalForm
@@ -39,7 +40,10 @@ def goal_start(request):
 def goal_edit(request, registration):
     actor = Actor.from_request(request)
     reg = registration_selectors.registration_get_for_user(
-        membership=request.membership, by=actor, public_id=registration, purpose="personal goal"
+        membership=request.membership,
+        by=actor,
+        public_id=registration,
+        purpose=Purpose.PERSONAL_GOAL,
     )
     registration_policies.check_can_fill_for_registration(reg)
     trajectory = trajectory_for_registration(registration=reg)
@@ -53,7 +57,7 @@ def goal_edit(request, registration):
         subject_type="goal",
         subject_ids=[g.public_id for g in history][:1],
         participant_ids=[reg.participant.public_id],
-        purpose="personal goal",
+        purpose=Purpose.PERSONAL_GOAL,
     )
     professionals = selectors.professional_choices_for_goal(region=request.membership.region)
     initial = {} if current else {"professional": request.membership.professional_id}

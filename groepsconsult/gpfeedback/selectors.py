@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from groepsconsult.accounts.permissions import Role
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_records
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_queryset, participants_with_consent
@@ -18,7 +19,7 @@ from groepsconsult.participants.models import Participant
 from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.registrations.models import Registration
 
-PURPOSE = "GP feedback"
+PURPOSE = Purpose.GP_FEEDBACK
 
 
 def _consenting(qs):

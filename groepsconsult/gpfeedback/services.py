@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.documents.booklet import build_booklet
 from groepsconsult.documents.selectors import booklet_sources
@@ -24,7 +25,7 @@ from groepsconsult.handovers.models import Signal
 from groepsconsult.handovers.selectors import handover_list_for_participant
 from groepsconsult.handovers.services import signal_raise, signal_resolve_subject
 
-PURPOSE = "GP feedback"
+PURPOSE = Purpose.GP_FEEDBACK
 
 
 def step_for(consultation) -> str:

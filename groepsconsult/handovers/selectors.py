@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_records
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_queryset
@@ -25,8 +26,8 @@ from groepsconsult.handovers.models import (
 )
 from groepsconsult.participants.selectors import participant_visible_queryset
 
-PURPOSE = "warm hand-over"
-SIGNAL_PURPOSE = "signal list"
+PURPOSE = Purpose.HANDOVER
+SIGNAL_PURPOSE = Purpose.SIGNAL_LIST
 S = Handover.Status
 
 

@@ -15,13 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.handovers import policies
 from groepsconsult.handovers.models import FIRST_CONTACT, Handover, HandoverEvent, Signal
 from groepsconsult.handovers.selectors import handover_ended_badly_list, handover_open_list
 from groepsconsult.notifications.transports import OutgoingMessage, TransportError, email_transport
 
-PURPOSE = "warm hand-over"
+PURPOSE = Purpose.HANDOVER
 S = Handover.Status
 
 
@@ -176,7 +177,7 @@ def signal_resolve(*, signal, resolution, by: Actor, user, now=None) -> Signal:
         audited_save(
             instance=signal,
             by=by,
-            purpose="signal list",
+            purpose=Purpose.SIGNAL_LIST,
             participant_ids=[signal.participant.public_id],
         )
     return signal

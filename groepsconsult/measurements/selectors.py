@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.consultations.selectors import consultation_today_list
 from groepsconsult.measurements.models import Alert, Measure, Measurement
@@ -24,7 +25,7 @@ from groepsconsult.registrations.models import Registration
 from groepsconsult.registrations.selectors import registration_queryset_for_user
 from groepsconsult.trajectories.timeline import TimelineEntry
 
-PURPOSE = "measurement circuit"
+PURPOSE = Purpose.MEASUREMENTS
 
 
 def _log(by, action, registrations, detail=""):

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.measurements.classify import classify, is_plausible, plausible_message
@@ -28,7 +29,7 @@ from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
 from groepsconsult.registrations.models import Registration
 from groepsconsult.registrations.services import attendance_confirm_for_results
 
-PURPOSE = "measurement circuit"
+PURPOSE = Purpose.MEASUREMENTS
 _BP = (Measure.SYSTOLIC, Measure.DIASTOLIC)
 
 

@@ -16,6 +16,7 @@ from weasyprint import HTML
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission, role_has_permission
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.finance.selectors import business_case
 from groepsconsult.monitoring.dashboard import dashboard_context
@@ -47,7 +48,7 @@ def _log_export(request, what):
         action=AccessEvent.Action.EXPORT,
         subject_type="monitoring",
         subject_ids=[request.membership.region.slug],
-        purpose="monitoring export",
+        purpose=Purpose.MONITORING_EXPORT,
         detail=what,
     )
 

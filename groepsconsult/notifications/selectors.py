@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.core.http import PAGE_SIZE
@@ -30,7 +31,7 @@ def local_day_bounds(day: dt.date):
     return start, end
 
 
-def reminder_registrations_due(*, session_day: dt.date, by: Actor, purpose="reminder"):
+def reminder_registrations_due(*, session_day: dt.date, by: Actor, purpose=Purpose.REMINDER):
     """Registrations for open or full sessions on `session_day` that still need a reminder.
 
     Excluded: cancelled registrations, sessions in draft/held/cancelled, and registrations whose

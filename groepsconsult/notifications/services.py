@@ -12,13 +12,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.notifications import selectors
 from groepsconsult.notifications.messages import mobile_number, reminder_message
 from groepsconsult.notifications.models import ContactPreference, OutboundMessage
 from groepsconsult.notifications.transports import TransportError, email_transport, sms_transport
 
-PURPOSE = "reminder"
+PURPOSE = Purpose.REMINDER
 Status = OutboundMessage.Status
 
 
@@ -32,7 +33,7 @@ def contact_preference_set(
     return audited_save(
         instance=preference,
         by=by,
-        purpose="contact preferences",
+        purpose=Purpose.CONTACT_PREFERENCES,
         participant_ids=[participant.public_id],
     )
 

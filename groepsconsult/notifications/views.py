@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.core.http import safe_next
@@ -18,7 +19,7 @@ from groepsconsult.notifications.forms import ContactPreferenceForm
 from groepsconsult.participants.selectors import participant_get_for_user
 from groepsconsult.regions.selectors import region_object_get
 
-PURPOSE = "reminders"
+PURPOSE = Purpose.REMINDER
 
 
 @require_permission(Permission.CONSULTATION_MANAGE)

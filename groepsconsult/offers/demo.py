@@ -23,7 +23,7 @@ OFFERS = [
         "Vrouwen in beweging {n}",
         "sport",
         "Sportbedrijf",
-        "nl,tr,ar,ber",
+        "nl,tr,ar,zgh",
         True,
         "",
         2,

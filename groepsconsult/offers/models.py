@@ -11,28 +11,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.core.languages import SPOKEN_LANGUAGES
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
 
-# Languages spoken in Dutch deprived neighbourhoods; codes follow ISO 639 (ber = Tamazight).
-LANGUAGE_CHOICES = [
-    ("nl", _("Dutch")),
-    ("en", _("English")),
-    ("tr", _("Turkish")),
-    ("ar", _("Arabic")),
-    ("ber", _("Tamazight (Berber)")),
-    ("pap", _("Papiamento")),
-    ("srn", _("Sranan Tongo")),
-    ("so", _("Somali")),
-    ("ti", _("Tigrinya")),
-    ("pl", _("Polish")),
-    ("bg", _("Bulgarian")),
-    ("ro", _("Romanian")),
-    ("uk", _("Ukrainian")),
-    ("fa", _("Persian")),
-    ("hi", _("Hindi / Sarnami")),
-    ("es", _("Spanish")),
-    ("fr", _("French")),
-]
+# One list of spoken languages for sessions and offers (core.languages).
+LANGUAGE_CHOICES = SPOKEN_LANGUAGES
 LANGUAGE_CODES = frozenset(code for code, _label in LANGUAGE_CHOICES)
 LANGUAGE_LABELS = dict(LANGUAGE_CHOICES)
 

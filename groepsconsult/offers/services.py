@@ -5,10 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.offers.models import NeighbourhoodOffer, OfferEvent
 
-PURPOSE = "social map"
+PURPOSE = Purpose.SOCIAL_MAP
 # Fields compared for the history line; the M2M is compared separately.
 TRACKED_FIELDS = [
     f.name

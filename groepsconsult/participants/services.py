@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.participants.models import Participant, ParticipantChange
 from groepsconsult.trajectories.services import trajectory_open
@@ -80,7 +81,7 @@ def _text(value) -> str:
     return "" if value is None else str(value)[:255]
 
 
-PURPOSE_MERGE = "one person, one record: merge"
+PURPOSE_MERGE = Purpose.MERGE
 # Filled from the duplicate when the kept record lacks them.
 MERGE_FILL_FIELDS = ("phone", "email", "postcode", "bsn", "neighbourhood", "gp_practice")
 

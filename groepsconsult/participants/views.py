@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor
 from groepsconsult.core.http import uuid_or_404, uuid_or_none
 from groepsconsult.participants import selectors, services
@@ -24,7 +25,7 @@ from groepsconsult.regions.selectors import neighbourhood_list
 from groepsconsult.trajectories.timeline import trajectory_timeline
 
 SEARCH_SESSION_KEY = "participant_search"
-PURPOSE_CARE = "care coordination"
+PURPOSE_CARE = Purpose.CARE
 
 
 @require_permission(Permission.PARTICIPANT_LIST)

@@ -1,10 +1,11 @@
 """Reads for the privacy officer: a person by name and birth date within the region, logged."""
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.participants.models import Participant
 
-PURPOSE_SUBJECT_ACCESS = "subject access request"
+PURPOSE_SUBJECT_ACCESS = Purpose.SUBJECT_ACCESS
 
 
 def subject_search(*, membership, by, family_name, date_of_birth):

@@ -15,13 +15,14 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.participants.models import Participant, ParticipantChange
 from groepsconsult.privacy.subject_access import related_rows
 
 ANONYMOUS_NAME = "—"
-PURPOSE_ERASURE = "erasure request"
-PURPOSE_RETENTION = "retention"
+PURPOSE_ERASURE = Purpose.ERASURE
+PURPOSE_RETENTION = Purpose.RETENTION
 
 
 def participant_anonymise(*, participant: Participant, by: Actor, purpose: str) -> Participant:

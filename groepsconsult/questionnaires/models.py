@@ -12,10 +12,10 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.core.languages import PAGE_LANGUAGE_CODES, RTL_LANGUAGES  # noqa: F401
 from groepsconsult.core.models import PublicModel, TimeStampedModel
 
-LANGUAGES = ("nl", "en", "tr", "ar")
-RTL_LANGUAGES = frozenset({"ar"})
+LANGUAGES = PAGE_LANGUAGE_CODES  # the page languages (core.languages)
 
 # The FINDRISC categories of clinical.findrisc, as staff read them (10-year diabetes risk).
 FINDRISC_CATEGORY_LABELS = {

@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.clinical.findrisc import FindriscResult
 from groepsconsult.questionnaires.models import (
@@ -14,7 +15,7 @@ from groepsconsult.questionnaires.models import (
     Response,
 )
 
-PURPOSE = "questionnaire"
+PURPOSE = Purpose.QUESTIONNAIRE
 
 _YES = "yes"
 _NO = "no"

@@ -1,9 +1,10 @@
 """Writes for the regional backbone. Each is atomic, validated and audited (via audited_save)."""
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Professional
 
-PURPOSE = "regional set-up"
+PURPOSE = Purpose.REGIONAL_SETUP
 
 
 def _save_in_region(*, instance, region, by: Actor):

@@ -11,9 +11,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from groepsconsult.accounts.models import Membership
 from groepsconsult.accounts.services import enrolment_link_send, user_one_time_password_set
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 
-PURPOSE = "user administration"
+PURPOSE = Purpose.USER_ADMINISTRATION
 
 
 def _log(by, membership, detail):

@@ -10,11 +10,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.trajectories import policies, selectors
 from groepsconsult.trajectories.models import Trajectory, TrajectoryEvent
 
-PURPOSE = "trajectory"
+PURPOSE = Purpose.TRAJECTORY
 S = Trajectory.Status
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from tests.factories.backbone import make_participant
 
@@ -126,9 +127,9 @@ def test_a_large_write_takes_the_lean_path_with_the_same_rows(db):
         subject_type="participant",
         subject_ids=ids,
         participant_ids=ids,
-        purpose="GP import",
+        purpose=Purpose.GP_IMPORT,
     )
-    rows = AccessEvent.objects.filter(purpose="GP import")
+    rows = AccessEvent.objects.filter(purpose=Purpose.GP_IMPORT)
     assert rows.count() == len(ids)
     sample = rows.get(participant_id=ids[42])
     assert (sample.username, sample.subject_id, sample.ip_address) == (
@@ -137,3 +138,13 @@ def test_a_large_write_takes_the_lean_path_with_the_same_rows(db):
         "127.0.0.1",
     )
     assert sample.at is not None
+
+
+def test_a_free_text_purpose_is_refused(db):
+    with pytest.raises(ValueError):
+        access_log_write(
+            by=Actor.system("test"),
+            action=AccessEvent.Action.VIEW,
+            subject_type="participant",
+            purpose="reminders",  # the old second spelling of "reminder"
+        )

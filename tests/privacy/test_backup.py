@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.participants.models import Participant
 from tests.factories.backbone import make_participant
@@ -51,7 +52,7 @@ def test_backup_restores_into_a_fresh_database_with_the_same_counts(
             subject_type="participant",
             subject_ids=[person.public_id],
             participant_ids=[person.public_id],
-            purpose="test",
+            purpose=Purpose.CARE,
         )
     expected = (Participant.objects.count(), AccessEvent.objects.count())
     backup = tmp_path / ("gc.dump" if connection.vendor == "postgresql" else "gc.sqlite3")

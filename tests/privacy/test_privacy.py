@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.goals.models import Goal
 from groepsconsult.measurements.models import Measurement
@@ -106,7 +107,7 @@ def test_subject_access_is_scoped_to_region_and_role(client_for, person, region_
 def test_a_correction_keeps_what_it_replaced(client_for, person):
     user = client_for("coordinator").user
     person.phone = "0687654321"
-    participant_update(participant=person, by=actor(user), purpose="correction")
+    participant_update(participant=person, by=actor(user), purpose=Purpose.CARE)
     change = ParticipantChange.objects.get(participant=person)
     assert (change.field, change.old_value, change.new_value) == (
         "phone",

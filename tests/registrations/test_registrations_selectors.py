@@ -8,6 +8,7 @@ These tests pin the shape of the SQL and the query counts so that cannot come ba
 import pytest
 from django.http import Http404
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor
 from groepsconsult.registrations.selectors import (
     registration_find_by_day_number,
@@ -80,6 +81,6 @@ def test_registration_list_costs_the_same_for_any_number_of_people(
     by = Actor.system("test")
     with django_assert_max_num_queries(3):  # the list, the access-log rows, fixed for any size
         rows = registration_list_for_consultation(
-            membership=membership, consultation=consultation, by=by, purpose="test"
+            membership=membership, consultation=consultation, by=by, purpose=Purpose.CARE
         )
     assert len(rows) == people

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.core.languages import SPOKEN_LANGUAGES
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
 
 
@@ -29,21 +30,7 @@ class Consultation(PublicModel):
 
     # Languages a session can be held in (codes stored in `languages`); residents asked for
     # sessions in their own language, so these are the languages of the target neighbourhoods.
-    LANGUAGES = [
-        ("nl", _("Dutch")),
-        ("en", _("English")),
-        ("tr", _("Turkish")),
-        ("ar", _("Arabic")),
-        ("zgh", _("Tamazight (Berber)")),
-        ("pap", _("Papiamento")),
-        ("pl", _("Polish")),
-        ("bg", _("Bulgarian")),
-        ("uk", _("Ukrainian")),
-        ("so", _("Somali")),
-        ("ti", _("Tigrinya")),
-        ("fa", _("Persian")),
-        ("hi", _("Hindi / Sarnami")),
-    ]
+    LANGUAGES = SPOKEN_LANGUAGES  # one list with offers (core.languages)
 
     region = models.ForeignKey(
         "regions.Region", on_delete=models.PROTECT, related_name="consultations"

@@ -1,7 +1,8 @@
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 
-PURPOSE = "session planning"
+PURPOSE = Purpose.SESSION_PLANNING
 
 
 def audited_delete(*, instance, by: Actor):

@@ -8,14 +8,15 @@ from django.utils import timezone
 
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.core.http import PAGE_SIZE
 from groepsconsult.participants.gp_import.cleaning import normalise_phone
 from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
 from groepsconsult.regions.selectors import gp_practice_list
 
-PURPOSE_CALLS = "recruitment: GP selection call list"
-PURPOSE_IMPORT = "recruitment: GP selection import"
+PURPOSE_CALLS = Purpose.GP_CALL_LIST
+PURPOSE_IMPORT = Purpose.GP_IMPORT
 
 
 def practice_choices(*, region):

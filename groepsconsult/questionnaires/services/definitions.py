@@ -14,11 +14,12 @@ from pathlib import Path
 from django.db import transaction
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.questionnaires.models import LANGUAGES, Question, Questionnaire
 
 DEFINITIONS_DIR = Path(__file__).resolve().parent.parent / "definitions"
-PURPOSE = "questionnaire definitions"
+PURPOSE = Purpose.QUESTIONNAIRE_DEFINITIONS
 _QUESTION_FIELDS = ("kind", "text", "options", "required", "min_value", "max_value", "unit")
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.questionnaires.models import LANGUAGES, Answer, Question, Response
 from groepsconsult.questionnaires.services.scoring import (
@@ -21,7 +22,7 @@ from groepsconsult.questionnaires.services.scoring import (
     station_values_for,
 )
 
-PURPOSE = "questionnaire"
+PURPOSE = Purpose.QUESTIONNAIRE
 _MAX_TEXT = 1000
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
@@ -14,7 +15,7 @@ from groepsconsult.registrations import policies, selectors
 from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories.services import trajectory_record_attendance
 
-PURPOSE_DOOR = "attendance at the door"
+PURPOSE_DOOR = Purpose.ATTENDANCE
 # Two hosts checking people in at the same moment may pick the same next number; the unique
 # constraint refuses the second, which then takes the next one. A handful of tries is plenty.
 DAY_NUMBER_ATTEMPTS = 5

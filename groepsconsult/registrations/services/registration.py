@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
@@ -13,7 +14,7 @@ from groepsconsult.registrations import policies, selectors
 from groepsconsult.registrations.models import SELF_REGISTRATION_NAME, Registration
 from groepsconsult.trajectories.services import trajectory_link_registration
 
-PURPOSE_RECRUITMENT = "recruitment"
+PURPOSE_RECRUITMENT = Purpose.RECRUITMENT
 SELF_REGISTRATION_ACTOR = Actor.system(SELF_REGISTRATION_NAME)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.monitoring.exports import outcomes_csv, reach_csv
 from groepsconsult.regions.models import Region
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             action=AccessEvent.Action.EXPORT,
             subject_type="monitoring",
             subject_ids=[region.slug],
-            purpose="monitoring export",
+            purpose=Purpose.MONITORING_EXPORT,
             detail="outcomes.csv, reach.csv",
         )
         self.stdout.write(f"Wrote outcomes.csv and reach.csv to {folder}")
