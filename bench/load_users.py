@@ -46,7 +46,7 @@ class Tablet(StaffUser):
         url = f"/measurements/entries/{entry}/?station=care"
         page = self.client.get(url, name="station entry")
         n = int(entry[:2], 16)
-        data = {"csrfmiddlewaretoken": _token(page), "station": "care"}
+        data = {"csrfmiddlewaretoken": _token(page), "station": "care", "method": "professional"}
         data |= {"systolic": 110 + n % 60, "diastolic": 70 + n % 25, "pulse": 60 + n % 30}
         with self.client.post(
             url, data, name="station save", allow_redirects=False, catch_response=True

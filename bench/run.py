@@ -100,13 +100,14 @@ def measure(client, method, url, data, repeat):
         "p95_ms": round(p95, 2),
         "queries": len(seen),
         "writes": len(writes) if method == "GET" else None,
+        "method": method,
     }
 
 
 def goal_met(row):
     goal = row["goal"]
-    if row["status"] >= 400:
-        return False
+    if row["status"] >= 400 or (row.get("method") == "POST" and row["status"] != 302):
+        return False  # a POST that works redirects; 200 means the form came back with errors
     if row.get("writes"):
         return False
     if not goal:

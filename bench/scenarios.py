@@ -101,7 +101,8 @@ def _station_saves(region):
     def next_save():
         n = next(counter)
         url = f"/measurements/entries/{next(queue)}/"
-        data = {"station": "care", "systolic": 120 + n % 40, "diastolic": 80, "pulse": 70}
+        data = {"station": "care", "method": "professional", "systolic": 120 + n % 40}
+        data |= {"diastolic": 80, "pulse": 70}
         return url, data
 
     return next_save if free else None

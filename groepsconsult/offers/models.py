@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
+from groepsconsult.core.versioning import VersionedModel
 
 # Languages spoken in Dutch deprived neighbourhoods; codes follow ISO 639 (ber = Tamazight).
 LANGUAGE_CHOICES = [
@@ -62,7 +63,7 @@ def validate_language_codes(value: str):
         )
 
 
-class NeighbourhoodOffer(PublicModel):
+class NeighbourhoodOffer(VersionedModel, PublicModel):
     class Kind(models.TextChoices):
         SPORT = "sport", _("Sport and exercise")
         LIFESTYLE_COACH = "lifestyle_coach", _("Lifestyle coach (GLI)")

@@ -9,11 +9,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
+from groepsconsult.core.versioning import VersionedModel
 from groepsconsult.participants.validators import validate_bsn
 from groepsconsult.regions.models import postcode_validator
 
 
-class Participant(PublicModel):
+class Participant(VersionedModel, PublicModel):
     class Sex(models.TextChoices):
         FEMALE = "female", _("Female")
         MALE = "male", _("Male")
