@@ -27,6 +27,7 @@ if "--prepare" not in sys.argv:  # locust's gevent must patch the standard libra
 import argparse  # noqa: E402
 import json
 import os
+import shutil
 import socket
 import subprocess
 import tempfile
@@ -153,6 +154,7 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
+        shutil.rmtree(tmp, ignore_errors=True)
     db = "PostgreSQL" if args.database_url else "SQLite"
     print(f"{args.workers} gunicorn workers, {db}, {os.cpu_count()} cores, {args.duration} s")
     sys.exit(0 if ok else 1)
