@@ -92,6 +92,14 @@ def reset_sequences(*models_):
             cursor.execute(sql)
 
 
+def refresh_statistics():
+    """ANALYZE after a bulk load, so the query planner knows the new sizes. Without it SQLite
+    read a million measurements through the wrong index (2 s for one station page instead of
+    13 ms); PostgreSQL's autovacuum would catch up later, this makes it immediate."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def uuid_from(rng) -> uuid.UUID:
     """A version-4 UUID drawn from `rng`, so a seed gives the same public ids every time."""
     return uuid.UUID(int=rng.getrandbits(128), version=4)

@@ -20,7 +20,13 @@ from django.utils import timezone
 from groepsconsult.clinical import PLAUSIBLE_RANGES
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.demo import data
-from groepsconsult.demo.bulk import IdBlock, bulk_insert, reset_sequences, uuid_from
+from groepsconsult.demo.bulk import (
+    IdBlock,
+    bulk_insert,
+    refresh_statistics,
+    reset_sequences,
+    uuid_from,
+)
 from groepsconsult.goals.models import Goal, LearningStage, Pillar
 from groepsconsult.measurements.classify import classify
 from groepsconsult.measurements.models import Measure, Measurement
@@ -106,6 +112,7 @@ def generate(*, participants: int, seed: int = 1, regions: int = 1, region=None,
             share = participants // len(targets) + (1 if i < participants % len(targets) else 0)
             _fill_region(target, share, rng, ids, today, counts)
         reset_sequences(Consultation, *WRITE_ORDER)
+    refresh_statistics()
     return counts
 
 
