@@ -1,6 +1,7 @@
 """`make bench`: page costs as ratios to the logged-in base page, written to var/bench/latest.json.
 
     .venv/bin/python bench/run.py [--repeat 15] [--only NAME] [--keep]
+        [--participants N [--access-events M]] | --readme
 
 Uses its own throw-away SQLite file (never your data): migrates it, loads the demo data through the
 services (seed_demo), logs in as the demo coordinator (two-factor verified), then times each
@@ -8,6 +9,10 @@ scenario of bench/scenarios.py through Django's test client with DEBUG off. Each
 p95 in ms and a ratio to the logged-in base page measured in the same run, so machines compare.
 Goals are checked too: a GET writes nothing (but its access-log row), the base page needs at most
 4 queries. Exits 1 when a goal is missed; the table and JSON say which.
+
+--participants N grows the coordinator's region first (generate_synthetic, plus M access-log rows,
+default 10 x N); the GP import of 50,000 rows runs last, once. --readme prints latest.json as the
+Markdown table of the README. See docs/benchmarks.md.
 """
 
 import argparse
