@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/uv pip install -q --python $(PY) -r pyproject.toml --all-extras
 	touch $@
 
+demo: export GC_ENV ?= development
 demo: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo

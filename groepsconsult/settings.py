@@ -4,6 +4,8 @@ See docs/configuration.md for every variable. A malformed variable raises Config
 so the process refuses to start with a message naming the variable.
 """
 
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -15,7 +17,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 APP_ENV = env_choice("GC_ENV", "development", ("development", "test", "production"))
 PRODUCTION = APP_ENV == "production"
 TESTING = APP_ENV == "test" or "pytest" in sys.modules
-DEBUG = env_bool("DEBUG", APP_ENV == "development")
+# DEBUG only when development is asked for by name: an unset GC_ENV must never show tracebacks.
+DEBUG = env_bool("DEBUG", os.environ.get("GC_ENV") == "development")
 
 SECRET_KEY = env_str("SECRET_KEY") or ""
 if not SECRET_KEY:
@@ -40,13 +43,20 @@ INSTALLED_APPS = [
     "groepsconsult.consultations",
     "groepsconsult.offers",
     "groepsconsult.registrations",
+    # After registrations: its demo seeder links the places the registrations seeder made.
+    "groepsconsult.trajectories",
     "groepsconsult.consent",
     "groepsconsult.notifications",
     "groepsconsult.measurements",
+    "groepsconsult.clinical_signoff",
     "groepsconsult.questionnaires",
     "groepsconsult.goals",
     "groepsconsult.documents",
     "groepsconsult.monitoring",
+    "groepsconsult.handovers",
+    "groepsconsult.gpfeedback",
+    "groepsconsult.followups",
+    "groepsconsult.finance",
     "groepsconsult.team",
     "groepsconsult.demo",
     "groepsconsult.privacy",
@@ -66,6 +76,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers before the SSL redirect and the host check (load balancers probe it
+    # over plain http with their own Host header).
+    "groepsconsult.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "groepsconsult.accounts.middleware.AuthenticatedSessionMiddleware",
     "groepsconsult.accounts.middleware.TwoFactorRequiredMiddleware",
     "groepsconsult.accounts.middleware.ActiveMembershipMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -158,13 +172,27 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Views we do not own that need no login (our own views use core.access.public). Checked at
+# start-up (groepsconsult.E003): each name must resolve.
+GC_PUBLIC_URL_NAMES = ("set_language",)
 
-# Idle timeout: the cookie is renewed on every request and expires after SESSION_IDLE_MINUTES.
-SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle timeout: AuthenticatedSessionMiddleware logs out after SESSION_IDLE_MINUTES without a user
+# action (polling does not count). The session is saved only when it changes (a GET writes
+# nothing); the database expiry is a backstop a little after the idle timeout.
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS + 120
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Flash messages may name a participant: keep them in the server-side session, not a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# A password given by an administrator expires (the user must choose their own at first login),
+# and so does the e-mailed link with which the user enrols their own authenticator.
+GC_ONE_TIME_PASSWORD_HOURS = env_int("ONE_TIME_PASSWORD_HOURS", 72)
+GC_ENROLMENT_LINK_HOURS = env_int("ENROLMENT_LINK_HOURS", 72)
 
 AXES_ENABLED = env_bool("AXES_ENABLED", not TESTING)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -172,6 +200,35 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Behind nginx every request comes from the proxy: lock out (and log) the real client instead.
+GC_TRUSTED_PROXY_COUNT = env_int("GC_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "groepsconsult.core.clientip.client_ip"
+
+# Public sign-up limits (see docs/security.md). Per client address through django-ratelimit
+# (a cache counter); per session per hour counted in the database, so exact across workers.
+# A demo laptop signs up many people from one address: the strict default is production's.
+GC_SIGNUP_RATE_PER_CLIENT = env_str("GC_SIGNUP_RATE_PER_CLIENT", "5/h" if PRODUCTION else "60/h")
+if not re.fullmatch(r"\d+/\d*[smhd]", GC_SIGNUP_RATE_PER_CLIENT):
+    raise ConfigError(
+        f"GC_SIGNUP_RATE_PER_CLIENT={GC_SIGNUP_RATE_PER_CLIENT!r} is not a rate such as 5/h."
+    )
+GC_SIGNUP_CAP_PER_SESSION_HOUR = env_int("GC_SIGNUP_CAP_PER_SESSION_HOUR", 10)
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+_MEMCACHED = env_str("GC_RATELIMIT_MEMCACHED", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # One process counts its own clients unless a memcached is named (several gunicorn workers).
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "LOCATION": _MEMCACHED,
+    }
+    if _MEMCACHED
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ratelimit",
+    },
+}
 
 OTP_TOTP_ISSUER = "Groepsconsult"
 
@@ -212,6 +269,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 RETENTION_DAYS = {
     "inactive_participant": env_int("RETENTION_INACTIVE_PARTICIPANT_DAYS", 730),
 }
+# Small-cell suppression (docs/monitoring.md): aggregate cells below this many people show "<k".
+SMALL_CELL_THRESHOLD = env_int("SMALL_CELL_THRESHOLD", 10)
 PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "")
 BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
 

@@ -122,3 +122,12 @@ def live_app(django_db_serialized_rollback, allow_audit_purge, live_server):
     """The live server for browser tests. Serialized rollback restores the rows that data
     migrations loaded (consent texts, questionnaires) after an earlier browser test's flush."""
     return live_server
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in a process cache: each test starts with none used."""
+    from django.core.cache import caches
+
+    caches["ratelimit"].clear()
+    yield

@@ -32,17 +32,23 @@ PUBLIC_URL_NAMES = {
 }
 
 
-def object_patterns(resolver=None, namespace=""):
-    """(url name, route kwargs, extra kwargs) of every named pattern with a uuid parameter."""
+def every_pattern(resolver=None, namespace=""):
+    """(url name or None, URLPattern) of every route of the project."""
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
             ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from object_patterns(entry, ns)
-        elif isinstance(entry, URLPattern) and entry.name:
-            converters = entry.pattern.converters
-            if any(type(c).__name__ == "UUIDConverter" for c in converters.values()):
-                yield f"{namespace}{entry.name}", converters, entry.default_args
+            yield from every_pattern(entry, ns)
+        elif isinstance(entry, URLPattern):
+            yield (f"{namespace}{entry.name}" if entry.name else None), entry
+
+
+def object_patterns():
+    """(url name, route kwargs, extra kwargs) of every named pattern with a uuid parameter."""
+    for name, entry in every_pattern():
+        converters = entry.pattern.converters
+        if name and any(type(c).__name__ == "UUIDConverter" for c in converters.values()):
+            yield name, converters, entry.default_args
 
 
 def fill(converters, public_id):
@@ -121,11 +127,16 @@ UNMATCHED_OK = {
     "registrations:registration-cancel",
     "registrations:attendance-mark",
     "registrations:walk-in",
+    "registrations:signup-removal-undo",
     "offers:offer-confirm",
     "gp_import:batch-confirm",
     "gp_import:batch-cancel",
     "gp_import:call-outcome",
+    "handovers:signal-resolve",
+    "gpfeedback:feedback-acknowledge",
+    "gpfeedback:feedback-prepare",
     "privacy:subject-anonymise",
+    "registrations:call-register",
 }
 
 

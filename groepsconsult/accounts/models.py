@@ -16,6 +16,15 @@ class User(AbstractUser):
         default="nl",
         choices=[("nl", "Nederlands"), ("en", "English")],
     )
+    # Set when an administrator gave a one-time password: until the user chooses their own, they
+    # may only change it, and after this moment the one-time password no longer logs in.
+    one_time_password_expires_at = models.DateTimeField(
+        _("one-time password expires at"), null=True, blank=True
+    )
+
+    @property
+    def must_change_password(self) -> bool:
+        return self.one_time_password_expires_at is not None
 
 
 class Membership(TimeStampedModel):

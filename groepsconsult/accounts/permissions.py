@@ -17,6 +17,7 @@ class Permission(StrEnum):
     PARTICIPANT_LIST = "participant_list"
     PARTICIPANT_VIEW = "participant_view"
     PARTICIPANT_CHANGE = "participant_change"
+    PARTICIPANT_MERGE = "participant_merge"
     CONSULTATION_VIEW = "consultation_view"
     CONSULTATION_MANAGE = "consultation_manage"
     AUDIT_VIEW = "audit_view"
@@ -37,8 +38,18 @@ class Permission(StrEnum):
     GOAL_EDIT = "goal_edit"
     BOOKLET_PRINT = "booklet_print"
     PLENARY_VIEW = "plenary_view"
+    HANDOVER_MANAGE = "handover_manage"
+    HANDOVER_RESPOND = "handover_respond"
+    SIGNAL_VIEW = "signal_view"
+    GP_FEEDBACK_VIEW = "gp_feedback_view"
+    GP_FEEDBACK_PREPARE = "gp_feedback_prepare"
+    FOLLOWUP_CALL = "followup_call"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
+    RULESET_APPROVE = "ruleset_approve"
+    FINANCE_VIEW = "finance_view"
+    FINANCE_MANAGE = "finance_manage"
+    ASSUMPTION_EDIT = "assumption_edit"
 
 
 PERMISSION_LABELS = {
@@ -49,6 +60,7 @@ PERMISSION_LABELS = {
     Permission.PARTICIPANT_LIST: _("List participants"),
     Permission.PARTICIPANT_VIEW: _("Open a participant's record"),
     Permission.PARTICIPANT_CHANGE: _("Register and edit participants"),
+    Permission.PARTICIPANT_MERGE: _("Merge two records of the same person, with their history"),
     Permission.CONSULTATION_VIEW: _("See group consultations"),
     Permission.CONSULTATION_MANAGE: _("Plan and change group consultations"),
     Permission.AUDIT_VIEW: _("Search the access log"),
@@ -73,6 +85,24 @@ PERMISSION_LABELS = {
     Permission.GOAL_EDIT: _("Record a participant's personal goal"),
     Permission.BOOKLET_PRINT: _("Print results booklets"),
     Permission.PLENARY_VIEW: _("Show the anonymous group summary of a session"),
+    Permission.HANDOVER_MANAGE: _("Hand participants over to an offer and follow each step"),
+    Permission.HANDOVER_RESPOND: _(
+        "Accept or decline hand-overs to one's own offers and record the steps"
+    ),
+    Permission.SIGNAL_VIEW: _("See and resolve the region's signal list"),
+    Permission.GP_FEEDBACK_VIEW: _(
+        "See and download GP feedback (a practice: only its own consenting patients)"
+    ),
+    Permission.GP_FEEDBACK_PREPARE: _("Prepare GP feedback letters and FHIR bundles"),
+    Permission.FOLLOWUP_CALL: _(
+        "Phone participants who agreed to be contacted after the session and record the call"
+    ),
+    Permission.RULESET_APPROVE: _(
+        "Review the clinical rule set and approve it as the region's responsible physician"
+    ),
+    Permission.FINANCE_VIEW: _("See budgets, costs, the business case and agreements"),
+    Permission.FINANCE_MANAGE: _("Enter budget lines and keep the agreements register"),
+    Permission.ASSUMPTION_EDIT: _("Edit the sourced assumptions of the business case"),
 }
 
 
@@ -87,6 +117,7 @@ class Role(models.TextChoices):
     FUNDER = "funder", _("Funder / municipality")
     RESEARCHER = "researcher", _("Researcher")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+    OFFER_PARTNER = "offer_partner", _("Offer partner (contact person of an offer)")
 
 
 @dataclass(frozen=True)
@@ -105,6 +136,7 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.PARTICIPANT_LIST,
         P.PARTICIPANT_VIEW,
         P.PARTICIPANT_CHANGE,
+        P.PARTICIPANT_MERGE,
         P.AUDIT_VIEW,
         P.AUDIT_EXPORT,
         P.REGISTRATION_CREATE,
@@ -117,6 +149,12 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.QUESTIONNAIRE_FILL,
         P.GOAL_EDIT,
         P.BOOKLET_PRINT,
+        P.HANDOVER_MANAGE,
+        P.HANDOVER_RESPOND,
+        P.SIGNAL_VIEW,
+        P.GP_FEEDBACK_VIEW,
+        P.GP_FEEDBACK_PREPARE,
+        P.FOLLOWUP_CALL,
     }
 )
 _CARE_TEAM = {
@@ -133,24 +171,33 @@ _CARE_TEAM = {
     P.GOAL_EDIT,
     P.BOOKLET_PRINT,
     P.PLENARY_VIEW,
+    P.HANDOVER_MANAGE,
+    P.FOLLOWUP_CALL,
 }
 
 ROLES: dict[Role, RoleSpec] = {
     Role.ADMINISTRATOR: RoleSpec(
         _("Sets up the region and its users. Sees everything in the region, including the log."),
-        frozenset(P),
+        # Approving clinical thresholds is a medical act: only the responsible physician signs.
+        frozenset(P) - {P.RULESET_APPROVE},
     ),
     Role.COORDINATOR: RoleSpec(
         _("Plans sessions, fills the team, registers participants and watches the process."),
         frozenset(
             _CARE_TEAM
             | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE, P.AGGREGATE_VIEW}
-            | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT}
+            | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT, P.SIGNAL_VIEW}
+            | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
+            | {P.FINANCE_VIEW, P.FINANCE_MANAGE, P.ASSUMPTION_EDIT}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(
         _("Carries medical responsibility for the sessions; sees and corrects participants' data."),
-        frozenset(_CARE_TEAM | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE}),
+        frozenset(
+            _CARE_TEAM
+            | {P.PARTICIPANT_CHANGE, P.AGGREGATE_VIEW, P.ALERT_ACKNOWLEDGE, P.RULESET_APPROVE}
+            | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
+        ),
     ),
     Role.PROFESSIONAL: RoleSpec(
         _("Staffs a station or holds a talk; sees participants of the region's sessions."),
@@ -158,19 +205,23 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.HEALTH_CHAMPION: RoleSpec(
         _("Phones participants after the session; sees only those who agreed to be contacted."),
-        frozenset({P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.OFFER_VIEW}),
+        frozenset(
+            {P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.OFFER_VIEW}
+            | {P.FOLLOWUP_CALL}
+        ),
     ),
     Role.HOST: RoleSpec(
         _("Welcomes people, ticks them off at the door and keeps time; no medical data."),
-        frozenset({P.CONSULTATION_VIEW, P.REGION_VIEW, P.ATTENDANCE_RECORD}),
+        # Consent is asked at the door (issue 13): it is not medical data.
+        frozenset({P.CONSULTATION_VIEW, P.REGION_VIEW, P.ATTENDANCE_RECORD, P.CONSENT_RECORD}),
     ),
     Role.GP_PRACTICE: RoleSpec(
         _("Receives feedback; sees only its own patients who agreed to share results."),
-        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW}),
+        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.GP_FEEDBACK_VIEW}),
     ),
     Role.FUNDER: RoleSpec(
         _("Municipality, insurer or GP organisation: anonymous group figures and costs only."),
-        frozenset({P.AGGREGATE_VIEW}),
+        frozenset({P.AGGREGATE_VIEW, P.FINANCE_VIEW, P.ASSUMPTION_EDIT}),
     ),
     Role.RESEARCHER: RoleSpec(
         _("University or institute: pseudonymised export only, never names."),
@@ -188,14 +239,17 @@ ROLES: dict[Role, RoleSpec] = {
             }
         ),
     ),
+    Role.OFFER_PARTNER: RoleSpec(
+        _(
+            "Contact person of a neighbourhood offer: sees only hand-overs to their own "
+            "organisation's offers, and only of participants who agreed to share their name "
+            "and phone with the offer."
+        ),
+        frozenset({P.HANDOVER_RESPOND}),
+    ),
 }
 
 
 def role_has_permission(role: str, permission: Permission) -> bool:
     spec = ROLES.get(Role(role)) if role in Role.values else None
     return bool(spec and permission in spec.permissions)
-
-
-def role_requires_2fa(role: str) -> bool:
-    """Two-factor is mandatory for every role that can see personal data."""
-    return ROLES[Role(role)].sees_personal_data

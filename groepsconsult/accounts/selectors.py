@@ -1,5 +1,9 @@
+import datetime as dt
+
+from django.conf import settings
+from django.core import signing
+
 from groepsconsult.accounts.models import Membership
-from groepsconsult.accounts.permissions import role_requires_2fa
 
 
 def membership_list_for_user(*, user):
@@ -19,8 +23,15 @@ def membership_active_for_user(*, user, region_id):
     return (memberships[0] if memberships else None), memberships
 
 
-def user_requires_2fa(*, user) -> bool:
-    if user.is_superuser:
-        return True
-    roles = Membership.objects.filter(user=user, is_active=True).values_list("role", flat=True)
-    return any(role_requires_2fa(role) for role in roles)
+ENROLMENT_SALT = "groepsconsult.accounts.enrolment"
+
+
+def enrolment_token_user_id(*, token: str) -> int | None:
+    """The user an enrolment link was sent to, or None when it is forged or too old."""
+    try:
+        value = signing.TimestampSigner(salt=ENROLMENT_SALT).unsign(
+            token, max_age=dt.timedelta(hours=settings.GC_ENROLMENT_LINK_HOURS)
+        )
+        return int(value)
+    except (signing.BadSignature, ValueError):
+        return None

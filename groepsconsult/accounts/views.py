@@ -1,6 +1,8 @@
-"""Log in (password, then authenticator code), enrol two-factor, switch region, roles table.
+"""Log in (password, then authenticator code), enrol two-factor through the e-mailed link,
+change or reset the password, switch region, roles table.
 
-Who may use them: anyone may log in; the rest needs a logged-in user.
+Who may use them: the login steps, the enrolment link and the password reset are public (see
+urls.py); the rest needs a verified login.
 """
 
 import io
@@ -11,15 +13,20 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from groepsconsult.accounts import services
+from groepsconsult.accounts import selectors, services
 from groepsconsult.accounts.forms import LoginForm, TokenForm
 from groepsconsult.accounts.middleware import SESSION_REGION_KEY
 from groepsconsult.accounts.permissions import PERMISSION_LABELS, ROLES, Permission
 from groepsconsult.core.http import safe_next
+
+# Set by the e-mailed enrolment link: only then does the two-factor step show a QR code.
+ENROL_SESSION_KEY = "enrol_user_id"
 
 
 class LoginView(auth_views.LoginView):
@@ -35,12 +42,28 @@ def _qr_svg(uri: str) -> str:
     return buffer.getvalue().decode()
 
 
+def enrol(request, token):
+    """The link from the enrolment e-mail: proves the mailbox is the user's own."""
+    user_id = selectors.enrolment_token_user_id(token=token)
+    if user_id is None:
+        context = {
+            "title": _("This link has expired"),
+            "text": _("Ask your administrator to send you a new link."),
+        }
+        return render(request, "accounts/message.html", context, status=400)
+    request.session[ENROL_SESSION_KEY] = user_id
+    return redirect("accounts:two-factor" if request.user.is_authenticated else "accounts:login")
+
+
 @login_required
 def two_factor(request):
     user = request.user
     if user.is_verified():
         return redirect(safe_next(request, "dashboard"))
     enrolling = not services.user_has_confirmed_device(user=user)
+    if enrolling and request.session.get(ENROL_SESSION_KEY) != user.pk:
+        # Whoever knows the password (an administrator who set it) must not enrol their phone.
+        return render(request, "accounts/enrol_by_link.html", status=403)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.totp_verify(request=request, user=user, token=form.cleaned_data["token"]):
@@ -78,3 +101,58 @@ def roles(request):
     ]
     context = {"rows": rows}
     return render(request, "accounts/roles.html", context)
+
+
+class OwnPasswordChosenMixin:
+    """After a change or a reset the password is the user's own: no longer a one-time one."""
+
+    template_name = "accounts/password_form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.user_password_chosen(user=form.user)
+        return response
+
+
+class PasswordChangeView(OwnPasswordChosenMixin, auth_views.PasswordChangeView):
+    success_url = reverse_lazy("dashboard")
+    extra_context = {"title": gettext_lazy("Change your password")}
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed."))
+        return super().form_valid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password-reset-done")
+    extra_context = {"title": gettext_lazy("Forgot your password?")}
+
+
+RESET_SENT = {
+    "title": gettext_lazy("Check your e-mail"),
+    "text": gettext_lazy(
+        "If this address belongs to an account, we have sent a link to choose a new password."
+    ),
+}
+RESET_COMPLETE = {
+    "title": gettext_lazy("Your password has been changed"),
+    "text": gettext_lazy("You can log in with your new password and your authenticator app."),
+    "login_link": True,
+}
+
+
+class PasswordResetConfirmView(OwnPasswordChosenMixin, auth_views.PasswordResetConfirmView):
+    success_url = reverse_lazy("accounts:password-reset-complete")
+    extra_context = {"title": gettext_lazy("Choose a new password")}
+
+
+def message_page(view_class, context):
+    """A Django auth view that only shows a title and a sentence (accounts/message.html)."""
+    return view_class.as_view(template_name="accounts/message.html", extra_context=context)
+
+
+password_reset_sent = message_page(auth_views.PasswordResetDoneView, RESET_SENT)
+password_reset_complete = message_page(auth_views.PasswordResetCompleteView, RESET_COMPLETE)

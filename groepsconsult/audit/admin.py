@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from groepsconsult.audit.admin_logging import AccessLoggedAdminMixin
 from groepsconsult.audit.models import AccessEvent
 
 
 @admin.register(AccessEvent)
-class AccessEventAdmin(admin.ModelAdmin):
+class AccessEventAdmin(AccessLoggedAdminMixin, admin.ModelAdmin):
     """Read-only: the log is append-only (the database refuses updates and deletes too)."""
 
     list_display = ["at", "username", "role", "action", "subject_type", "participant_id", "purpose"]

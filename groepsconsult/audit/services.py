@@ -1,9 +1,10 @@
 """Write-only API of the access log. Call it inside the transaction that reads or writes the data."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.core.bulk import insert_rows
+from groepsconsult.core.clientip import client_ip
 
 # Above this many rows (a GP import) the log is written with one lean executemany, not bulk_create.
 LEAN_INSERT_FROM = 500
@@ -27,12 +28,24 @@ class Actor:
             username=request.user.get_username(),
             role=membership.role if membership else "",
             region_slug=membership.region.slug if membership else "",
-            ip_address=request.META.get("REMOTE_ADDR"),
+            ip_address=client_ip(request),
         )
 
     @classmethod
     def system(cls, name="system"):
         return cls(user_id=None, username=name)
+
+    @classmethod
+    def anonymous(cls, request, *, name, region_slug=""):
+        """A resident without an account (public sign-up): the real client address is kept."""
+        return cls(
+            user_id=None, username=name, region_slug=region_slug, ip_address=client_ip(request)
+        )
+
+    def in_region(self, region_slug: str) -> "Actor":
+        """The same actor with the region they acted in (rows without one are invisible to
+        the region's privacy officer)."""
+        return replace(self, region_slug=self.region_slug or region_slug)
 
 
 def access_log_write(
@@ -107,4 +120,19 @@ def access_log_view(*, by: Actor, record, purpose: str) -> None:
         subject_ids=[record.public_id],
         participant_ids=[record.participant.public_id],
         purpose=purpose,
+    )
+
+
+def access_log_records(*, by: Actor, records, purpose: str, action=None, detail="") -> None:
+    """Log that participant-owned records (each with `.participant` and `.public_id`) were
+    shown (LIST by default) or exported: one row per record's participant."""
+    records = list(records)
+    access_log_write(
+        by=by,
+        action=action or AccessEvent.Action.LIST,
+        subject_type=records[0]._meta.model_name if records else "",
+        subject_ids=[r.public_id for r in records],
+        participant_ids=[r.participant.public_id for r in records],
+        purpose=purpose,
+        detail=detail,
     )

@@ -5,6 +5,7 @@ clinical logic can be reviewed and tested on its own. Invalid input raises Value
 the argument and the allowed range. Source of truth: /work/shared/clinical.md.
 """
 
+from .combinations import implausible_combinations
 from .findrisc import FINDRISC_VERSION, FindriscResult, findrisc, findrisc_category
 from .risk_age import heart_age_applicability, risk_age
 from .rules import (
@@ -19,10 +20,18 @@ from .rules import (
     load_ruleset,
     traffic_light,
 )
-from .score2 import REGIONS, SEXES, risk_category, score2
+from .score2 import (
+    EXCLUDING_CONDITIONS,
+    REGIONS,
+    SEXES,
+    risk_category,
+    score2,
+    score2_applicability,
+)
 
 __all__ = [
     "DEFAULT_RULESET_VERSION",
+    "EXCLUDING_CONDITIONS",
     "FINDRISC_VERSION",
     "PLAUSIBLE_RANGES",
     "REGIONS",
@@ -37,9 +46,11 @@ __all__ = [
     "findrisc",
     "findrisc_category",
     "heart_age_applicability",
+    "implausible_combinations",
     "load_ruleset",
     "risk_age",
     "risk_category",
     "score2",
+    "score2_applicability",
     "traffic_light",
 ]

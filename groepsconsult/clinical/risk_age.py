@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from .score2 import SEXES, require_bool, require_choice, require_number
+from .score2 import SEXES, excluding_condition, require_choice, require_number
 
 # Low-region riskage1 fits: age = intercept + log_coef * ln(p) + linear_coef * p, p in percent.
 _LOW_REGION_FITS = {
@@ -26,10 +26,12 @@ HEART_AGE_MAX_AGE = 69
 
 
 def risk_age(*, sex: str, risk_percent: float) -> float:
-    """SCORE2 risk age in years for the low-risk region, rounded to 1 decimal.
+    """SCORE2 risk age in years for the low-risk region, UNROUNDED.
 
-    ``risk_percent`` is a SCORE2 10-year risk in percent (0 < p <= 100). Like the authors' code,
-    a negative fitted age is clipped to 0.
+    ``risk_percent`` is the unrounded SCORE2 10-year risk in percent (0 < p <= 100), straight
+    from ``score2()``. Round once, for display only: rounding the risk first moves very low-risk
+    ages by up to a third of a year (clinical.md §3.2). Like the authors' code, a negative fitted
+    age is clipped to 0.
     """
     sex = require_choice("sex", sex, SEXES)
     # The fit contains ln(p), so p must be strictly positive.
@@ -38,24 +40,23 @@ def risk_age(*, sex: str, risk_percent: float) -> float:
         raise ValueError(f"risk_percent must be greater than 0 and at most 100 %, got {p!r}")
     intercept, log_coef, linear_coef = _LOW_REGION_FITS[sex]
     age = intercept + log_coef * math.log(p) + linear_coef * p
-    return round(max(age, 0.0), 1)
+    return max(age, 0.0)
 
 
-def heart_age_applicability(*, age: float, diabetes: bool, known_cvd: bool) -> str | None:
+def heart_age_applicability(
+    *, age: float, diabetes: bool, known_cvd: bool, ckd: bool, fh: bool
+) -> str | None:
     """None when heart age may be shown, otherwise a reason code.
 
-    Reason codes, checked in this order: "age_out_of_range" (outside 40-69), "diabetes",
-    "known_cvd". For people with diabetes or CVD a heart age would understate their risk, because
-    SCORE2 is not valid for them (clinical.md §3.2).
+    Reason codes, checked in this order: "age_out_of_range" (outside 40-69), then the
+    conditions of ``score2_applicability``: "diabetes", "known_cvd", "ckd", "fh". For people with
+    one of those conditions a heart age would understate their risk, because SCORE2 is not valid
+    for them (clinical.md §3.2).
     """
     # A wide sanity range catches typing errors; the applicability range is checked below.
     age_f = require_number("age", age, 0, 130, unit="years")
-    diabetes = require_bool("diabetes", diabetes)
-    known_cvd = require_bool("known_cvd", known_cvd)
+    conditions = {"diabetes": diabetes, "known_cvd": known_cvd, "ckd": ckd, "fh": fh}
+    reason = excluding_condition(**conditions)
     if not HEART_AGE_MIN_AGE <= age_f < HEART_AGE_MAX_AGE + 1:
         return "age_out_of_range"
-    if diabetes:
-        return "diabetes"
-    if known_cvd:
-        return "known_cvd"
-    return None
+    return reason

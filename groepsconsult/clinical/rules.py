@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,12 +19,12 @@ from types import MappingProxyType
 
 from .score2 import SEXES, require_bool, require_choice, require_number
 
-DEFAULT_RULESET_VERSION = "nl-2026.1"
+DEFAULT_RULESET_VERSION = "nl-2026.2"
 
 COLOURS = ("none", "green", "orange", "red")  # ordered from least to most worrying
 _VERSION_PATTERN = re.compile(r"^[a-z]{2}-\d{4}\.\d+$")
 _EVIDENCE_TAGS = ("V", "P", "U", "C")
-_FLAGS = ("urgent", "fh_hint")
+_FLAGS = ("urgent", "fh_hint", "low")
 _BP_COMPONENTS = ("systolic", "diastolic")
 
 # Typing-error rejection at the measurement station: (min, max, unit), inclusive. Wider than any
@@ -84,16 +85,20 @@ class Band:
         return value < self.limit or (self.inclusive and value == self.limit)
 
 
+# How an alarm compares a reading with its threshold ("below": hypoglycaemia, hypotension).
+_ALARM_TESTS = {"at_or_above": operator.ge, "above": operator.gt, "below": operator.lt}
+
+
 @dataclass(frozen=True, slots=True)
 class Alarm:
     code: str
     component: str  # "value", or "systolic"/"diastolic" for bp
     threshold: float
-    inclusive: bool  # True: at_or_above, False: above
+    comparison: str  # a key of _ALARM_TESTS
     flag: str | None  # Light field this alarm sets, if any
 
     def fires(self, value: float) -> bool:
-        return value >= self.threshold if self.inclusive else value > self.threshold
+        return _ALARM_TESTS[self.comparison](value, self.threshold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,17 +151,17 @@ def _parse_bands(where: str, raw: object) -> tuple[Band, ...]:
 
 
 def _parse_alarm(where: str, raw: Mapping) -> Alarm:
-    if ("at_or_above" in raw) == ("above" in raw):
-        raise ValueError(f"rule set {where}: an alarm needs exactly one of at_or_above/above")
+    comparisons = [key for key in _ALARM_TESTS if key in raw]
+    if len(comparisons) != 1:
+        raise ValueError(f"rule set {where}: an alarm needs exactly one of {tuple(_ALARM_TESTS)}")
     flag = raw.get("flag")
     if flag is not None and flag not in _FLAGS:
         raise ValueError(f"rule set {where}: alarm flag must be one of {_FLAGS}, got {flag!r}")
-    inclusive = "at_or_above" in raw
     return Alarm(
         code=str(raw["code"]),
         component=str(raw.get("component", "value")),
-        threshold=float(raw["at_or_above" if inclusive else "above"]),
-        inclusive=inclusive,
+        threshold=float(raw[comparisons[0]]),
+        comparison=comparisons[0],
         flag=flag,
     )
 
@@ -272,6 +277,7 @@ class Light:
     colour: str  # "green", "orange", "red" or "none"
     urgent: bool  # SBP >= 180: severely raised single risk factor (clinical.md §1.2)
     fh_hint: bool  # total cholesterol > 8: add the "denk aan FH" text
+    low: bool  # a low-value alarm fired (hypoglycaemia, low blood pressure): never "fine"
     retest_advised: bool  # "laat dit nog eens meten bij de huisarts"
     measure: str  # the rule-set code actually used (glucose -> glucose_fasting/_nonfasting)
     ruleset_version: str
@@ -366,6 +372,7 @@ def traffic_light(
         colour=colour,
         urgent="urgent" in flags,
         fh_hint="fh_hint" in flags,
+        low="low" in flags,
         retest_advised=colour in rs.retest_advised_for,
         measure=rule.code,
         ruleset_version=rs.version,
@@ -383,11 +390,7 @@ def alarm_reasons(
     diastolic: float | None = None,
     age: float | None = None,
 ) -> list[str]:
-    """Alarm codes for the measurement circuit, e.g. ["sbp_urgent"]; empty when none apply.
-
-    Codes in nl-2026.1: "sbp_urgent" (SBP >= 180), "tc_very_high" (total cholesterol > 8),
-    "glucose_diabetes_range" (fasting >= 7.0 or non-fasting >= 11.1 mmol/l).
-    """
+    """Alarm codes (data: "alarms" in the rule-set JSON), e.g. ["sbp_urgent"]; empty if none."""
     _, _, _, fired = _evaluate(
         measure, value, sex=sex, fasting=fasting, ruleset=ruleset, diastolic=diastolic, age=age
     )

@@ -128,8 +128,20 @@ _SCORE2_BETAS = {
     ),
 }  # fmt: skip
 
-# SCORE2 region recalibration, 6-decimal values from the authors' Stata code (score2risk.ado).
-# The 4-decimal published values agree within 0.01 percentage point (clinical.md §3.2).
+# SCORE2 region recalibration as published (SCORE2 paper, supplementary table; 4 decimals, the
+# same values RiskScorescvd HEAD hard-codes, clinical.md §3.1). They belong with the published
+# 4-decimal betas above. The authors' Stata code (score2risk.ado) carries 6-decimal versions,
+# kept below for reference: for SCORE2 they agree within 0.01 percentage point (clinical.md §3.2).
+SCORE2_SCALES = {
+    ("low", "male"): (-0.5699, 0.7476),
+    ("low", "female"): (-0.7380, 0.7019),
+    ("moderate", "male"): (-0.1565, 0.8009),
+    ("moderate", "female"): (-0.3143, 0.7701),
+    ("high", "male"): (0.3207, 0.9360),
+    ("high", "female"): (0.5710, 0.9369),
+    ("very_high", "male"): (0.5836, 0.8294),
+    ("very_high", "female"): (0.9412, 0.8329),
+}
 SCORE2_SCALES_STATA = {
     ("low", "male"): (-0.569857, 0.747593),
     ("low", "female"): (-0.737966, 0.701868),
@@ -143,8 +155,10 @@ SCORE2_SCALES_STATA = {
 
 # SCORE2-OP, clinical.md §3.1: per-unit centring at age 73, SBP 150, TC 6, HDL 1.4.
 _OP_CENTRING = _Centring(age=(73, 1), sbp=(150, 1), total_chol=(6, 1), hdl=(1.4, 1))
-# Published 4-decimal betas, S0 and mean_lp (clinical.md §3.1 table; identical to the Stata
-# ``rounded(1)`` set and to RiskScorescvd HEAD).
+# THE single SCORE2-OP constant set: the published one. 4-decimal betas, S0 (1 - 0.2424 men,
+# 1 - 0.1918 women) and mean_lp (0.0929 / 0.2288) exactly as in the authors' Stata code under
+# ``rounded(1)`` ("rounded coefficients as published", skkceu/stata @abd8702 score2oprisk.ado)
+# and in RiskScorescvd HEAD (R/11_SCORE2_func.R, which writes the women's mean_lp as 0.229).
 _OP_BETAS = {
     "male": _Betas(
         age=0.0634, smoking=0.3524, sbp=0.0094, diabetes=0.4245, total_chol=0.0850, hdl=-0.3564,
@@ -158,25 +172,25 @@ _OP_BETAS = {
     ),
 }  # fmt: skip
 
-# SCORE2-OP region recalibration: THE single constant set, the authors' Stata 6-decimal scales
-# (score2oprisk.ado @abd8702). Why not the 2-decimal published ones: they shift results by about
-# 0.1 percentage point (clinical.md §3.2), and RiskScorescvd before commit 55660d2 even had wrong
-# low-region values (-0.61/0.89, -0.85/0.82). All four regions were cross-checked: each Stata
-# value rounds to the 2-decimal value in RiskScorescvd's region-aware SCORE2().
-SCORE2_OP_SCALES_STATA = {
-    ("low", "male"): (-0.343484, 1.193038),
-    ("low", "female"): (-0.516054, 1.007238),
-    ("moderate", "male"): (0.005320, 1.248514),
-    ("moderate", "female"): (-0.101044, 1.099621),
-    ("high", "male"): (0.084305, 1.151902),
-    ("high", "female"): (0.375720, 1.089031),
-    ("very_high", "male"): (0.045959, 0.703625),
-    ("very_high", "female"): (0.379293, 0.691530),
+# SCORE2-OP region recalibration as published: 2 decimals (Stata ``rounded(1)`` rounds its
+# 6-decimal scales to 0.01; RiskScorescvd HEAD hard-codes the same values, from commit 55660d2
+# on). Why not the 6-decimal scales: paired with the 4-decimal betas they match neither set and
+# miss published examples by up to 0.15 point; and never the pre-55660d2 RiskScorescvd values
+# (-0.61/0.89, -0.85/0.82), which were wrong (clinical.md §3.2).
+SCORE2_OP_SCALES = {
+    ("low", "male"): (-0.34, 1.19),
+    ("low", "female"): (-0.52, 1.01),
+    ("moderate", "male"): (0.01, 1.25),
+    ("moderate", "female"): (-0.10, 1.10),
+    ("high", "male"): (0.08, 1.15),
+    ("high", "female"): (0.38, 1.09),
+    ("very_high", "male"): (0.05, 0.70),
+    ("very_high", "female"): (0.38, 0.69),
 }
 
 _MODELS = {
-    "SCORE2": _Model("SCORE2", _SCORE2_CENTRING, _SCORE2_BETAS, SCORE2_SCALES_STATA),
-    "SCORE2-OP": _Model("SCORE2-OP", _OP_CENTRING, _OP_BETAS, SCORE2_OP_SCALES_STATA),
+    "SCORE2": _Model("SCORE2", _SCORE2_CENTRING, _SCORE2_BETAS, SCORE2_SCALES),
+    "SCORE2-OP": _Model("SCORE2-OP", _OP_CENTRING, _OP_BETAS, SCORE2_OP_SCALES),
 }
 
 
@@ -199,8 +213,8 @@ def _model_risk(
 ) -> float:
     """Recalibrated 10-year risk as a fraction (0-1), unrounded, for already-checked inputs.
 
-    ``scales`` is a parameter so tests can reproduce published examples that were computed with
-    the 2-decimal scales; production code always passes the Stata constant set.
+    ``scales`` is a parameter so tests can compare constant sets; production code always passes
+    the published set of the model (SCORE2_SCALES / SCORE2_OP_SCALES).
     """
     m = _MODELS[model]
     b = m.betas[sex]
@@ -241,10 +255,11 @@ def score2(
     diabetes: bool = False,
     region: str = "low",
 ) -> float:
-    """10-year CVD risk in percent, rounded to 2 decimals (e.g. 5.91).
+    """10-year CVD risk in percent, UNROUNDED (e.g. 5.9134...).
 
     SCORE2 for ages 40-69, SCORE2-OP for 70-89. Units: mmHg and mmol/l. The Netherlands is
-    in the "low" risk region (clinical.md §3.1).
+    in the "low" risk region (clinical.md §3.1). Round once, for display only: the risk age and
+    the risk category take this unrounded value (clinical.md §3.2 "Round once, at display").
     """
     if isinstance(age, bool) or not isinstance(age, int | float | Decimal | Fraction):
         raise ValueError(f"age must be a number, got {age!r}")
@@ -279,7 +294,40 @@ def score2(
         diabetes=diabetes,
         scales=_MODELS[model].scales[(region, sex)],
     )
-    return round(100.0 * risk, 2)
+    return 100.0 * risk
+
+
+# Conditions for which SCORE2(-OP) is not valid and must not be shown (clinical.md §3.2
+# "Exclusions", [V, S17]): diabetes (SCORE2-Diabetes applies), known CVD, chronic kidney disease
+# (SCORE2 is not validated there; the ESC treats CKD as high or very high risk by itself) and
+# familial hypercholesterolaemia. Order = the order in which a reason is reported.
+EXCLUDING_CONDITIONS = ("diabetes", "known_cvd", "ckd", "fh")
+
+
+def excluding_condition(*, diabetes: bool, known_cvd: bool, ckd: bool, fh: bool) -> str | None:
+    """The first condition that rules SCORE2 out ("diabetes", "known_cvd", "ckd", "fh"), or None.
+
+    Each flag must be a real bool: an unanswered question is the caller's business (withhold).
+    """
+    flags = {"diabetes": diabetes, "known_cvd": known_cvd, "ckd": ckd, "fh": fh}
+    for name in EXCLUDING_CONDITIONS:
+        if require_bool(name, flags[name]):
+            return name
+    return None
+
+
+def score2_applicability(
+    *, age: float, diabetes: bool, known_cvd: bool, ckd: bool, fh: bool
+) -> str | None:
+    """None when a SCORE2(-OP) risk may be shown, else a reason code.
+
+    "age_out_of_range" (outside 40-89), then "diabetes", "known_cvd", "ckd", "fh".
+    """
+    age_f = require_number("age", age, 0, 130, unit="years")
+    reason = excluding_condition(diabetes=diabetes, known_cvd=known_cvd, ckd=ckd, fh=fh)
+    if not MIN_AGE <= age_f <= MAX_AGE:
+        return "age_out_of_range"
+    return reason
 
 
 # ESC 2021 risk categories by age (clinical.md §3.4, [P]): (age below, high from, very high from).

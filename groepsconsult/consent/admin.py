@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from groepsconsult.audit.admin_logging import AccessLoggedAdminMixin
 from groepsconsult.consent.models import Consent, ConsentText
 
 
@@ -21,7 +22,7 @@ class ConsentTextAdmin(admin.ModelAdmin):
 
 
 @admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
+class ConsentAdmin(AccessLoggedAdminMixin, admin.ModelAdmin):
     """History is written only by consent.services (audited); the admin may look, not touch."""
 
     list_display = ["purpose", "decision", "recorded_how", "recorded_at", "withdrawn_at"]

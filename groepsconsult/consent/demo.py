@@ -19,6 +19,7 @@ GIVE_RATE = {
     ConsentPurpose.ANONYMOUS_MONITORING: 0.9,
     ConsentPurpose.PSEUDONYMISED_RESEARCH: 0.5,
     ConsentPurpose.PHOTOS: 0.3,
+    ConsentPurpose.SHARE_WITH_OFFER: 0.7,
 }
 WITHDRAW_RATE = 0.04
 REASONS = ["Wil niet meer gebeld worden", "Verhuisd naar andere huisarts", "Geen reden opgegeven"]

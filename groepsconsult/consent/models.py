@@ -20,6 +20,7 @@ class ConsentPurpose(models.TextChoices):
     ANONYMOUS_MONITORING = "anonymous_monitoring", _("Anonymous use for monitoring")
     PSEUDONYMISED_RESEARCH = "pseudonymised_research", _("Pseudonymised research")
     PHOTOS = "photos", _("Photos")
+    SHARE_WITH_OFFER = "share_with_offer", _("Share name and phone with the offer")
 
 
 class ConsentText(TimeStampedModel):

@@ -10,7 +10,7 @@ so nothing here imports participants: the model is reached through the Consent f
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -37,6 +37,17 @@ def consent_current_exists(purpose, *, participant_ref="pk"):
     return Exists(consent_current_queryset(purpose).filter(participant=OuterRef(participant_ref)))
 
 
+def consent_refused_exists(purpose, *, participant_ref="pk"):
+    """True for a participant who said no to `purpose` (refused, or withdrew) and has not
+    given it again since: for opt-out uses such as the plenary count (ADR 0007)."""
+    said_no = Consent.objects.filter(
+        Q(decision=Consent.Decision.REFUSED) | Q(withdrawn_at__isnull=False),
+        purpose=ConsentPurpose(purpose),
+        participant=OuterRef(participant_ref),
+    )
+    return Exists(said_no) & ~consent_current_exists(purpose, participant_ref=participant_ref)
+
+
 def participants_with_consent(queryset, purpose):
     """Narrow a Participant queryset to those who currently consent to `purpose` (one query)."""
     return queryset.filter(consent_current_exists(purpose))
@@ -51,6 +62,33 @@ def consent_current_for_participant(participant) -> dict[str, Consent | None]:
     for consent in rows:
         current[consent.purpose] = consent
     return current
+
+
+def consent_status_map(*, participant_ids, purpose=ConsentPurpose.SHARE_WITH_GP) -> dict:
+    """{participant pk: "given" | "refused" | "withdrawn"} of the latest decision (one query).
+
+    Participants never asked are absent from the map. For the door, the stations and the
+    booklets, which show each person's status next to their name (the caller logs that list).
+    """
+    status = {}
+    rows = (
+        Consent.objects.filter(participant_id__in=participant_ids, purpose=purpose)
+        .order_by("participant_id", "-recorded_at", "-id")
+        .values_list("participant_id", "decision", "withdrawn_at")
+    )
+    for participant_id, decision, withdrawn_at in rows:
+        if participant_id not in status:
+            status[participant_id] = "withdrawn" if withdrawn_at else decision
+    return status
+
+
+def with_gp_consent_status(rows):
+    """Set `gp_consent` ("given", "refused", "withdrawn" or "") on each row with a
+    `participant_id` (registrations at the door, the booklets), in one query."""
+    status = consent_status_map(participant_ids=[r.participant_id for r in rows])
+    for row in rows:
+        row.gp_consent = status.get(row.participant_id, "")
+    return rows
 
 
 def consent_text_current_map(*, on=None) -> dict[str, ConsentText]:

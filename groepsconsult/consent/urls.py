@@ -14,5 +14,6 @@ urlpatterns = [
         views.consent_paper_form,
         name="consent-paper-form",
     ),
+    path("participant/<uuid:public_id>/ask/", views.consent_ask, name="consent-ask"),
     path("<uuid:public_id>/withdraw/", views.consent_withdraw, name="consent-withdraw"),
 ]

@@ -157,6 +157,34 @@ def consent_paper_form(request, public_id):
         )
 
 
+@require_permission(Permission.CONSENT_RECORD)
+def consent_ask(request, public_id):
+    """One purpose's text, large, in the participant's language, and two buttons: one tap.
+
+    Opened from the door, a station or the booklets (?next= brings the user back). The answer
+    is POSTed to `participant_consents`, the one place that records a decision.
+    """
+    participant = _participant(request, public_id)
+    purpose = request.GET.get("purpose", ConsentPurpose.SHARE_WITH_GP)
+    if purpose not in ConsentPurpose.values:
+        purpose = ConsentPurpose.SHARE_WITH_GP
+    item = next(
+        i
+        for i in selectors.consent_overview_for_participant(participant=participant)
+        if i.purpose == purpose
+    )
+    language = participant.preferred_language
+    context = {
+        "participant": participant,
+        "item": item,
+        "text_local": item.text.text_for(language) if item.text else "",
+        "show_dutch": language != "nl",
+        "prefix": ConsentRecordForm(purpose=purpose).prefix,
+        "next": _back(request, participant),
+    }
+    return render(request, "consent/consent_ask.html", context)
+
+
 def _back(request, participant):
     default = reverse("consent:participant-consents", args=[participant.public_id])
     return safe_next(request, default)

@@ -23,8 +23,9 @@ def _starts_at_field(**kw):
     return forms.SplitDateTimeField(
         label=_("Date and start time"),
         widget=forms.SplitDateTimeWidget(
-            date_attrs={"type": "date"},
-            time_attrs={"type": "time"},
+            # Each input needs its own accessible name: the field's <label> names only the first.
+            date_attrs={"type": "date", "aria-label": _("Date")},
+            time_attrs={"type": "time", "aria-label": _("Start time")},
             date_format="%Y-%m-%d",
             time_format="%H:%M",
         ),

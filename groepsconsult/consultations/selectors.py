@@ -196,6 +196,29 @@ def consultation_session_choices(*, region, now=None) -> SessionChoices:
     return SessionChoices(sessions)
 
 
+def day_bounds(day=None):
+    """Aware datetimes of the first moment of `day` (default: today, local time) and of the next."""
+    day = day or timezone.localdate()
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=tz)
+    return start, start + dt.timedelta(days=1)
+
+
+def consultation_today_list(*, region, day=None):
+    """The region's sessions taking place today (cancelled ones left out), earliest first.
+
+    The "Today" landing page of each role builds on this; sessions hold no personal data.
+    """
+    start, end = day_bounds(day)
+    return (
+        Consultation.objects.in_region(region)
+        .filter(starts_at__gte=start, starts_at__lt=end)
+        .exclude(status=Consultation.Status.CANCELLED)
+        .select_related("neighbourhood", "location")
+        .order_by("starts_at")
+    )
+
+
 def consultation_not_ready_list(*, region, start, end):
     """Sessions still being planned between start and end, with readiness facts."""
     return consultation_queryset(region=region).filter(

@@ -1,6 +1,9 @@
 """Small helpers shared by views: htmx-aware rendering, pagination and safe redirects."""
 
+import uuid
+
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -33,3 +36,29 @@ def query_without_page(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+def uuid_or_none(value):
+    """A filter value from the query string as a UUID, or None when it is not one (never a 500)."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def uuid_or_404(value):
+    """A posted public_id as a UUID; anything else is "not found", never a 500."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None
+
+
+def form_add_validation_error(form, exc):
+    """Put a service's ValidationError on the form: per field where the form has that field,
+    else at the top, so the user sees it next to what they typed."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, errors in exc.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)

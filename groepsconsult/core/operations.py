@@ -15,6 +15,8 @@ from django.http import HttpResponseNotFound
 from django.shortcuts import render
 from django_prometheus.exports import ExportToDjangoView
 
+from groepsconsult.core.access import public
+
 request_log = logging.getLogger("groepsconsult.request")
 
 
@@ -44,6 +46,7 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+@public
 def metrics(request):
     """Prometheus exposition, for the operator's scraper on the host only."""
     if client_address(request) not in settings.METRICS_ALLOWED_IPS:

@@ -1,16 +1,27 @@
-"""Dashboard, health check and the component gallery.
+"""Health check, favicon and the component gallery.
 
-Who may use them: dashboard and gallery need a logged-in user; /healthz is public (no data).
+Who may use them: the gallery needs a verified login; /healthz and the favicon are public (no data).
 """
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
-from django.views.decorators.cache import never_cache
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control, never_cache
+
+from groepsconsult.core.access import public
 
 
+@public
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers ask /favicon.ico on every site, whatever the page's <link rel=icon> says."""
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
+@public
 @never_cache
 def healthz(request):
     try:

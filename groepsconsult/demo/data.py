@@ -151,6 +151,9 @@ DEMO_ROLES = [
     "funder",
     "researcher",
     "privacy_officer",
+    "offer_partner",  # tied to a sport organisation by handovers/demo.py
 ]
+# Superuser of the installation (not of a region): attaches accounts that span regions.
+INSTALLATION_ADMIN_USERNAME = "installation-admin"
 DEMO_PASSWORD = "demo-Groepsconsult-2026"
 PARTICIPANTS_PER_REGION = 120

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from groepsconsult.clinical import PLAUSIBLE_RANGES
 from groepsconsult.consultations.models import Consultation
+from groepsconsult.core.text import fold_name
 from groepsconsult.demo import data
 from groepsconsult.demo.bulk import (
     IdBlock,
@@ -242,6 +243,8 @@ def _person(region, hood, gps, first, ret, number, rng, ids, today, batch):
         "neighbourhood_id": hood.pk,
         "gp_practice_id": rng.choice(gps),
     }
+    # What Participant.save() would fill in: the folded name that name searches use.
+    person["search_name"] = fold_name(f"{person['given_name']} {person['family_name']}")
     batch.add(Participant, person)
     body = _baseline_body(rng, sex, age)
     visit_first = _register(person, first, number, PRESENT_AT_BASELINE, rng, ids, batch)

@@ -80,6 +80,23 @@ class HeartAge:
 
 
 @dataclass
+class CvRisk:
+    """SCORE2(-OP) 10-year risk for the care team's screens, unrounded, or why it is withheld."""
+
+    percent: float | None = None
+    category: str = ""  # ESC 2021 band: low_moderate, high, very_high
+    reason: str = ""
+
+    @property
+    def category_text(self):
+        return texts.CV_RISK_BANDS.get(self.category, "")
+
+    @property
+    def reason_text(self):
+        return texts.CV_RISK_REASONS.get(self.reason, "")
+
+
+@dataclass
 class Booklet:
     registration: object
     participant: object
@@ -96,6 +113,10 @@ class Booklet:
     next_session: object = None
     ruleset_versions: list[str] = field(default_factory=list)
     unverified_rules: bool = False
+    cv_risk: CvRisk | None = None
+    # Set by the views from clinical_signoff: a rule set used here is not yet approved by the
+    # region's responsible physician, so the booklet carries the "draft thresholds" line.
+    draft_thresholds: bool = False
 
 
 def age_on(date_of_birth, day):
@@ -131,34 +152,45 @@ def build_lines(measurements, previous, findrisc=None):
     ]
 
 
-def heart_age(*, age, sex, measurements, risk_inputs):
-    """SCORE2 risk age where the model applies (clinical.md §3.5), else the reason why not."""
-    result = HeartAge(age=age)
-    reason = clinical.heart_age_applicability(
-        age=age,
-        diabetes=bool(risk_inputs.get("diabetes")),
-        known_cvd=bool(risk_inputs.get("known_cvd")),
-    )
+def _conditions(risk_inputs):
+    # Only a recorded "yes" excludes here; an unanswered question is caught as "missing" below.
+    return {c: bool(risk_inputs.get(c)) for c in clinical.EXCLUDING_CONDITIONS}
+
+
+def cv_risk(*, age, sex, measurements, risk_inputs):
+    """SCORE2 (40-69) or SCORE2-OP (70-89) risk, or the reason it is withheld (clinical.md §3.2:
+    not for diabetes, known CVD, chronic kidney disease or FH)."""
+    reason = clinical.score2_applicability(age=age, **_conditions(risk_inputs))
     if reason:
-        result.reason = reason
-        return result
+        return CvRisk(reason=reason)
     if sex not in clinical.SEXES:
-        result.reason = "sex"
-        return result
+        return CvRisk(reason="sex")
     needed = [measurements.get(m) for m in ("systolic", "total_cholesterol", "hdl")]
-    answers = [risk_inputs.get(k) for k in ("smoker", "diabetes", "known_cvd")]
-    # Unanswered diabetes or heart disease questions: a heart age could understate the risk.
+    answers = [risk_inputs.get(k) for k in ("smoker", *clinical.EXCLUDING_CONDITIONS)]
+    # An unanswered condition question: a risk could understate the real risk, so withhold it.
     if any(v is None for v in needed + answers):
-        result.reason = "missing"
-        return result
+        return CvRisk(reason="missing")
     sbp, tc, hdl = (float(row.value) for row in needed)
     try:
-        risk = clinical.score2(
+        percent = clinical.score2(
             age=age, sex=sex, smoker=risk_inputs["smoker"], sbp=sbp, total_chol=tc, hdl=hdl
         )
-        result.value = clinical.risk_age(sex=sex, risk_percent=risk)
     except ValueError:
-        result.reason = "missing"
+        return CvRisk(reason="missing")
+    return CvRisk(percent=percent, category=clinical.risk_category(age=age, risk_percent=percent))
+
+
+def heart_age(*, age, sex, risk, risk_inputs):
+    """SCORE2 risk age where the model applies (clinical.md §3.5), else the reason why not.
+
+    ``risk`` is the CvRisk above: its unrounded percentage feeds the risk age, which is itself
+    unrounded (the template rounds once, for display).
+    """
+    result = HeartAge(age=age)
+    reason = clinical.heart_age_applicability(age=age, **_conditions(risk_inputs))
+    result.reason = reason or risk.reason
+    if not result.reason:
+        result.value = clinical.risk_age(sex=sex, risk_percent=risk.percent)
     return result
 
 
@@ -176,6 +208,12 @@ def build_booklet(source, *, consultation):
     versions = sorted({line.ruleset_version for line in lines if line.ruleset_version})
     goal = source.goal
     trajectory = source.trajectory
+    risk = cv_risk(
+        age=age,
+        sex=participant.sex,
+        measurements=source.measurements,
+        risk_inputs=source.risk_inputs,
+    )
     next_session = None
     if trajectory and trajectory.return_consultation_id not in (None, consultation.pk):
         next_session = trajectory.return_consultation
@@ -187,11 +225,9 @@ def build_booklet(source, *, consultation):
         rtl=participant.preferred_language == "ar",
         lines=lines,
         heart_age=heart_age(
-            age=age,
-            sex=participant.sex,
-            measurements=source.measurements,
-            risk_inputs=source.risk_inputs,
+            age=age, sex=participant.sex, risk=risk, risk_inputs=source.risk_inputs
         ),
+        cv_risk=risk,
         goal=goal,
         pillar=texts.PILLARS.get(goal.pillar, "") if goal else "",
         trajectory=trajectory,

@@ -13,14 +13,19 @@ from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
+from groepsconsult.clinical_signoff.selectors import ruleset_is_approved
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.measurements.selectors import measurement_current_by_registration
-from groepsconsult.participants.models import Trajectory
 from groepsconsult.questionnaires.selectors import risk_inputs_for_registration
 from groepsconsult.registrations.models import Registration
 from groepsconsult.registrations.selectors import registration_queryset_for_user
+from groepsconsult.trajectories.models import Trajectory
+from groepsconsult.trajectories.selectors import (
+    baseline_registrations_for_return,
+    trajectories_for_session,
+)
 
 PURPOSE = "results booklet"
 
@@ -71,56 +76,19 @@ def session_registration_list_for_user(*, membership, by, consultation):
     return rows
 
 
-def _trajectories(participant_ids, consultation):
-    """The trajectory this session belongs to (else the latest), per participant: one query."""
-    chosen: dict[int, Trajectory] = {}
-    rows = Trajectory.objects.filter(participant_id__in=participant_ids).select_related(
-        "return_consultation__location"
-    )
-    for t in rows.order_by("started_on", "id"):
-        current = chosen.get(t.participant_id)
-        # A later trajectory replaces an earlier one, unless that one belongs to this session.
-        if current is None or not _is_linked(current, consultation):
-            chosen[t.participant_id] = t
-    return chosen
-
-
-def _is_linked(trajectory, consultation):
-    return consultation.pk in (
-        trajectory.baseline_consultation_id,
-        trajectory.return_consultation_id,
-    )
-
-
-def _first_sessions(participant_ids, consultation):
-    """For a return session: each participant's first-session registration before it."""
-    rows = (
-        Registration.objects.filter(
-            participant_id__in=participant_ids,
-            consultation__kind=Consultation.Kind.FIRST,
-            consultation__starts_at__lt=consultation.starts_at,
-        )
-        .exclude(status=Registration.Status.CANCELLED)
-        .select_related("consultation")
-        .order_by("consultation__starts_at")
-    )
-    first: dict[int, Registration] = {}
-    for r in rows:
-        first.setdefault(r.participant_id, r)  # the earliest counts as "the first time"
-    return first
-
-
 def booklet_sources(*, registrations, consultation):
     """Fetch everything for these registrations (of one session) in a fixed number of queries
     per kind of data; goal and risk inputs come from their apps' selectors per registration."""
     participant_ids = [r.participant_id for r in registrations]
     current = measurement_current_by_registration([r.pk for r in registrations])
-    trajectories = _trajectories(participant_ids, consultation)
-    first = {}
-    previous = {}
-    if consultation.kind == Consultation.Kind.RETURN:
-        first = _first_sessions(participant_ids, consultation)
-        previous = measurement_current_by_registration([r.pk for r in first.values()])
+    trajectories = trajectories_for_session(
+        participant_ids=participant_ids, consultation=consultation
+    )
+    # The trajectory says which session was the first one; compare only at its 6-month session.
+    first = baseline_registrations_for_return(
+        trajectories=trajectories.values(), consultation=consultation
+    )
+    previous = measurement_current_by_registration([r.pk for r in first.values()]) if first else {}
     sources = []
     for r in registrations:
         trajectory = trajectories.get(r.participant_id)
@@ -196,3 +164,15 @@ def booklet_batch_for_user(*, membership, by, consultation):
             by=by, registrations=registrations, detail=f"batch session {consultation.public_id}"
         )
     return booklet_sources(registrations=registrations, consultation=consultation)
+
+
+def booklets_mark_draft_thresholds(booklets, *, region):
+    """Flag every booklet whose rule-set version the region's physician has not approved yet.
+
+    One query per distinct version (usually one), whatever the number of booklets.
+    """
+    versions = {v for booklet in booklets for v in booklet.ruleset_versions}
+    drafts = {v for v in versions if not ruleset_is_approved(region, v)}
+    for booklet in booklets:
+        booklet.draft_thresholds = bool(drafts.intersection(booklet.ruleset_versions))
+    return booklets

@@ -5,6 +5,7 @@ words, symbols and advice of each result belong to its interpretation and live i
 `measurements.interpretation` (same "booklet" context, also in nl, tr and ar there).
 """
 
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from groepsconsult.measurements import interpretation
@@ -128,10 +129,21 @@ HEART_AGE_REASONS = {
         "We do not estimate heart age for people who already have a heart or blood vessel "
         "disease. Your GP can tell you more about your risk.",
     ),
+    "ckd": pgettext_lazy(
+        "booklet",
+        "We do not estimate heart age for people with kidney disease: the calculation does not "
+        "fit. Your GP can tell you more about your risk.",
+    ),
+    "fh": pgettext_lazy(
+        "booklet",
+        "We do not estimate heart age for people with inherited high cholesterol (FH): the "
+        "calculation does not fit. Your GP can tell you more about your risk.",
+    ),
     "missing": pgettext_lazy(
         "booklet",
         "We could not estimate your heart age: we need your blood pressure, cholesterol, good "
-        "cholesterol, and whether you smoke, have diabetes or a heart disease.",
+        "cholesterol, and whether you smoke, have diabetes, a heart disease, kidney disease or "
+        "inherited high cholesterol.",
     ),
     "sex": pgettext_lazy(
         "booklet", "We could not estimate your heart age: the calculation is made for men or women."
@@ -146,4 +158,21 @@ PILLARS = {
     "meaning": pgettext_lazy("booklet", "Meaning"),
     "social": pgettext_lazy("booklet", "Social contact"),
     "substances": pgettext_lazy("booklet", "Smoking, alcohol and drugs"),
+}
+
+# For the care team (the physician's screens), not the participant: why no SCORE2 risk is shown,
+# and the ESC 2021 band of a risk that is shown (clinical.md §3.4).
+CV_RISK_REASONS = {
+    "age_out_of_range": _("SCORE2 applies from 40 to 89 years."),
+    "diabetes": _("Not shown: diabetes (SCORE2-Diabetes applies)."),
+    "known_cvd": _("Not shown: known cardiovascular disease."),
+    "ckd": _("Not shown: chronic kidney disease."),
+    "fh": _("Not shown: familial hypercholesterolaemia."),
+    "missing": _("Not shown: blood pressure, cholesterol, HDL or a risk question is missing."),
+    "sex": _("Not shown: SCORE2 is made for men and women."),
+}
+CV_RISK_BANDS = {
+    "low_moderate": _("low to moderate"),
+    "high": _("high"),
+    "very_high": _("very high"),
 }

@@ -14,6 +14,7 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
+from groepsconsult.consent.selectors import with_gp_consent_status
 from groepsconsult.consultations.selectors import (
     consultation_get_for_user,
     consultation_recent_list,
@@ -29,6 +30,11 @@ def _pdf_response(content, filename):
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _build(sources, *, consultation, region):
+    booklets = [build_booklet(s, consultation=consultation) for s in sources]
+    return selectors.booklets_mark_draft_thresholds(booklets, region=region)
 
 
 def _page_size(request):
@@ -51,6 +57,7 @@ def session_booklets(request, consultation_id):
     registrations = selectors.session_registration_list_for_user(
         membership=request.membership, by=Actor.from_request(request), consultation=consultation
     )
+    with_gp_consent_status(registrations)
     context = {
         "consultation": consultation,
         "registrations": registrations,
@@ -68,7 +75,7 @@ def booklet_detail(request, registration_id):
         registration_public_id=registration_id,
     )
     consultation = source.registration.consultation
-    booklet = build_booklet(source, consultation=consultation)
+    booklet = _build([source], consultation=consultation, region=request.membership.region)[0]
     context = {"consultation": consultation, "booklet": booklet, "html": booklet_html(booklet)}
     return render(request, "documents/booklet.html", context)
 
@@ -83,7 +90,7 @@ def booklet_pdf(request, registration_id):
         action=AccessEvent.Action.PRINT,
     )
     consultation = source.registration.consultation
-    booklet = build_booklet(source, consultation=consultation)
+    booklet = _build([source], consultation=consultation, region=request.membership.region)[0]
     pdf = booklets_pdf([booklet], page_size=_page_size(request), title=_("Results booklet"))
     return _pdf_response(pdf, f"booklet-{source.registration.public_id}.pdf")
 
@@ -100,7 +107,7 @@ def session_pdf(request, consultation_id):
     if not sources:
         context = {"consultation": consultation, "registrations": [], "nothing_to_print": True}
         return render(request, "documents/session.html", context, status=200)
-    booklets = [build_booklet(s, consultation=consultation) for s in sources]
+    booklets = _build(sources, consultation=consultation, region=request.membership.region)
     pdf = booklets_pdf(booklets, page_size=_page_size(request), title=_("Results booklets"))
     day = consultation.starts_at.date().isoformat()
     return _pdf_response(pdf, f"booklets-{slugify(consultation.neighbourhood.name)}-{day}.pdf")

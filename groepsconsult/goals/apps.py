@@ -6,3 +6,4 @@ class GoalsConfig(AppConfig):
     name = "groepsconsult.goals"
     label = "goals"
     nav_items = [(_("Personal goals"), "goals:goal-start", "goal_edit")]
+    timeline_entries = ["groepsconsult.goals.selectors.goal_timeline_entries"]

@@ -4,10 +4,10 @@ from django.contrib.auth import get_user_model
 
 from groepsconsult.audit.services import Actor
 from groepsconsult.goals.models import Goal, LearningStage, Pillar
-from groepsconsult.goals.selectors import trajectory_for_registration
 from groepsconsult.goals.services import goal_record
 from groepsconsult.regions.models import Professional
 from groepsconsult.registrations.models import Registration
+from groepsconsult.trajectories.selectors import trajectory_for_registration
 
 ACTOR = Actor.system("seed_demo")
 GOALS = [

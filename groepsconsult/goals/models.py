@@ -31,7 +31,7 @@ class Goal(PublicModel):
     replaces (`previous`), so the history of what the participant chose stays readable."""
 
     trajectory = models.ForeignKey(
-        "participants.Trajectory", on_delete=models.CASCADE, related_name="goals"
+        "trajectories.Trajectory", on_delete=models.CASCADE, related_name="goals"
     )
     consultation = models.ForeignKey(
         "consultations.Consultation",

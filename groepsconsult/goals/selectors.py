@@ -1,8 +1,10 @@
 """Reads of personal goals. Goals are personal data: callers log the read."""
 
+from django.utils import timezone
+
 from groepsconsult.goals.models import Goal
-from groepsconsult.participants.selectors import trajectory_list_for_participant
 from groepsconsult.regions.models import Professional
+from groepsconsult.trajectories.timeline import TimelineEntry
 
 
 def goal_current_for_trajectory(*, trajectory):
@@ -24,18 +26,28 @@ def goal_history_for_trajectory(*, trajectory):
     )
 
 
-def trajectory_for_registration(*, registration):
-    """The trajectory this session belongs to: the one whose first or 6-month session it is,
-    else the participant's latest (a walk-in may not be linked yet). None without any."""
-    trajectories = list(trajectory_list_for_participant(participant=registration.participant))
-    for trajectory in trajectories:
-        if registration.consultation_id in (
-            trajectory.baseline_consultation_id,
-            trajectory.return_consultation_id,
-        ):
-            return trajectory
-    return trajectories[0] if trajectories else None
-
-
 def professional_choices_for_goal(*, region):
     return Professional.objects.in_region(region).filter(is_active=True).order_by("name")
+
+
+def goal_timeline_entries(*, membership, participant, registrations):
+    """Timeline provider (trajectories/timeline.py): the current goal of each trajectory, under
+    the session where it was set. One query."""
+    latest = {}
+    rows = (
+        Goal.objects.filter(trajectory__participant=participant)
+        .select_related("consultation")
+        .order_by("created_at", "id")
+    )
+    for goal in rows:
+        latest[goal.trajectory_id] = goal  # an edit adds a row: the newest is current
+    places = {r.consultation_id: r.pk for r in registrations}
+    return [
+        TimelineEntry(
+            on=timezone.localdate(goal.created_at),
+            template="goals/_timeline_goal.html",
+            context={"goal": goal},
+            registration_id=places.get(goal.consultation_id),
+        )
+        for goal in latest.values()
+    ]

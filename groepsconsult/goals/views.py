@@ -21,6 +21,7 @@ from groepsconsult.goals.models import Goal
 from groepsconsult.registrations import policies as registration_policies
 from groepsconsult.registrations import selectors as registration_selectors
 from groepsconsult.registrations.picking import pick_registration
+from groepsconsult.trajectories.selectors import trajectory_for_registration
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,7 +42,7 @@ def goal_edit(request, registration):
         membership=request.membership, by=actor, public_id=registration, purpose="personal goal"
     )
     registration_policies.check_can_fill_for_registration(reg)
-    trajectory = selectors.trajectory_for_registration(registration=reg)
+    trajectory = trajectory_for_registration(registration=reg)
     if trajectory is None:
         raise Http404("No trajectory for this participant.")
     history = selectors.goal_history_for_trajectory(trajectory=trajectory)

@@ -6,3 +6,5 @@ class MeasurementsConfig(AppConfig):
     name = "groepsconsult.measurements"
     label = "measurements"
     nav_items = [(_("Stations"), "measurements:station-start", "measurement_enter")]
+    timeline_entries = ["groepsconsult.measurements.selectors.measurement_timeline_entries"]
+    dashboard_panels = ["groepsconsult.measurements.selectors.day_dashboard_panel"]

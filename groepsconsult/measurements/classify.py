@@ -28,6 +28,10 @@ ALARM_LABELS = {
     "sbp_urgent": _("Urgent: physician now (systolic 180 or higher)"),
     "tc_very_high": _("Total cholesterol above 8: consider familial hypercholesterolaemia"),
     "glucose_diabetes_range": _("Glucose in the diabetes range"),
+    # Rule set nl-2026.2: low values get their own alarm instead of green.
+    "glucose_low": _("Low glucose (below 3.5): possible hypoglycaemia, physician now"),
+    "sbp_low": _("Low blood pressure: systolic below 90"),
+    "dbp_low": _("Low blood pressure: diastolic below 60"),
 }
 
 

@@ -27,7 +27,10 @@ def _registrations(consultation):
     """Twelve registrations with day numbers, reusing any the door tally already made."""
     numbered = list(consultation.registrations.filter(day_number__isnull=False))
     taken = {r.day_number for r in numbered}
-    unnumbered = list(consultation.registrations.filter(day_number__isnull=True))
+    # Saving results ticks a place present, and is refused for a place marked absent.
+    unnumbered = list(
+        consultation.registrations.filter(day_number__isnull=True).exclude(attendance="absent")
+    )
     registered = consultation.registrations.values("participant_id")
     fresh = Participant.objects.filter(
         region=consultation.region, neighbourhood=consultation.neighbourhood

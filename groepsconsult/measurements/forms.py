@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.clinical import implausible_combinations
 from groepsconsult.consultations.forms import SessionChoiceField
 from groepsconsult.measurements.classify import is_plausible, plausible_message
 from groepsconsult.measurements.models import Measure, Measurement, Station
@@ -40,6 +41,28 @@ class DecimalCommaField(forms.DecimalField):
         super().validate(value)
         if value is not None and not is_plausible(self.measure, value):
             raise forms.ValidationError(plausible_message(self.measure, value))
+
+
+# Impossible combinations (clinical.combinations), said on the field that is probably wrong.
+COMBINATION_MESSAGES = {
+    "diastolic_not_below_systolic": _(
+        "The lower pressure (diastolic) must be below the upper pressure (systolic). "
+        "Check whether the two were swapped."
+    ),
+    "hdl_not_below_total": _("HDL is part of total cholesterol, so it must be lower. Check both."),
+    "ldl_not_below_total": _("LDL is part of total cholesterol, so it must be lower. Check both."),
+    "waist_looks_like_inches": _(
+        "This waist looks like inches. Enter the waist in centimetres (1 inch = 2.54 cm)."
+    ),
+    "bmi_disagrees": _("This BMI does not match the weight and height. Check the three values."),
+}
+
+
+def refuse_impossible_combinations(form, values):
+    """Add an error to each field whose value cannot go with the others (never saved)."""
+    numbers = {m: float(v) for m, v in values.items() if v is not None and m not in form.errors}
+    for field, code in implausible_combinations(numbers):
+        form.add_error(field, COMBINATION_MESSAGES[code])
 
 
 def _field(measure, *, label=None, required=False):
@@ -133,6 +156,11 @@ class StationEntryForm(forms.Form):
             missing = "systolic_2" if s2 is None else "diastolic_2"
             self.add_error(missing, _("Enter both halves of the second reading."))
         entered = [m.measure for m in self.measures if data.get(m.measure) is not None]
+        refuse_impossible_combinations(self, {m: data.get(m) for m in entered})
+        # The second reading is a pair of its own: the same rule applies to it.
+        second = {"systolic": s2, "diastolic": d2}
+        if s2 is not None and d2 is not None and implausible_combinations(second):
+            self.add_error("diastolic_2", COMBINATION_MESSAGES["diastolic_not_below_systolic"])
         if not entered and not self.errors:
             raise forms.ValidationError(_("Enter at least one value."))
         return data
@@ -180,6 +208,11 @@ class CorrectionForm(forms.Form):
                 self.initial["fasting"] = "yes" if row.fasting else "no"
         self.order_fields([*measures, "fasting", "reason"])
         self.measures = list(measures)
+
+    def clean(self):
+        data = super().clean()
+        refuse_impossible_combinations(self, {m: data.get(m) for m in self.measures})
+        return data
 
     def values(self):
         return {m: self.cleaned_data[m] for m in self.measures}

@@ -7,9 +7,7 @@ matched ONLY by an explicit ID column holding their day number: names or dates o
 shared scale are not reliable enough to attach health data to someone.
 """
 
-import csv
 import datetime as dt
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,10 +15,19 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from groepsconsult.core.uploads import (
+    Limits,
+    UploadRejected,
+    check_size,
+    csv_rows,
+    sniff,
+    xlsx_rows,
+)
 from groepsconsult.measurements.classify import is_plausible, plausible_message
 from groepsconsult.measurements.models import Measure
 
 MAX_ROWS = 500
+LIMITS = Limits(max_bytes=5 * 1024 * 1024, max_rows=MAX_ROWS, max_columns=300)
 
 # Normalised header -> our measure. Normalised = "N." prefix, units and accents removed, lower case.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -183,24 +190,18 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _csv_rows(data: bytes) -> list[list]:
-    text = _decode(data)
-    first = text.split("\n", 1)[0]
-    delimiter = max((";", "\t", ","), key=first.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
-def _xlsx_rows(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
+def _table(data: bytes, filename: str) -> list[list]:
+    """The rows through the shared upload-safety helper: format by magic bytes, zip-bomb and
+    entity checks, row, column and cell caps."""
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
-        raise InBodyFileError(_("This is not a readable Excel file.")) from exc
-    sheet = book.worksheets[0]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
-    book.close()
-    return rows
+        check_size(len(data), LIMITS)
+        if sniff(data[:8], filename) == "xlsx":
+            rows = xlsx_rows(data, LIMITS, data_only=True)
+        else:
+            rows = csv_rows(_decode(data), LIMITS)
+        return [cells for _number, cells in rows]
+    except UploadRejected as exc:
+        raise InBodyFileError(" ".join(exc.messages)) from None
 
 
 def _find(headers: list[str], aliases) -> int | None:
@@ -258,7 +259,7 @@ def _read_row(line, cells, id_at, date_at, measures, units) -> InBodyRow | None:
 
 def parse_inbody(data: bytes, *, filename: str) -> InBodyFile:
     """Parse an export into rows with values per measure and row-numbered problems."""
-    table = _xlsx_rows(data) if filename.lower().endswith((".xlsx", ".xlsm")) else _csv_rows(data)
+    table = _table(data, filename)
     if not table or not any(table[0]):
         raise InBodyFileError(_("The file is empty or has no header row."))
     if len(table) > MAX_ROWS + 1:

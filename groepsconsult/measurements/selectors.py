@@ -8,15 +8,21 @@ import uuid
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
+from groepsconsult.consultations.selectors import consultation_today_list
 from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, MEASURED_STATIONS
 from groepsconsult.participants.selectors import participant_search
+from groepsconsult.registrations.models import Registration
 from groepsconsult.registrations.selectors import registration_queryset_for_user
+from groepsconsult.trajectories.timeline import TimelineEntry
 
 PURPOSE = "measurement circuit"
 
@@ -118,8 +124,11 @@ def measurement_current_list_for_consultation(*, registrations):
     return list(Measurement.objects.filter(registration__in=registrations).current().only(*fields))
 
 
-def progress_grid(*, membership, by, consultation):
-    """Participant x station: done / missing. Two queries whatever the size of the session."""
+def progress_grid(*, membership, by, consultation, log=True):
+    """Participant x station: done / missing. Two queries whatever the size of the session.
+
+    `log=False` for the grid's own polling: the page view logged these names once already
+    (a row per participant every 15 seconds would bury the privacy officer's log)."""
     registrations = list(
         registration_queryset_for_user(
             membership=membership, consultation=consultation, include_cancelled=False
@@ -131,7 +140,8 @@ def progress_grid(*, membership, by, consultation):
     ).values_list("registration_id", "measure"):
         done[reg_id].add(MEASURE_STATION.get(measure))
     rows = [(r, [s in done[r.pk] for s in MEASURED_STATIONS]) for r in registrations]
-    _log(by, AccessEvent.Action.LIST, registrations, detail="progress grid")
+    if log:
+        _log(by, AccessEvent.Action.LIST, registrations, detail="progress grid")
     return rows
 
 
@@ -144,6 +154,13 @@ def alert_open_list_for_consultation(*, consultation):
     )
 
 
+def alert_reasons_for_rows(*, rows) -> list[str]:
+    """The alarm codes raised by just-saved measurement rows (one query; no names)."""
+    return list(
+        Alert.objects.filter(measurement__in=[r.pk for r in rows]).values_list("reason", flat=True)
+    )
+
+
 def alert_get_for_user(*, membership, public_id):
     return get_object_or_404(
         Alert.objects.filter(
@@ -153,3 +170,74 @@ def alert_get_for_user(*, membership, public_id):
         ),
         public_id=public_id,
     )
+
+
+def measurement_timeline_entries(*, membership, participant, registrations):
+    """Timeline provider (trajectories/timeline.py): each session's current results with their
+    stored colours, for roles that may see results. One query for all sessions."""
+    if not membership.has_permission(Permission.MEASUREMENT_VIEW) or not registrations:
+        return []
+    rows = Measurement.objects.current().filter(registration__in=registrations)
+    per_session = defaultdict(dict)
+    for row in rows.order_by("measured_at", "id"):
+        per_session[row.registration_id][row.measure] = row
+    return [
+        TimelineEntry(
+            on=timezone.localdate(next(iter(results.values())).measured_at),
+            template="measurements/_timeline_results.html",
+            context={"results": list(results.values())},
+            registration_id=registration_id,
+        )
+        for registration_id, results in per_session.items()
+    ]
+
+
+def _count_per_session(queryset, path):
+    """A correlated COUNT of `queryset` rows whose `path` is the outer session (0 when none)."""
+    counted = (
+        queryset.filter(**{path: OuterRef("pk")})
+        .order_by()
+        .values(path)
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _open_alerts():
+    return Alert.objects.filter(acknowledged_at__isnull=True)
+
+
+def consultation_today_with_progress(*, region):
+    """Today's sessions with present, measured and open-alarm counts: one query, no names."""
+    active = Registration.objects.exclude(status="cancelled")
+    return consultation_today_list(region=region).annotate(
+        present_count=_count_per_session(active.filter(attendance="present"), "consultation"),
+        measured_count=_count_per_session(
+            active.filter(measurements__isnull=False), "consultation"
+        ),
+        open_alarm_count=_count_per_session(
+            _open_alerts(), "measurement__registration__consultation"
+        ),
+    )
+
+
+def alert_open_count(*, region) -> int:
+    """Unacknowledged alarms in the region (the physician's header counter). Counts only."""
+    return _open_alerts().filter(measurement__registration__consultation__region=region).count()
+
+
+def day_dashboard_panel(request):
+    """The "Today" panel for the stations and the physician: where to work, alarms, progress."""
+    membership = request.membership
+    enters = membership.has_permission(Permission.MEASUREMENT_ENTER)
+    acknowledges = membership.has_permission(Permission.ALERT_ACKNOWLEDGE)
+    if not (enters or acknowledges):
+        return None
+    return {
+        "template": "measurements/_dashboard_panel.html",
+        "today": True,
+        "sessions": list(consultation_today_with_progress(region=membership.region)),
+        "enters": enters,
+        "acknowledges": acknowledges,
+    }

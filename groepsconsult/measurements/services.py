@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.measurements.classify import classify, is_plausible, plausible_message
 from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.selectors import (
@@ -25,6 +26,7 @@ from groepsconsult.measurements.selectors import (
 )
 from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
 from groepsconsult.registrations.models import Registration
+from groepsconsult.registrations.services import attendance_confirm_for_results
 
 PURPOSE = "measurement circuit"
 _BP = (Measure.SYSTOLIC, Measure.DIASTOLIC)
@@ -68,6 +70,7 @@ def _validate(values: dict, fasting) -> None:
 
 def create_rows(*, registration, values, verdicts, entry, by, user, measured_at, **extra):
     """Create one row per value plus its alerts, inside the caller's transaction."""
+    attendance_confirm_for_results(registration=registration, by=by)
     rows = []
     for measure, value in values.items():
         verdict = verdicts[measure]
@@ -101,8 +104,22 @@ def create_rows(*, registration, values, verdicts, entry, by, user, measured_at,
 
 
 def lock_registration(registration):
-    """Serialise writes per participant (PostgreSQL; SQLite already runs IMMEDIATE)."""
-    Registration.objects.select_for_update().filter(pk=registration.pk).first()
+    """Serialise writes per participant (PostgreSQL; SQLite already runs IMMEDIATE), and refuse
+    values for a place that was cancelled (or a cancelled session) since the page was opened."""
+    fresh = (
+        Registration.objects.select_for_update()
+        .select_related("consultation")
+        .filter(pk=registration.pk)
+        .first()
+    )
+    if fresh is None or (
+        fresh.status == Registration.Status.CANCELLED
+        or fresh.consultation.status == Consultation.Status.CANCELLED
+    ):
+        raise ValidationError(
+            _("This registration or session was cancelled: no values can be recorded for it."),
+            code="cancelled",
+        )
 
 
 def measurements_record(

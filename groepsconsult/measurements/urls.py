@@ -19,6 +19,7 @@ urlpatterns = [
     path(f"{SESSION}/progress/", session.progress_grid, name="progress-grid"),
     path(f"{SESSION}/alerts/", session.alert_panel, name="alert-panel"),
     path(f"{SESSION}/alerts/banner/", session.alert_banner, name="alert-banner"),
+    path("alerts/count/", session.alarm_count, name="alarm-count"),
     path("alerts/<uuid:alert>/acknowledge/", session.alert_acknowledge, name="alert-acknowledge"),
     path(f"{SESSION}/inbody/", inbody.inbody_upload, name="inbody-upload"),
     path(f"{SESSION}/inbody/confirm/", inbody.inbody_confirm, name="inbody-confirm"),

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.accounts.permissions import Permission, role_has_permission
+from groepsconsult.consent.models import ConsentPurpose
+from groepsconsult.consent.selectors import consent_refused_exists
 from groepsconsult.measurements.interpretation import KIND_LABELS, interpret
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.measurements.selectors import measurement_current_list_for_consultation
@@ -51,12 +54,18 @@ class MeasureSummary:
 
 def _present(consultation):
     """Who was in the room: ticked present, or measured (a measurement proves presence even
-    when the door list was not ticked); never a cancelled registration."""
+    when the door list was not ticked); never a cancelled registration, and never someone who
+    said no to anonymous monitoring (ADR 0007: the plenary is not small-cell suppressed, so it
+    honours that refusal instead)."""
     measured = Measurement.objects.filter(registration=OuterRef("pk"), superseded_by__isnull=True)
+    refused = consent_refused_exists(
+        ConsentPurpose.ANONYMOUS_MONITORING, participant_ref="participant"
+    )
     return (
         Registration.objects.filter(consultation=consultation)
         .exclude(status=Registration.Status.CANCELLED)
         .filter(Q(attendance=Registration.Attendance.PRESENT) | Exists(measured))
+        .exclude(refused)
     )
 
 
@@ -96,3 +105,12 @@ def _summaries(colours, participants):
             MeasureSummary(key=key, label=labels[key], counts=counts, total=max(participants, 1))
         )
     return summaries
+
+
+def aggregate_regions_for_user(*, user):
+    """Regions where `user` holds an active role that sees anonymous group figures."""
+    return [
+        m.region
+        for m in user.memberships.select_related("region").filter(is_active=True)
+        if role_has_permission(m.role, Permission.AGGREGATE_VIEW)
+    ]

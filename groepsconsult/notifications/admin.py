@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from groepsconsult.audit.admin_logging import AccessLoggedAdminMixin
 from groepsconsult.notifications.models import OutboundMessage
 
 
 @admin.register(OutboundMessage)
-class OutboundMessageAdmin(admin.ModelAdmin):
+class OutboundMessageAdmin(AccessLoggedAdminMixin, admin.ModelAdmin):
     # Outcomes only; the participant is reached through the registration, not shown here.
     list_display = ["kind", "channel", "status", "attempts", "sent_at", "created_at"]
     list_filter = ["kind", "channel", "status"]

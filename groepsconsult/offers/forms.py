@@ -39,6 +39,7 @@ class OfferForm(VersionedFormMixin, forms.ModelForm):
             "successor_phone",
             "successor_email",
             "how_to_refer",
+            "response_days",
             "is_active",
         ]
         widgets = {
@@ -53,6 +54,13 @@ class OfferForm(VersionedFormMixin, forms.ModelForm):
         self.fields["neighbourhoods"].queryset = Neighbourhood.objects.in_region(region)
         if self.instance.pk:
             self.initial["languages"] = self.instance.language_codes
+        self.fields["response_days"].required = False  # empty keeps the default
+
+    def clean_response_days(self):
+        value = self.cleaned_data["response_days"]
+        return (
+            NeighbourhoodOffer._meta.get_field("response_days").default if value is None else value
+        )
 
     def clean_languages(self):
         return ",".join(self.cleaned_data["languages"])

@@ -127,6 +127,12 @@ class NeighbourhoodOffer(VersionedModel, PublicModel):
     successor_phone = models.CharField(_("successor phone"), max_length=20, blank=True)
     successor_email = models.EmailField(_("successor e-mail"), blank=True)
     how_to_refer = models.TextField(_("how to refer"), blank=True, max_length=2000)
+    # The agreed response time of a warm hand-over: not moved within it, it becomes a signal.
+    response_days = models.PositiveSmallIntegerField(
+        _("agreed response time (days)"),
+        default=5,
+        help_text=_("Days within which the offer takes the next step of a hand-over."),
+    )
     last_confirmed_on = models.DateField(_("last confirmed on"))
     last_confirmed_by = models.CharField(_("last confirmed by"), max_length=150)
     is_active = models.BooleanField(_("active"), default=True)

@@ -9,3 +9,4 @@ class ParticipantsConfig(AppConfig):
         (_("Participants"), "participants:participant-list", "participant_list"),
         (_("GP import"), "gp_import:batch-list", "gp_import"),
     ]
+    dashboard_panels = ["groepsconsult.participants.gp_import.selectors.call_list_dashboard_panel"]

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +26,23 @@ class ParticipantForm(VersionedFormMixin, RegionScopedForm):
         ]
         widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {"bsn": _("Optional. Never shown in lists.")}
+
+
+class ParticipantCreateForm(ParticipantForm):
+    """Adds a key made when the empty form is shown: submitting twice creates one participant."""
+
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission"].initial = uuid.uuid4()
+
+    def save(self, commit=True):
+        participant = super().save(commit=False)
+        participant.public_id = self.cleaned_data.get("submission") or uuid.uuid4()
+        if commit:
+            participant.save()
+        return participant
 
 
 class ParticipantSearchForm(forms.Form):

@@ -1,4 +1,6 @@
-"""A resident who takes part, and their path through one programme (trajectory).
+"""A resident who takes part; the GP-selection import and its call list.
+
+Their path through the programme (`Trajectory`) is owned by the `trajectories` app.
 
 Personal data: read only through participants.selectors, written only through services.
 """
@@ -9,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
+from groepsconsult.core.text import fold_name
 from groepsconsult.core.versioning import VersionedModel
 from groepsconsult.participants.validators import validate_bsn
 from groepsconsult.regions.models import postcode_validator
@@ -56,6 +59,9 @@ class Participant(VersionedModel, PublicModel):
     bsn = models.CharField(_("BSN"), max_length=9, blank=True, validators=[validate_bsn])
     # Set when retention or an erasure request removed the identity (privacy.services).
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
+    # Given and family name folded by core.text.fold_name ("Kılıç" -> "kilic"): every name
+    # search compares folded terms with this column, the same way on SQLite and PostgreSQL.
+    search_name = models.CharField(max_length=201, blank=True, editable=False)
 
     objects = RegionScopedQuerySet.as_manager()
 
@@ -70,63 +76,17 @@ class Participant(VersionedModel, PublicModel):
     def __str__(self):
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        # A derived column, not domain logic: kept here so that no write path (service, admin,
+        # factory) can leave it stale. The bulk GP import fills it itself (participant_rows).
+        self.search_name = fold_name(f"{self.given_name} {self.family_name}")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
+
     @property
     def full_name(self):
         return f"{self.given_name} {self.family_name}"
-
-
-class Trajectory(PublicModel):
-    """One participant's path: baseline session, hand-overs, follow-up call, 6-month return."""
-
-    class Status(models.TextChoices):
-        INVITED = "invited", _("Invited")
-        REGISTERED = "registered", _("Registered")
-        BASELINE_DONE = "baseline_done", _("Attended first session")
-        FOLLOW_UP = "follow_up", _("In follow-up")
-        RETURNED = "returned", _("Attended 6-month session")
-        COMPLETED = "completed", _("Completed")
-        STOPPED = "stopped", _("Stopped")
-
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="trajectories"
-    )
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.REGISTERED
-    )
-    baseline_consultation = models.ForeignKey(
-        "consultations.Consultation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="baseline_trajectories",
-        verbose_name=_("first session"),
-    )
-    return_consultation = models.ForeignKey(
-        "consultations.Consultation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="return_trajectories",
-        verbose_name=_("6-month session"),
-    )
-    started_on = models.DateField(_("started on"))
-    follow_up_call_due = models.DateField(_("follow-up call due"), null=True, blank=True)
-    ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    stop_reason = models.CharField(_("reason for stopping"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["-started_on"]
-        indexes = [models.Index(fields=["status", "follow_up_call_due"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
-                name="trajectory_ends_after_start",
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="stopped") | ~Q(stop_reason=""),
-                name="trajectory_stopped_has_reason",
-            ),
-        ]
 
 
 class ImportBatch(PublicModel):

@@ -14,7 +14,9 @@ from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_exists
 from groepsconsult.core.http import PAGE_SIZE
-from groepsconsult.participants.models import Participant, Trajectory
+from groepsconsult.core.text import fold_name
+from groepsconsult.participants.gp_import.cleaning import normalise_phone
+from groepsconsult.participants.models import Participant
 
 
 def participant_visible_queryset(*, membership):
@@ -43,11 +45,11 @@ def participant_visible_q(*, membership, via=""):
 
 
 def participant_search(queryset, q, *, via=""):
-    """Narrow by name or postcode; `via` ("participant__") searches rows that point at one."""
+    """Each term must match a name (folded: "kilic" finds "Kılıç") or be the postcode;
+    `via` ("participant__") searches rows that point at a participant."""
     for term in q.split()[:4]:
         queryset = queryset.filter(
-            Q(**{f"{via}given_name__icontains": term})
-            | Q(**{f"{via}family_name__icontains": term})
+            Q(**{f"{via}search_name__contains": fold_name(term)})
             | Q(**{f"{via}postcode__iexact": term})
         )
     return queryset
@@ -93,9 +95,31 @@ def participant_get_for_user(*, membership, by, public_id, purpose, action=Acces
     return participant
 
 
-def trajectory_list_for_participant(*, participant):
-    return (
-        Trajectory.objects.filter(participant=participant)
-        .select_related("baseline_consultation", "return_consultation")
-        .order_by("-started_on")
+def participant_match_list(*, membership, by, family_name, date_of_birth, phone="", purpose):
+    """People who may be the same person as the one being registered ("Bedoelt u ...?").
+
+    Same date of birth, and the same family name (folded: "Kilic" matches "Kılıç") or the same
+    phone number. At most five; the names shown are logged as one LIST event.
+    """
+    family = fold_name(family_name)
+    wanted_phone = normalise_phone(phone) if phone else ""
+    candidates = participant_visible_queryset(membership=membership).filter(
+        date_of_birth=date_of_birth
     )
+    matches = [
+        person
+        for person in candidates.order_by("family_name", "given_name")[:50]
+        if (family and family in person.search_name)
+        or (wanted_phone and normalise_phone(person.phone) == wanted_phone)
+    ][:5]
+    if matches:
+        access_log_write(
+            by=by,
+            action=AccessEvent.Action.LIST,
+            subject_type="participant",
+            subject_ids=[p.public_id for p in matches],
+            participant_ids=[p.public_id for p in matches],
+            purpose=purpose,
+            detail="possible duplicates of a new registration",
+        )
+    return matches

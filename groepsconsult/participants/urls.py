@@ -8,4 +8,5 @@ urlpatterns = [
     path("new/", views.participant_create, name="participant-create"),
     path("<uuid:public_id>/", views.participant_detail, name="participant-detail"),
     path("<uuid:public_id>/edit/", views.participant_edit, name="participant-edit"),
+    path("<uuid:public_id>/merge/", views.participant_merge, name="participant-merge"),
 ]

@@ -1,6 +1,7 @@
 """Participant list, record, registration and edit.
 
-Who may use them: PARTICIPANT_LIST (list), PARTICIPANT_VIEW (record), PARTICIPANT_CHANGE (add/edit).
+Who may use them: PARTICIPANT_LIST (list), PARTICIPANT_VIEW (record), PARTICIPANT_CHANGE (add/edit),
+PARTICIPANT_MERGE (merge two records of one person: administrator).
 The search term is posted and kept in the session, never put in the URL: names are personal data.
 """
 
@@ -12,9 +13,15 @@ from django.utils.translation import gettext as _
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.core.http import uuid_or_404, uuid_or_none
 from groepsconsult.participants import selectors, services
-from groepsconsult.participants.forms import ParticipantForm, ParticipantSearchForm
+from groepsconsult.participants.forms import (
+    ParticipantCreateForm,
+    ParticipantForm,
+    ParticipantSearchForm,
+)
 from groepsconsult.regions.selectors import neighbourhood_list
+from groepsconsult.trajectories.timeline import trajectory_timeline
 
 SEARCH_SESSION_KEY = "participant_search"
 PURPOSE_CARE = "care coordination"
@@ -27,7 +34,7 @@ def participant_list(request):
         request.session[SEARCH_SESSION_KEY] = form.cleaned_data["q"] if form.is_valid() else ""
         return redirect("participants:participant-list")
     q = request.session.get(SEARCH_SESSION_KEY, "")
-    neighbourhood = request.GET.get("neighbourhood") or None
+    neighbourhood = uuid_or_none(request.GET.get("neighbourhood"))
     page = selectors.participant_page_for_user(
         membership=request.membership,
         by=Actor.from_request(request),
@@ -41,7 +48,7 @@ def participant_list(request):
         "search_form": ParticipantSearchForm(initial={"q": q}),
         "q": q,
         "neighbourhoods": neighbourhood_list(region=request.membership.region),
-        "neighbourhood": neighbourhood or "",
+        "neighbourhood": str(neighbourhood or ""),
     }
     return render(request, "participants/participant_list.html", context)
 
@@ -56,7 +63,7 @@ def participant_detail(request, public_id):
     )
     context = {
         "participant": participant,
-        "trajectories": selectors.trajectory_list_for_participant(participant=participant),
+        "timeline": trajectory_timeline(membership=request.membership, participant=participant),
         "show_bsn": request.membership.has_permission(Permission.PARTICIPANT_CHANGE),
     }
     return render(request, "participants/participant_detail.html", context)
@@ -77,11 +84,11 @@ def _save(request, form, save):
 @require_permission(Permission.PARTICIPANT_CHANGE)
 def participant_create(request):
     region = request.membership.region
-    form = ParticipantForm(request.POST or None, region=region)
+    form = ParticipantCreateForm(request.POST or None, region=region)
     response = _save(
         request,
         form,
-        lambda p: services.participant_register(
+        lambda p: services.participant_register_once(
             participant=p, region=region, by=Actor.from_request(request), purpose=PURPOSE_CARE
         ),
     )
@@ -107,3 +114,41 @@ def participant_edit(request, public_id):
     return response or render(
         request, "participants/participant_form.html", {"form": form, "participant": participant}
     )
+
+
+@require_permission(Permission.PARTICIPANT_MERGE)
+def participant_merge(request, public_id):
+    """GET: records that may be the same person. POST duplicate=<id>: merge it into this one."""
+    by = Actor.from_request(request)
+    membership = request.membership
+    keep = selectors.participant_get_for_user(
+        membership=membership, by=by, public_id=public_id, purpose=services.PURPOSE_MERGE
+    )
+    if request.method == "POST":
+        duplicate = selectors.participant_get_for_user(
+            membership=membership,
+            by=by,
+            public_id=uuid_or_404(request.POST.get("duplicate", "")),
+            purpose=services.PURPOSE_MERGE,
+        )
+        try:
+            services.participant_merge(keep=keep, duplicate=duplicate, by=by)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The records are merged; the history is kept."))
+            return redirect("participants:participant-detail", public_id=keep.public_id)
+    candidates = [
+        person
+        for person in selectors.participant_match_list(
+            membership=membership,
+            by=by,
+            family_name=keep.family_name,
+            date_of_birth=keep.date_of_birth,
+            phone=keep.phone,
+            purpose=services.PURPOSE_MERGE,
+        )
+        if person.pk != keep.pk
+    ]
+    context = {"participant": keep, "candidates": candidates}
+    return render(request, "participants/participant_merge.html", context)

@@ -6,7 +6,9 @@ its ImportBatch, addressed by an opaque UUID; names never appear in a URL.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,7 +64,9 @@ def _check_upload(request, form):
 
 @require_permission(Permission.GP_IMPORT)
 def batch_preview(request, public_id):
-    batch = selectors.batch_get(region=request.membership.region, public_id=public_id)
+    batch = selectors.batch_get_for_preview(
+        region=request.membership.region, public_id=public_id, by=Actor.from_request(request)
+    )
     context = {
         "batch": batch,
         "summary": batch.report,
@@ -146,6 +150,14 @@ def call_outcome(request, public_id):
     entry = selectors.call_entry_get(region=request.membership.region, public_id=public_id, by=by)
     form = CallOutcomeForm(request.POST)
     error = ""
+    if form.is_valid() and form.cleaned_data["outcome"] == CallListEntry.Outcome.REGISTERED:
+        # "Registered" makes a place in the session: the registrations app's one path (307 keeps
+        # the POST and its note). The row's button already posts there; this covers old pages.
+        response = HttpResponseRedirect(
+            reverse("registrations:call-register", args=[entry.public_id])
+        )
+        response.status_code = 307
+        return response
     if form.is_valid():
         try:
             entry = services.call_outcome_set(

@@ -67,6 +67,12 @@ DETAILS = {
         _("Photos"),
         _("The organising partners"),
     ),
+    ConsentPurpose.SHARE_WITH_OFFER: (
+        _("A warm hand-over to a neighbourhood offer (the offer calls the participant)"),
+        CONSENT_BASIS,
+        _("Name and phone number; no results"),
+        _("The contact person of the offer the participant is handed over to"),
+    ),
 }
 
 

@@ -16,6 +16,15 @@ from groepsconsult.core.models import PublicModel, TimeStampedModel
 
 LANGUAGES = ("nl", "en", "tr", "ar")
 RTL_LANGUAGES = frozenset({"ar"})
+
+# The FINDRISC categories of clinical.findrisc, as staff read them (10-year diabetes risk).
+FINDRISC_CATEGORY_LABELS = {
+    "low": _("low risk (about 1 in 100)"),
+    "slightly_raised": _("slightly raised risk (about 1 in 25)"),
+    "moderate": _("moderate risk (about 1 in 6)"),
+    "high": _("high risk (about 1 in 3)"),
+    "very_high": _("very high risk (about 1 in 2)"),
+}
 # The questionnaire whose score is computed (clinical.findrisc) and read for the booklet.
 FINDRISC_CODE = "findrisc"
 
@@ -74,6 +83,8 @@ class Question(models.Model):
         SMOKER = "smoker", _("Smoker")
         DIABETES = "diabetes", _("Known diabetes")
         KNOWN_CVD = "known_cvd", _("Known cardiovascular disease")
+        CKD = "ckd", _("Chronic kidney disease")
+        FH = "fh", _("Familial hypercholesterolaemia")
 
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.CASCADE, related_name="questions"
@@ -100,7 +111,8 @@ class Question(models.Model):
                 fields=["questionnaire", "order"], name="question_unique_order"
             ),
             models.CheckConstraint(
-                condition=~Q(risk_input__in=["smoker", "diabetes", "known_cvd"]) | Q(kind="yes_no"),
+                condition=~Q(risk_input__in=["smoker", "diabetes", "known_cvd", "ckd", "fh"])
+                | Q(kind="yes_no"),
                 name="question_risk_input_is_yes_no",
             ),
         ]
@@ -171,6 +183,9 @@ class Response(PublicModel):
     @property
     def is_complete(self):
         return self.completed_at is not None
+
+    def get_score_category_display(self):
+        return FINDRISC_CATEGORY_LABELS.get(self.score_category, self.score_category)
 
 
 class Answer(TimeStampedModel):

@@ -6,7 +6,13 @@ from django.shortcuts import get_object_or_404
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.clinical.findrisc import FindriscResult
-from groepsconsult.questionnaires.models import FINDRISC_CODE, Answer, Questionnaire, Response
+from groepsconsult.questionnaires.models import (
+    FINDRISC_CODE,
+    Answer,
+    Question,
+    Questionnaire,
+    Response,
+)
 
 PURPOSE = "questionnaire"
 
@@ -19,14 +25,15 @@ def _as_bool(value: str) -> bool | None:
 
 
 def risk_inputs_for_registration(*, registration) -> dict:
-    """Smoking, diabetes, known CVD and FINDRISC from this registration's answers.
+    """Smoking, diabetes, known CVD, CKD, FH and FINDRISC from this registration's answers.
 
-    Returns {"smoker", "diabetes", "known_cvd": bool | None, "findrisc": FindriscResult | None};
+    Returns {"smoker", "diabetes", "known_cvd", "ckd", "fh": bool | None,
+    "findrisc": FindriscResult | None};
     None means "not answered" (the booklet then says why heart age cannot be shown). Unfinished
     responses count too: an answer given is an answer, even if the form was not finished.
     Two queries, whatever the number of questionnaires. The caller logs the read.
     """
-    inputs: dict = {"smoker": None, "diabetes": None, "known_cvd": None, "findrisc": None}
+    inputs: dict = {key: None for key in Question.RiskInput.values if key} | {"findrisc": None}
     answers = (
         Answer.objects.filter(response__registration=registration)
         .exclude(question__risk_input="")
@@ -109,3 +116,35 @@ def response_find(*, questionnaire, consultation, registration=None, user=None):
     if registration is not None:
         return qs.filter(registration=registration).first()
     return qs.filter(registration__isnull=True, filled_by=user).first()
+
+
+def answers_latest_for_participant(*, participant, code) -> dict:
+    """{question code: value} of the participant's latest response to questionnaire `code`,
+    or {} (one query). For suggestions elsewhere (the warm hand-over); the caller logs the read."""
+    rows = (
+        Answer.objects.filter(
+            response__registration__participant=participant,
+            response__questionnaire__code=code,
+        )
+        .order_by("-response__started_at", "-response__id")
+        .values_list("response_id", "question__code", "value")
+    )
+    answers, latest = {}, None
+    for response_id, question, value in rows:
+        latest = latest or response_id
+        if response_id == latest:
+            answers[question] = value
+    return answers
+
+
+def participants_answering(*, participant_ids, code, question, value="yes") -> set:
+    """Ids of the participants whose answer to `question` of `code` is `value` (one query).
+    For the follow-up worklist (money worries first); no answers leave this function."""
+    return set(
+        Answer.objects.filter(
+            response__registration__participant_id__in=list(participant_ids),
+            response__questionnaire__code=code,
+            question__code=question,
+            value=value,
+        ).values_list("response__registration__participant_id", flat=True)
+    )

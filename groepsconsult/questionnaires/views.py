@@ -175,6 +175,8 @@ def response_fill(request, registration):
         target=target,
         participant_mode=participant_mode,
     )
+    if saved and participant_mode:  # her turn ends: the tablet goes back to the professional
+        return redirect(f"{reverse('questionnaires:hand-back', args=[reg.public_id])}?lang={lang}")
     if saved:  # the confirmation is for whoever holds the tablet next: the page's language
         return _after_save(request, back_url)
     context = _fill_context(
@@ -252,3 +254,31 @@ def work_check_fill(request, consultation):
     )
     context["consultation"] = session
     return render(request, "questionnaires/fill.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require_permission(Permission.QUESTIONNAIRE_FILL)
+def hand_back(request, registration):
+    """After a participant filled a questionnaire herself: thanks in her language, and nothing
+    of the staff screens until the professional enters their password again."""
+    reg = registration_selectors.registration_get_for_user(
+        membership=request.membership,
+        by=Actor.from_request(request),
+        public_id=registration,
+        purpose=selectors.PURPOSE,
+    )
+    lang = _chosen_language(request, _default_language(reg))
+    error = ""
+    if request.method == "POST":
+        if request.user.check_password(request.POST.get("password", "")):
+            return redirect("questionnaires:registration", registration=reg.public_id)
+        error = _("That is not your password. Professional: try again.")
+    with translation.override(lang):
+        thanks = _("Thank you! Please give the tablet back to the professional.")
+    context = {
+        "thanks": thanks,
+        "lang": lang,
+        "dir": "rtl" if lang in RTL_LANGUAGES else "ltr",
+        "error": error,
+    }
+    return render(request, "questionnaires/hand_back.html", context, status=400 if error else 200)

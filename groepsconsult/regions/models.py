@@ -1,6 +1,6 @@
 """The region (tenant) and the people and places a group consultation needs."""
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,13 @@ class Region(TimeStampedModel):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("short name"), max_length=50, unique=True)
     is_active = models.BooleanField(default=True)
+    # After the first session an experience expert phones each participant; this is when.
+    follow_up_call_weeks = models.PositiveSmallIntegerField(
+        _("follow-up call after (weeks)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(26)],
+        help_text=_("Weeks after the first session when the follow-up call is due."),
+    )
 
     class Meta:
         ordering = ["name"]

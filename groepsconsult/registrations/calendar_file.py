@@ -4,7 +4,10 @@ import datetime as dt
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
+
+# When the calendar reminds the resident: the day before, so there is time to arrange the day.
+REMINDER_BEFORE = dt.timedelta(days=1)
 
 
 def location_text(consultation) -> str:
@@ -40,5 +43,18 @@ def consultation_ics(consultation) -> bytes:
         )
         % {"minutes": consultation.duration_minutes},
     )
+    event.add_component(_reminder(consultation))
     calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _reminder(consultation) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -REMINDER_BEFORE)
+    alarm.add(
+        "description",
+        _("Tomorrow: group health meeting in %(neighbourhood)s")
+        % {"neighbourhood": consultation.neighbourhood.name},
+    )
+    return alarm

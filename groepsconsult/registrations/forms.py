@@ -131,7 +131,10 @@ class PublicRegistrationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors and not cleaned.get("phone") and not cleaned.get("email"):
+        # Told together with any other mistakes (all errors at once), unless phone or e-mail
+        # already carries its own error.
+        reachable = cleaned.get("phone") or cleaned.get("email")
+        if not reachable and not {"phone", "email"} & set(self.errors):
             self.add_error(
                 "phone", _("Give a phone number or an e-mail address, so we can reach you.")
             )
@@ -199,7 +202,14 @@ class WalkInForm(forms.ModelForm):
 
     class Meta:
         model = Participant
-        fields = ["given_name", "family_name", "date_of_birth", "sex", "phone"]
+        fields = [
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "sex",
+            "phone",
+            "preferred_language",
+        ]
         widgets = {
             "date_of_birth": _DATE_WIDGET,
             "phone": forms.TextInput(attrs={"type": "tel"}),
@@ -209,6 +219,13 @@ class WalkInForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sex"].choices = Participant.Sex.choices
+        # Asked at the door so consent and booklets come in the person's language; Dutch if
+        # left alone.
+        self.fields["preferred_language"].required = False
+        self.fields["preferred_language"].initial = "nl"
+
+    def clean_preferred_language(self):
+        return self.cleaned_data.get("preferred_language") or "nl"
 
     def clean_date_of_birth(self):
         return _clean_date_of_birth(self.cleaned_data["date_of_birth"])
@@ -230,3 +247,23 @@ class PickForm(forms.Form):
         max_value=999,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "autofocus": True}),
     )
+
+
+_WINDOW_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class SignupRemovalForm(forms.Form):
+    """The window (and optionally one client address) of bogus public sign-ups."""
+
+    since = forms.DateTimeField(label=_("Signed up from"), widget=_WINDOW_WIDGET)
+    until = forms.DateTimeField(label=_("Signed up until"), widget=_WINDOW_WIDGET)
+    ip_address = forms.GenericIPAddressField(
+        label=_("Only from this client address"),
+        required=False,
+        help_text=_("Optional. The list above shows how many sign-ups came from each address."),
+    )
+
+    @classmethod
+    def initial_window(cls):
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        return {"since": now - dt.timedelta(hours=1), "until": now + dt.timedelta(minutes=1)}

@@ -2,7 +2,6 @@
 (questionnaires) and the individual talk (goals), which both start from the same two steps.
 Owned here because a day number belongs to a registration (ADR 0006)."""
 
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,15 +11,9 @@ from groepsconsult.consultations.selectors import (
     consultation_get_for_user,
     consultation_session_choices,
 )
+from groepsconsult.core.http import uuid_or_none
 from groepsconsult.registrations.forms import PickForm
 from groepsconsult.registrations.selectors import registration_find_by_day_number
-
-
-def uuid_or_none(value):
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 @dataclass

@@ -4,6 +4,7 @@
 `can_*` return a bool for templates.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,18 @@ def check_not_full(*, consultation, registered_count) -> None:
                 "or call us and we will put you on the list for the next one."
             ),
             code="full",
+        )
+
+
+def check_session_hourly_cap(*, recent_count) -> None:
+    """A burst of sign-ups for one session is refused (one client filled a 15-place session)."""
+    if recent_count >= settings.GC_SIGNUP_CAP_PER_SESSION_HOUR:
+        raise ValidationError(
+            _(
+                "Many people signed up for this meeting in the past hour. Please try again "
+                "later, or call us and we will sign you up."
+            ),
+            code="busy",
         )
 
 

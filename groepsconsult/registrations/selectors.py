@@ -6,14 +6,20 @@ Personal data only through participants.selectors, always logged.
 Public readers (no login) return consultations only: never a participant, never a count of who.
 """
 
+from datetime import timedelta
+
 from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.consultations.selectors import consultation_upcoming_open_list
+from groepsconsult.consultations.selectors import (
+    consultation_today_list,
+    consultation_upcoming_open_list,
+)
 from groepsconsult.participants.selectors import (
     participant_get_for_user,
     participant_search,
@@ -21,7 +27,11 @@ from groepsconsult.participants.selectors import (
     participant_visible_queryset,
 )
 from groepsconsult.regions.selectors import professional_list
-from groepsconsult.registrations.models import Registration
+from groepsconsult.registrations.models import (
+    SELF_REGISTRATION_NAME,
+    Registration,
+    SignupRemoval,
+)
 
 _REGISTERED = Q(registrations__status=Registration.Status.REGISTERED)
 
@@ -80,7 +90,22 @@ def attendance_counts(*, consultation) -> dict:
     return counts
 
 
-def registration_duplicate_exists(*, consultation, given_name, family_name, date_of_birth):
+def attended_participant_count(*, region, year, neighbourhood=None) -> int:
+    """Distinct people who came to a first session in `region` in `year` (one COUNT): the
+    denominator of cost per participant and of the business case."""
+    rows = Registration.objects.filter(
+        consultation__region=region,
+        consultation__kind=Consultation.Kind.FIRST,
+        consultation__starts_at__year=year,
+        status=Registration.Status.REGISTERED,
+        attendance=Registration.Attendance.PRESENT,
+    )
+    if neighbourhood is not None:
+        rows = rows.filter(consultation__neighbourhood=neighbourhood)
+    return rows.values("participant").distinct().count()
+
+
+def _duplicates(*, consultation, given_name, family_name, date_of_birth):
     """Same name and date of birth already holding a place in this session."""
     return Registration.objects.filter(
         consultation=consultation,
@@ -88,6 +113,15 @@ def registration_duplicate_exists(*, consultation, given_name, family_name, date
         participant__given_name__iexact=given_name.strip(),
         participant__family_name__iexact=family_name.strip(),
         participant__date_of_birth=date_of_birth,
+    )
+
+
+def registration_duplicate_exists(*, consultation, given_name, family_name, date_of_birth):
+    return _duplicates(
+        consultation=consultation,
+        given_name=given_name,
+        family_name=family_name,
+        date_of_birth=date_of_birth,
     ).exists()
 
 
@@ -133,6 +167,86 @@ def registration_find_by_day_number(*, membership, consultation, day_number):
         )
         .filter(day_number=day_number)
         .first()
+    )
+
+
+def registration_duplicate_get(*, consultation, given_name, family_name, date_of_birth):
+    return (
+        _duplicates(
+            consultation=consultation,
+            given_name=given_name,
+            family_name=family_name,
+            date_of_birth=date_of_birth,
+        )
+        .select_related("participant")
+        .first()
+    )
+
+
+def self_registrations_last_hour_count(*, consultation) -> int:
+    """Public sign-ups of this session in the past hour, removed ones included (they were tries)."""
+    return Registration.objects.filter(
+        consultation=consultation,
+        channel=Registration.Channel.SELF,
+        created_at__gte=timezone.now() - timedelta(hours=1),
+    ).count()
+
+
+def _self_signup_ids_from(*, ip_address):
+    """Registration ids the access log records as created by a public sign-up from this address."""
+    return AccessEvent.objects.filter(
+        username=SELF_REGISTRATION_NAME,
+        action=AccessEvent.Action.CREATE,
+        subject_type="registration",
+        ip_address=ip_address,
+    ).values("subject_id")
+
+
+def self_registrations_removable(*, consultation, since, until, ip_address=None):
+    """Public sign-ups still holding a place, in the window, nobody ticked present."""
+    registrations = Registration.objects.filter(
+        consultation=consultation,
+        channel=Registration.Channel.SELF,
+        status=Registration.Status.REGISTERED,
+        created_at__gte=since,
+        created_at__lte=until,
+    ).exclude(attendance=Registration.Attendance.PRESENT)
+    if ip_address:
+        ids = [row["subject_id"] for row in _self_signup_ids_from(ip_address=ip_address)]
+        registrations = registrations.filter(public_id__in=ids)
+    return list(registrations.select_related("participant"))
+
+
+def self_signup_sources(*, consultation, since):
+    """Public sign-ups of this session per client address since `since`: a flood shows as one
+    address with many rows. Addresses only, no names."""
+    participants = Registration.objects.filter(
+        consultation=consultation, channel=Registration.Channel.SELF, created_at__gte=since
+    ).values("participant__public_id")
+    return (
+        AccessEvent.objects.filter(
+            username=SELF_REGISTRATION_NAME,
+            action=AccessEvent.Action.CREATE,
+            subject_type="registration",
+            participant_id__in=participants,
+        )
+        .values("ip_address")
+        .annotate(count=Count("id"))
+        .order_by("-count")
+    )
+
+
+def signup_removal_list(*, consultation):
+    return SignupRemoval.objects.filter(consultation=consultation).annotate(
+        count=Count("registrations")
+    )
+
+
+def signup_removal_get_for_membership(*, membership, public_id):
+    return get_object_or_404(
+        SignupRemoval.objects.select_related("consultation"),
+        consultation__region=membership.region,
+        public_id=public_id,
     )
 
 
@@ -205,3 +319,32 @@ def participant_get_for_registration(*, membership, by, public_id, purpose):
 
 def professional_list_for_region(*, region):
     return professional_list(region=region).filter(is_active=True)
+
+
+def _attendance_annotations():
+    active = Q(registrations__status=Registration.Status.REGISTERED)
+    present = Q(registrations__attendance=Registration.Attendance.PRESENT)
+    absent = Q(registrations__attendance=Registration.Attendance.ABSENT)
+    return {
+        "registered_count": Count("registrations", filter=active),
+        "present_count": Count("registrations", filter=active & present),
+        "absent_count": Count("registrations", filter=active & absent),
+    }
+
+
+def door_dashboard_panel(request):
+    """The "Today" panel for whoever ticks the door: today's sessions with their live tally.
+
+    Counts only (no names), so nothing is logged; one query however many sessions.
+    """
+    membership = request.membership
+    if not membership.has_permission(Permission.ATTENDANCE_RECORD):
+        return None
+    sessions = consultation_today_list(region=membership.region).annotate(
+        **_attendance_annotations()
+    )
+    return {
+        "template": "registrations/_dashboard_panel.html",
+        "today": True,
+        "sessions": list(sessions),
+    }

@@ -1,12 +1,12 @@
 """Mounted at /aanmelden/. Residents' pages first (no login); staff pages under sessions/.
 
-Staff pages enforce two-factor themselves (see views/access.py): this prefix is open to
-residents in the two-factor middleware.
+Only the residents' pages are public (marked by `public_page`); staff pages need a verified
+login like every other page (the two-factor middleware is closed by default).
 """
 
 from django.urls import path
 
-from groepsconsult.registrations.views import door, public, register, staff
+from groepsconsult.registrations.views import calls, door, public, register, removal, staff
 
 app_name = "registrations"
 urlpatterns = [
@@ -27,6 +27,16 @@ urlpatterns = [
         register.registration_create_new,
         name="registration-create-new",
     ),
+    path(
+        "sessions/<uuid:public_id>/remove-bogus/",
+        removal.signup_removal,
+        name="signup-removal",
+    ),
+    path(
+        "removals/<uuid:public_id>/undo/",
+        removal.signup_removal_undo,
+        name="signup-removal-undo",
+    ),
     path("sessions/<uuid:public_id>/door/", door.door, name="door"),
     path("sessions/<uuid:public_id>/door/count/", door.door_count, name="door-count"),
     path("sessions/<uuid:public_id>/door/walk-in/", door.walk_in, name="walk-in"),
@@ -40,4 +50,5 @@ urlpatterns = [
         door.attendance_mark,
         name="attendance-mark",
     ),
+    path("calls/<uuid:public_id>/registered/", calls.call_register, name="call-register"),
 ]

@@ -4,6 +4,7 @@ Who may use them: USER_MANAGE (administrator). Scoped to the active region: anot
 memberships are 404.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -14,7 +15,7 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission, Role
 from groepsconsult.audit.services import Actor
 from groepsconsult.core.http import paginate
-from groepsconsult.team import selectors, services
+from groepsconsult.team import policies, selectors, services
 from groepsconsult.team.forms import MemberAddForm, MemberEditForm
 
 
@@ -29,7 +30,7 @@ def member_list(request):
 @require_permission(Permission.USER_MANAGE)
 def member_add(request):
     region = request.membership.region
-    form = MemberAddForm(request.POST or None, region=region)
+    form = MemberAddForm(request.POST or None, region=region, by_user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             membership, password = services.member_add(
@@ -38,9 +39,9 @@ def member_add(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            return render(
-                request, "team/member_added.html", {"member": membership, "password": password}
-            )
+            hours = settings.GC_ONE_TIME_PASSWORD_HOURS
+            context = {"member": membership, "password": password, "hours": hours}
+            return render(request, "team/member_added.html", context)
     return render(request, "team/member_form.html", {"form": form})
 
 
@@ -54,15 +55,23 @@ def member_edit(request, pk):
         services.member_update(membership=form.save(commit=False), by=Actor.from_request(request))
         messages.success(request, _("Saved."))
         return redirect("team:member-list")
-    return render(request, "team/member_form.html", {"form": form, "member": membership})
+    can_reset = policies.can_reset_two_factor(membership=membership, by_user=request.user)
+    context = {"form": form, "member": membership, "can_reset_two_factor": can_reset}
+    return render(request, "team/member_form.html", context)
 
 
 @require_POST
 @require_permission(Permission.USER_MANAGE)
 def member_reset_two_factor(request, pk):
     membership = selectors.membership_get_for_region(region=request.membership.region, pk=pk)
-    services.member_reset_two_factor(membership=membership, by=Actor.from_request(request))
-    messages.success(
-        request, _("The authenticator was removed; the user sets up a new one at the next login.")
-    )
+    policies.check_can_reset_two_factor(membership=membership, by_user=request.user)
+    if services.member_reset_two_factor(membership=membership, by=Actor.from_request(request)):
+        messages.success(
+            request, _("The authenticator was removed; the user got an e-mail to set up a new one.")
+        )
+    else:
+        messages.warning(
+            request,
+            _("The authenticator was removed, but the user has no e-mail address for a new link."),
+        )
     return redirect("team:member-edit", pk=membership.pk)

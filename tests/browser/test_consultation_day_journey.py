@@ -109,6 +109,8 @@ def test_circuit_alarm_inbody_turkish_questionnaire_and_booklets(browser, live_a
         ("smoking", "Hayır"),
         ("diabetes", "Hayır"),
         ("cardiovascular_disease", "Hayır"),
+        ("kidney_disease", "Hayır"),
+        ("familial_hypercholesterolaemia", "Hayır"),
     ):
         care.locator(f"#q-{code} label", has_text=choice).click()
     care.locator("#q-stress label", has_text="4").first.click()
@@ -120,7 +122,7 @@ def test_circuit_alarm_inbody_turkish_questionnaire_and_booklets(browser, live_a
     text = pdf_text(care, f"/documents/booklet/{first.public_id}/booklet.pdf", tmp_path / "tr.pdf")
     assert "186/95" in text and "12,4" in text and "6,7" in text and "96" in text
     assert "Kırmızı" in text and "Yeşil" in text
-    assert "Kalp yaşı" in text  # heart age: 58, non-smoker, no diabetes, no CVD
+    assert "Kalp yaşı" in text  # heart age: 58, non-smoker, no diabetes, CVD, CKD or FH
     naima_booklet = (
         current.model.objects.filter(registration__participant=naima).first().registration
     )

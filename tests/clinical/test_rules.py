@@ -238,16 +238,17 @@ def test_ruleset_version_is_recorded():
         colour="orange",
         urgent=False,
         fh_hint=False,
+        low=False,
         retest_advised=True,
         measure="bmi",
-        ruleset_version="nl-2026.1",
+        ruleset_version="nl-2026.2",
         verified=True,
     )
 
 
 def test_ruleset_can_be_named_or_passed_loaded():
     loaded = load_ruleset("nl-2026.1")
-    assert load_ruleset() is loaded
+    assert load_ruleset("nl-2026.1") is loaded
     assert traffic_light("bmi", 27, ruleset="nl-2026.1").ruleset_version == "nl-2026.1"
     assert traffic_light("bmi", 27, ruleset=loaded).ruleset_version == "nl-2026.1"
 
@@ -323,11 +324,38 @@ def test_alarm_reasons_rejects_unknown_measure():
 
 def test_ruleset_has_every_measure_with_source_and_verified_flag():
     rs = load_ruleset()
-    assert rs.version == "nl-2026.1"
+    assert rs.version == "nl-2026.2"
     assert set(rs.measures) >= MEASURE_CODES
     for rule in rs.measures.values():
         assert rule.source.strip()
         assert isinstance(rule.verified, bool)
+
+
+# nl-2026.2: low values get their own rule (orange plus an alarm), never green.
+@pytest.mark.parametrize(
+    ("measure", "value", "kwargs", "expected", "alarms"),
+    [
+        ("glucose", 3.4, {"fasting": True}, "orange", ["glucose_low"]),
+        ("glucose", 3.5, {"fasting": True}, "orange", []),
+        ("glucose", 3.99, {"fasting": False}, "orange", []),
+        ("glucose", 4.0, {"fasting": True}, "green", []),
+        ("glucose", 2.1, {"fasting": False}, "orange", ["glucose_low"]),
+        ("bp", 89, {"diastolic": 58}, "orange", ["sbp_low", "dbp_low"]),
+        ("bp", 90, {"diastolic": 60}, "green", []),
+        ("bp", 110, {"diastolic": 59}, "orange", ["dbp_low"]),
+    ],
+)
+def test_low_values_have_their_own_rule(measure, value, kwargs, expected, alarms):
+    light = traffic_light(measure, value, **kwargs)
+    assert light.colour == expected
+    assert light.low is bool(alarms)
+    assert alarm_reasons(measure, value, **kwargs) == alarms
+
+
+def test_previous_ruleset_still_explains_stored_colours():
+    # Stored results keep their version: nl-2026.1 still colours a low glucose green.
+    assert traffic_light("glucose", 3.2, fasting=True, ruleset="nl-2026.1").colour == "green"
+    assert traffic_light("glucose", 3.2, fasting=True).colour == "orange"
 
 
 def test_unverified_rules_are_exactly_the_u_tagged_ones():

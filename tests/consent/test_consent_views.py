@@ -47,7 +47,9 @@ def _record_data(purpose=GP, decision="given", how="paper", version="2026.1"):
 # --- cast -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("role", ["coordinator", "physician", "professional", "administrator"])
+@pytest.mark.parametrize(
+    "role", ["coordinator", "physician", "professional", "administrator", "host"]
+)
 def test_care_team_opens_consent_page(role, client_for, alice):
     response = client_for(role).get(_page(alice))
     assert response.status_code == 200
@@ -55,7 +57,7 @@ def test_care_team_opens_consent_page(role, client_for, alice):
 
 
 @pytest.mark.parametrize(
-    "role", ["gp_practice", "health_champion", "host", "funder", "researcher", "privacy_officer"]
+    "role", ["gp_practice", "health_champion", "funder", "researcher", "privacy_officer"]
 )
 def test_consent_page_forbidden_without_consent_record(role, client_for, alice):
     assert client_for(role).get(_page(alice)).status_code == 403
@@ -80,7 +82,7 @@ def test_withdraw_in_another_region_is_404(client_for, bob, region_b):
     assert consent.withdrawn_at is None
 
 
-@pytest.mark.parametrize("role", ["gp_practice", "health_champion", "host"])
+@pytest.mark.parametrize("role", ["gp_practice", "health_champion"])
 def test_withdraw_forbidden_without_consent_record(role, client_for, alice, region_a):
     consent = give(alice, GP, make_user("coordinator", region_a))
     client = client_for(role)

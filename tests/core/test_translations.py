@@ -44,3 +44,16 @@ def test_compiled_catalogue_matches_the_source(path):
     translated = {(e.msgctxt, e.msgid): texts(e) for e in entries(path) if all(texts(e))}
     in_mo = {(e.msgctxt, e.msgid): texts(e) for e in compiled if e.msgid}
     assert translated == in_mo
+
+
+def test_dutch_is_felemenkce_in_turkish():
+    """Django's own Turkish catalogue says "Flemenkçe"; ours corrects it (issue 13)."""
+    from django.utils import translation
+
+    with translation.override("tr"):
+        assert translation.gettext("Dutch") == "Felemenkçe"
+
+
+def test_no_raw_template_comment_on_the_questionnaire_start(client_for):
+    page = client_for("professional").get("/questionnaires/").content.decode()
+    assert "{#" not in page and "#}" not in page

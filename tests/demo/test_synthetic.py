@@ -119,3 +119,10 @@ def test_the_command_fills_an_existing_region(region_a):
     call_command("generate_synthetic", participants=20, region=region_a.slug, seed=3)
     assert Participant.objects.filter(region=region_a).count() == 20
     assert Registration.objects.filter(consultation__region=region_a).count() >= 20
+
+
+def test_names_are_folded_for_search_as_save_would(generated):
+    for p in Participant.objects.all()[:20]:
+        stored = p.search_name
+        p.save()
+        assert p.search_name == stored != ""

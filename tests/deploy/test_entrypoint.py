@@ -35,6 +35,11 @@ def test_entrypoint_migrates_and_serves_healthz_with_gunicorn(tmp_path):
         "MIGRATE_ON_START": "true",
         "BIND": f"127.0.0.1:{port}",
         "WEB_WORKERS": "2",
+        # Production refuses the demo transports (docs/configuration.md); nothing is sent here.
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "GC_SMS_TRANSPORT": "messagebird",
+        "GC_MESSAGEBIRD_ACCESS_KEY": "test-only",
     }
     server = subprocess.Popen(
         [str(ROOT / "deploy" / "entrypoint.sh"), "web"],

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from groepsconsult.clinical import DEFAULT_RULESET_VERSION
 from tests.factories.backbone import make_consultation, make_participant, make_professional
 from tests.factories.documents import (
     answer_risk,
@@ -14,6 +15,7 @@ from tests.factories.documents import (
     make_registration,
     measure_all,
 )
+from tests.factories.trajectories import attend_and_return
 
 
 @pytest.fixture
@@ -104,6 +106,9 @@ def test_heart_age_is_shown_for_a_55_year_old_non_smoker_without_diabetes(prof, 
         (dt.date(1950, 1, 1), {}, "alleen voor mensen van 40 tot en met 69 jaar"),
         (dt.date(1970, 1, 1), {"diabetes": True}, "Voor mensen met diabetes"),
         (dt.date(1970, 1, 1), {"known_cvd": True}, "al een hart- of vaatziekte"),
+        (dt.date(1970, 1, 1), {"ckd": True}, "met een nierziekte"),
+        (dt.date(1970, 1, 1), {"fh": True}, "erfelijk hoog cholesterol (FH)"),
+        (dt.date(1970, 1, 1), {"ckd": None}, "We konden uw hartleeftijd niet schatten"),
         (dt.date(1970, 1, 1), None, "We konden uw hartleeftijd niet schatten"),
     ],
 )
@@ -154,7 +159,7 @@ def test_without_goal_or_hand_over_the_booklet_gives_generic_lines(prof, session
     assert "U heeft nog geen doel gekozen" in html
     assert "Iemand van het team neemt contact met u op" in html
     assert "In de komende weken belt iemand u" in html
-    assert "nl-2026.1" in html  # the rule-set version in the footer
+    assert DEFAULT_RULESET_VERSION in html  # the rule-set version in the footer
 
 
 def test_turkish_participant_gets_a_turkish_booklet(prof, session, region_a):
@@ -211,6 +216,7 @@ def test_return_session_shows_previous_new_and_direction(prof, region_a):
     make_measurement(before, "weight", "88.0")
     make_measurement(before, "hdl", "1.3")
     now = make_registration(back, person)
+    attend_and_return(before, now)  # the trajectory says which session was the first
     make_measurement(now, "systolic", 132)
     make_measurement(now, "diastolic", 84)
     make_measurement(now, "weight", "85.5")

@@ -7,8 +7,10 @@ import pytest
 from pypdf import PdfReader
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.clinical import DEFAULT_RULESET_VERSION
 from tests.factories.backbone import make_consultation, make_participant
 from tests.factories.documents import make_measurement, make_registration, measure_all
+from tests.factories.trajectories import attend_and_return
 
 
 @pytest.fixture
@@ -91,7 +93,7 @@ def test_pdf_holds_values_and_colour_words_on_two_pages(client_for, measured):
     for expected in ("124/78", "8,2", "7,1", "Groen", "Oranje", "Rood", "te hoog"):
         assert expected in text, expected
     assert "Laat dit nog eens meten bij de huisarts" in text
-    assert "nl-2026.1" in text
+    assert DEFAULT_RULESET_VERSION in text
 
 
 def test_a5_booklet_option_renders_a5_pages(client_for, measured):
@@ -181,8 +183,10 @@ def test_return_booklet_query_count_is_fixed(client_for, region_a, django_assert
     back = make_consultation(
         region_a, kind="return", starts_at=dt.datetime(2026, 9, 10, 9, 0, tzinfo=dt.UTC)
     )
-    measure_all(make_registration(first, person))
+    before = make_registration(first, person)
+    measure_all(before)
     now = make_registration(back, person)
+    attend_and_return(before, now)
     measure_all(now)
     client = client_for("professional")
     client.get(urls(now)["detail"])
@@ -199,7 +203,7 @@ def test_session_list_query_count_does_not_grow_with_participants(
     client = client_for("professional")
     measure_all(make_registration(session, make_participant(region_a)))
     client.get(f"/documents/booklets/{session.public_id}/")
-    with django_assert_max_num_queries(10) as small:
+    with django_assert_max_num_queries(11) as small:  # 11: + each person's GP consent
         client.get(f"/documents/booklets/{session.public_id}/")
     for _ in range(10):
         measure_all(make_registration(session, make_participant(region_a)))
@@ -224,3 +228,28 @@ def test_index_query_count_does_not_grow_with_sessions(
         make_consultation(region_a)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get("/documents/booklets/").status_code == 200
+
+
+@pytest.mark.parametrize(("size", "sheet"), [("a4", 2), ("a5", 4)])
+def test_batch_pads_each_booklet_to_whole_duplex_sheets(size, sheet, client_for, session, region_a):
+    """Duplex printing must never put one person's results on the back of another's."""
+    client = client_for("professional")
+    singles = []
+    for language in ("nl", "ar", "tr"):
+        registration = make_registration(
+            session, make_participant(region_a, preferred_language=language)
+        )
+        measure_all(registration)
+        single = client.get(f"/documents/booklet/{registration.public_id}/booklet.pdf?size={size}")
+        singles.append(len(PdfReader(io.BytesIO(single.content)).pages))
+    response = client.get(f"/documents/booklets/{session.public_id}/all.pdf?size={size}")
+    batch = PdfReader(io.BytesIO(response.content))
+    padded = [-(-n // sheet) * sheet for n in singles]
+    assert len(batch.pages) == sum(padded)
+    # Each booklet starts on the front of a fresh sheet; the pages after it are blank.
+    start = 0
+    for used, total in zip(singles, padded, strict=True):
+        assert batch.pages[start].extract_text().strip()
+        for blank in batch.pages[start + used : start + total]:
+            assert not blank.extract_text().strip()
+        start += total

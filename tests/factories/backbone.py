@@ -7,8 +7,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from groepsconsult.accounts.models import Membership, User
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.participants.models import Participant, Trajectory
+from groepsconsult.participants.models import Participant
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Professional, Region
+from groepsconsult.trajectories.models import Trajectory
 
 _seq = itertools.count(1)
 

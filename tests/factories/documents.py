@@ -115,12 +115,15 @@ def make_goal(participant, consultation=None, **kw):
     )
 
 
+RISK_CODES = ("smoker", "diabetes", "known_cvd", "ckd", "fh")
+
+
 def _risk_questionnaire():
     questionnaire, created = Questionnaire.objects.get_or_create(
         code="booklet-test-risk", version=1, defaults={"title": {"nl": "Risico"}}
     )
     if created:
-        for order, code in enumerate(("smoker", "diabetes", "known_cvd"), start=1):
+        for order, code in enumerate(RISK_CODES, start=1):
             Question.objects.create(
                 questionnaire=questionnaire,
                 order=order,
@@ -132,8 +135,9 @@ def _risk_questionnaire():
     return questionnaire
 
 
-def answer_risk(registration, user, *, smoker=False, diabetes=False, known_cvd=False):
-    """Answers to smoking, diabetes and heart disease, as the welfare table records them."""
+def answer_risk(registration, user, **answers):
+    """Answers to smoking, diabetes, heart disease, kidney disease and FH (default: all "no"),
+    as the welfare table records them. Pass a code as None to leave its question unanswered."""
     questionnaire = _risk_questionnaire()
     response = Response.objects.create(
         questionnaire=questionnaire,
@@ -142,8 +146,10 @@ def answer_risk(registration, user, *, smoker=False, diabetes=False, known_cvd=F
         filled_by=user,
         started_at=registration.consultation.starts_at,
     )
-    values = {"smoker": smoker, "diabetes": diabetes, "known_cvd": known_cvd}
+    values = dict.fromkeys(RISK_CODES, False) | answers
     for question in questionnaire.questions.all():
+        if values[question.code] is None:
+            continue
         Answer.objects.create(
             response=response, question=question, value="yes" if values[question.code] else "no"
         )

@@ -2,8 +2,14 @@
 
 from groepsconsult.consultations.models import RunSheetBlock
 from groepsconsult.registrations.models import Registration
+from tests.factories.backbone import make_user
+from tests.factories.consent import give as contact_consent
 from tests.factories.consent import make_region_objects as make_consent_objects
+from tests.factories.finance import make_region_objects as make_finance_objects
 from tests.factories.gp_import import make_gp_import_objects
+from tests.factories.gpfeedback import make_measured_patient
+from tests.factories.gpfeedback import prepare as prepare_feedback
+from tests.factories.handovers import make_handover
 from tests.factories.measurements import make_alert
 from tests.factories.offers import make_offer
 
@@ -15,5 +21,9 @@ def make_app_objects(region, *, participant, consultation):
     make_alert(registration)
     make_consent_objects(region, participant=participant)
     make_offer(region)
+    make_finance_objects(region)
     make_gp_import_objects(region, participant=participant)
     RunSheetBlock.objects.create(consultation=consultation, title="Welkom", minutes=10)
+    make_handover(region, participant=participant)
+    prepare_feedback(make_measured_patient(region))
+    contact_consent(participant, "contact_by_health_champion", make_user("coordinator", region))

@@ -1,5 +1,4 @@
-from groepsconsult.goals.selectors import goal_current_for_trajectory, trajectory_for_registration
-from tests.factories.backbone import make_consultation
+from groepsconsult.goals.selectors import goal_current_for_trajectory
 from tests.factories.questionnaires import make_goal, make_registration
 
 
@@ -13,15 +12,3 @@ def test_the_latest_version_is_current(region_a):
     first = make_goal(trajectory, goal_text="Eerst")
     latest = make_goal(trajectory, goal_text="Daarna", previous=first)
     assert goal_current_for_trajectory(trajectory=trajectory) == latest
-
-
-def test_the_sessions_own_trajectory_is_chosen(region_a):
-    registration = make_registration(region=region_a)
-    older = registration.participant.trajectories.get()
-    linked = registration.participant.trajectories.create(
-        started_on=older.started_on.replace(year=2025),
-        baseline_consultation=registration.consultation,
-    )
-    assert trajectory_for_registration(registration=registration) == linked
-    other = make_registration(make_consultation(region_a), registration.participant)
-    assert trajectory_for_registration(registration=other) == older  # latest started

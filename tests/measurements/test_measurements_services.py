@@ -198,3 +198,15 @@ def test_acknowledging_an_alert_stores_who_and_when(registration, user, region_a
     )
     alert.refresh_from_db()
     assert alert.acknowledged_by == physician and alert.acknowledged_at is not None
+
+
+@pytest.mark.parametrize("cancelled", ["registration", "session"])
+def test_finding_12_no_values_for_a_cancelled_registration_or_session(
+    registration, user, cancelled
+):
+    target = registration if cancelled == "registration" else registration.consultation
+    type(target).objects.filter(pk=target.pk).update(status="cancelled")
+    with pytest.raises(ValidationError) as exc:
+        record(registration, user, {"weight": "80"})
+    assert exc.value.code == "cancelled"
+    assert not Measurement.objects.filter(registration=registration).exists()

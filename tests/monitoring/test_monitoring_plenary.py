@@ -139,3 +139,21 @@ def test_plenary_counts_the_stored_colour_not_a_recomputed_one(client_for, sessi
         "rood": 0,
         "niet gemeten": 0,
     }
+
+
+def test_participants_who_refused_anonymous_monitoring_are_not_counted(
+    client_for, session, region_a
+):
+    from tests.factories.backbone import make_user
+    from tests.factories.consent import give, withdraw
+
+    user = make_user("coordinator", region_a)
+    refused, withdrew, again, silent = (make_participant(region_a) for _ in range(4))
+    for person in (refused, withdrew, again, silent):
+        measure_all(make_registration(session, person, **PRESENT))
+    give(refused, "anonymous_monitoring", user, given=False)
+    withdraw(give(withdrew, "anonymous_monitoring", user), user)
+    withdraw(give(again, "anonymous_monitoring", user), user)
+    give(again, "anonymous_monitoring", user)
+    html = client_for("physician").get(url(session)).content.decode()
+    assert ">2</strong> deelnemers" in html and ">2</strong> gemeten" in html

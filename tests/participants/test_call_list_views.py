@@ -59,15 +59,28 @@ def test_one_click_outcome_via_htmx_returns_the_row(client_for, region_a):
     client = client_for(importer_role())
     response = client.post(
         f"{URL}calls/{entry.public_id}/",
-        {"outcome": "registered", "note": "komt met buurvrouw"},
+        {"outcome": "reached", "note": "komt met buurvrouw"},
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
     body = response.content.decode()
     assert body.lstrip().startswith(f'<tr id="call-{entry.public_id}">')
-    assert "Aangemeld" in body and "komt met buurvrouw" in body
+    assert "Bereikt" in body and "komt met buurvrouw" in body
     entry.refresh_from_db()
-    assert (entry.outcome, entry.called_by) == ("registered", client.user)
+    assert (entry.outcome, entry.called_by) == ("reached", client.user)
+
+
+def test_registered_outcome_goes_to_the_registration_path(client_for, region_a):
+    """ "Registered" is a place in the session: handed to registrations (307 keeps the POST)."""
+    _batch, _people = batch_with(region_a, n=1)
+    entry = CallListEntry.objects.get()
+    response = client_for(importer_role()).post(
+        f"{URL}calls/{entry.public_id}/", {"outcome": "registered", "note": "x"}
+    )
+    assert response.status_code == 307
+    assert response["Location"] == f"/aanmelden/calls/{entry.public_id}/registered/"
+    entry.refresh_from_db()
+    assert entry.outcome == "not_called"
 
 
 def test_outcome_without_htmx_redirects_back(client_for, region_a):

@@ -6,15 +6,18 @@ from playwright.sync_api import expect
 
 from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
 from tests.browser_support import log_in_with_session
-from tests.factories.backbone import make_organisation, make_region, make_user
+from tests.factories.backbone import make_consultation, make_organisation, make_region, make_user
+from tests.factories.consultations import future
 from tests.factories.gp_import import gp_csv, gp_rows, importer_role
 
 pytestmark = pytest.mark.browser
 
 
-def _upload(page, live_app, practice, data):
+def _upload(page, live_app, practice, data, *, session=False):
     page.goto(f"{live_app.url}/participants/import/")
     page.get_by_label("Huisartsenpraktijk").select_option(label=practice.name)
+    if session:
+        page.get_by_label("Bedoeld voor groepsconsult (optioneel)").select_option(index=1)
     page.get_by_label("Selectiebestand (CSV of Excel .xlsx)").set_input_files(
         {"name": "selectie.csv", "mimeType": "text/csv", "buffer": data}
     )
@@ -37,7 +40,8 @@ def test_refused_file_then_fixed_file_then_call_list(page, live_app):
     expect(summary).to_contain_text("Rij 8: telefoon '=cmd|")
     assert (ImportBatch.objects.count(), Participant.objects.count()) == (0, 0)
 
-    _upload(page, live_app, practice, gp_csv(gp_rows(12)))
+    session = make_consultation(region, status="open", starts_at=future())
+    _upload(page, live_app, practice, gp_csv(gp_rows(12)), session=True)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Controle van selectie.csv")
     assert Participant.objects.count() == 0
     page.get_by_role("button", name="Importeer alle 12 deelnemers").click()
@@ -54,6 +58,8 @@ def test_refused_file_then_fixed_file_then_call_list(page, live_app):
     )
     entry = CallListEntry.objects.order_by("id").first()
     assert (entry.outcome, entry.note) == ("registered", "komt met haar zus")
+    # "Aangemeld" gave the person a place in the intended session (the registration service).
+    assert entry.participant.registrations.get().consultation == session
 
     page.get_by_role("link", name="Aangemeld 1").click()
     expect(page.locator("table.call-list tbody tr")).to_have_count(1)

@@ -98,9 +98,7 @@ def test_too_many_rows(region_a):
 
 def test_text_file_renamed_to_xlsx(region_a):
     message = refused(region_a, gp_csv(gp_rows(1)), "selectie.xlsx")
-    assert message == (
-        "Het bestand heet .xlsx maar is geen Excelbestand. Exporteer het opnieuw uit het HIS."
-    )
+    assert message == ("Het bestand heet .xlsx maar is geen Excelbestand. Exporteer het opnieuw.")
 
 
 def test_old_xls_file(region_a):

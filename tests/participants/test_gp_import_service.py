@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor
 from groepsconsult.participants.gp_import import services
-from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant, Trajectory
+from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
+from groepsconsult.trajectories.models import Trajectory
 from tests.factories.backbone import make_consultation, make_organisation, make_participant
 from tests.factories.gp_import import gp_csv, gp_row, gp_rows
 

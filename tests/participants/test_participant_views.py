@@ -1,9 +1,12 @@
 """Participants: cast, scoping per role, access log on every read, query counts, no names in URLs."""
 
+import re
+
 import pytest
 
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.participants.models import Participant, Trajectory
+from groepsconsult.participants.models import Participant
+from groepsconsult.trajectories.models import Trajectory
 from tests.factories.backbone import make_neighbourhood, make_organisation, make_participant
 
 
@@ -185,3 +188,22 @@ def test_detail_query_count_does_not_grow(client_for, alice, django_assert_max_n
         Trajectory.objects.create(participant=alice, started_on="2026-02-01")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(f"/participants/{alice.public_id}/")
+
+
+def test_finding_14_double_submit_creates_one_participant(client_for, region_a):
+    client = client_for("coordinator")
+    page = client.get("/participants/new/").content.decode()
+    key = re.search(r'name="submission" value="([0-9a-f-]{36})"', page).group(1)
+    data = {
+        "given_name": "Emine",
+        "family_name": "Dubbel",
+        "date_of_birth": "1968-04-02",
+        "sex": "female",
+        "phone": "0612345678",
+        "preferred_language": "tr",
+        "submission": key,
+    }
+    first = client.post("/participants/new/", data)
+    second = client.post("/participants/new/", data)
+    assert first["Location"] == second["Location"]
+    assert Participant.objects.filter(family_name="Dubbel").count() == 1

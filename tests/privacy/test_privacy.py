@@ -88,7 +88,7 @@ def test_subject_access_json_holds_everything_and_is_logged(client_for, person):
 
 def test_subject_access_pdf_is_a_pdf(client_for, person):
     response = client_for("privacy_officer").get(f"/privacy/subjects/{person.public_id}/export.pdf")
-    assert response.content.startswith(b"%PDF") and response["Cache-Control"] == "no-store"
+    assert response.content.startswith(b"%PDF") and "no-store" in response["Cache-Control"]
 
 
 def test_subject_access_is_scoped_to_region_and_role(client_for, person, region_b):

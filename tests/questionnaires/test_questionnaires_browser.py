@@ -51,6 +51,8 @@ def test_fill_social_risks_in_turkish_and_see_arabic_right_to_left(page, live_ap
         ("smoking", "Evet"),
         ("diabetes", "Hayır"),
         ("cardiovascular_disease", "Hayır"),
+        ("kidney_disease", "Hayır"),
+        ("familial_hypercholesterolaemia", "Hayır"),
     ):
         page.locator(f"#q-{code} label", has_text=choice).click()
     page.locator("#q-stress label", has_text="7").first.click()
@@ -69,6 +71,8 @@ def test_fill_social_risks_in_turkish_and_see_arabic_right_to_left(page, live_ap
         "smoking": "yes",
         "diabetes": "no",
         "cardiovascular_disease": "no",
+        "kidney_disease": "no",
+        "familial_hypercholesterolaemia": "no",
         "stress": "7",
     }
 

@@ -57,7 +57,7 @@ def test_shapes_match_the_issue(db):
     assert kinds("positive_health") == ["scale_0_10"] * 6
     assert kinds("lifestyle_wheel") == ["scale_0_10"] * 6 + ["single_choice"]
     feeds = dict(
-        Question.objects.filter(questionnaire__code="social_risks")
+        Question.objects.filter(questionnaire__code="social_risks", questionnaire__is_current=True)
         .exclude(risk_input="")
         .values_list("code", "risk_input")
     )
@@ -65,6 +65,9 @@ def test_shapes_match_the_issue(db):
         "smoking": "smoker",
         "diabetes": "diabetes",
         "cardiovascular_disease": "known_cvd",
+        # v2: SCORE2 and heart age are withheld for CKD and FH (clinical.md §3.2).
+        "kidney_disease": "ckd",
+        "familial_hypercholesterolaemia": "fh",
     }
     assert "iPH" in Questionnaire.objects.get(code="positive_health").licence_note
     assert Questionnaire.objects.get(code="work_check").audience == "professional"

@@ -11,7 +11,14 @@ from tests.factories.questionnaires import (
     make_response,
 )
 
-NOTHING = {"smoker": None, "diabetes": None, "known_cvd": None, "findrisc": None}
+NOTHING = {
+    "smoker": None,
+    "diabetes": None,
+    "known_cvd": None,
+    "ckd": None,
+    "fh": None,
+    "findrisc": None,
+}
 
 
 def test_nothing_answered_gives_none_everywhere(region_a):
@@ -23,13 +30,21 @@ def test_answers_feed_the_risk_inputs(region_a):
     make_response(
         registration,
         "social_risks",
-        {"smoking": "yes", "diabetes": "no", "cardiovascular_disease": "no"},
+        {
+            "smoking": "yes",
+            "diabetes": "no",
+            "cardiovascular_disease": "no",
+            "kidney_disease": "yes",
+            "familial_hypercholesterolaemia": "no",
+        },
         finish=False,
     )
     assert risk_inputs_for_registration(registration=registration) == NOTHING | {
         "smoker": True,
         "diabetes": False,
         "known_cvd": False,
+        "ckd": True,
+        "fh": False,
     }
 
 

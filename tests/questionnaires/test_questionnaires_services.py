@@ -52,6 +52,21 @@ def test_findrisc_score_stored_equals_the_clinical_rule(registration):
     assert response.score_points == 3 + 3 + 4 + 2 + 1 + 2 + 0 + 3
 
 
+@pytest.mark.parametrize(
+    ("weight", "bmi_points"),
+    [
+        ("80.85", 0),  # 80.85 / 1.80² = 24.95 (24.9537...): below 25, although it rounds to 25.0
+        ("81", 1),  # 81 / 1.80² = 25.0 exactly: the 25-30 band
+    ],
+)
+def test_findrisc_scores_the_unrounded_bmi(registration, weight, bmi_points):
+    answers = dict(FINDRISC_ANSWERS, weight_kg=weight, height_cm="180")
+    response = make_response(registration, "findrisc", answers)
+    response.refresh_from_db()
+    # The same answers with BMI points 0 score 3+0+4+2+1+2+0+3 (see the test above).
+    assert response.score_points == 3 + bmi_points + 4 + 2 + 1 + 2 + 0 + 3
+
+
 def test_findrisc_without_all_answers_has_no_score(registration):
     partial = dict(FINDRISC_ANSWERS, waist_cm="")
     response = make_response(registration, "findrisc", partial, finish=False)

@@ -1,5 +1,7 @@
 """The residents' pages: no login, no personal data shown, kind refusals, the calendar file."""
 
+import datetime as dt
+
 import pytest
 from icalendar import Calendar
 
@@ -61,11 +63,11 @@ def test_resident_registers_and_gets_the_thank_you_page(client, region_a):
     assert "aangemeld" in thanks and "agenda.ics" in thanks
 
 
-def test_same_person_twice_is_told_kindly_and_not_saved_twice(client, region_a):
+def test_same_person_twice_is_not_saved_twice(client, region_a):
     consultation = make_open_consultation(region_a)
     client.post(_url(consultation), public_form_data())
     response = client.post(_url(consultation), public_form_data(), follow=True)
-    assert "al aangemeld" in response.content.decode()
+    assert "al aangemeld" not in response.content.decode()
     assert Registration.objects.filter(consultation=consultation).count() == 1
 
 
@@ -75,6 +77,15 @@ def test_phone_or_email_is_needed(client, region_a):
     assert response.status_code == 200
     assert "telefoonnummer of een e-mailadres" in response.content.decode()
     assert not Participant.objects.exists()
+
+
+def test_all_form_errors_come_at_once(client, region_a):
+    """A missing phone and e-mail is told together with the other mistakes, not afterwards."""
+    consultation = make_open_consultation(region_a)
+    response = client.post(_url(consultation), public_form_data(postcode="abc", phone="", email=""))
+    body = response.content.decode()
+    assert "Een postcode heeft 4 cijfers en 2 letters" in body
+    assert "telefoonnummer of een e-mailadres" in body
 
 
 def test_bad_input_gets_dutch_messages_per_field(client, region_a):
@@ -142,6 +153,14 @@ def test_ics_holds_the_session_and_no_personal_data(client, region_a):
     assert event.decoded("dtstart") == consultation.starts_at
     assert consultation.location.name in str(event.get("location"))
     assert str(consultation.public_id) in str(event.get("uid"))
+
+
+def test_ics_reminds_the_day_before(client, region_a):
+    consultation = make_open_consultation(region_a)
+    response = client.get(_url(consultation, "agenda.ics"))
+    alarm = Calendar.from_ical(response.content).walk("VALARM")[0]
+    assert str(alarm.get("action")) == "DISPLAY"
+    assert alarm.decoded("trigger") == -dt.timedelta(days=1)
 
 
 @pytest.mark.parametrize(

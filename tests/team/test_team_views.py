@@ -17,6 +17,7 @@ def test_admin_adds_a_coordinator_who_can_log_in_with_the_one_time_password(clie
             "username": "yasmina",
             "first_name": "Yasmina",
             "last_name": "Bouzid",
+            "email": "yasmina@example.org",
             "role": "coordinator",
         },
     )
@@ -28,9 +29,9 @@ def test_admin_adds_a_coordinator_who_can_log_in_with_the_one_time_password(clie
     response = fresh.post(
         "/account/login/", {"username": "yasmina", "password": password}, follow=True
     )
-    assert (
-        "Stel je authenticator-app in" in response.content.decode()
-    )  # must enrol two-factor first
+    # must enrol two-factor first, through the link e-mailed to the user only
+    assert "Stel je authenticator-app in" in response.content.decode()
+    assert "<svg" not in response.content.decode()
 
 
 def test_gp_practice_user_needs_a_practice(client_for):
@@ -43,14 +44,57 @@ def test_gp_practice_user_needs_a_practice(client_for):
     assert not User.objects.filter(username="praktijk").exists()
 
 
-def test_existing_user_of_another_region_gets_a_second_membership(client_for, region_b):
-    other = make_user("coordinator", region_b, username="reiziger")
-    response = client_for("administrator").post(
+def _add_existing(client, username):
+    return client.post(
         "/users/new/",
-        {"username": "reiziger", "first_name": "R", "last_name": "Z", "role": "professional"},
+        {"username": username, "first_name": "R", "last_name": "Z", "role": "professional"},
     )
+
+
+def test_region_admin_cannot_attach_an_account_of_another_region(client_for, region_b):
+    other = make_user("coordinator", region_b, username="reiziger")
+    response = _add_existing(client_for("administrator"), "reiziger")
+    assert "Alleen de installatiebeheerder" in response.content.decode()
+    assert other.memberships.count() == 1
+
+
+def test_region_admin_cannot_attach_an_installation_account(client_for, region_a):
+    User.objects.create_superuser(username="root", password="pw-Unused-12345")
+    response = _add_existing(client_for("administrator"), "root")
+    assert "Alleen de installatiebeheerder" in response.content.decode()
+    assert not Membership.objects.filter(user__username="root").exists()
+
+
+def test_installation_admin_attaches_an_account_of_another_region(client_for, region_b):
+    other = make_user("coordinator", region_b, username="reiziger")
+    installation = client_for("administrator")
+    User.objects.filter(pk=installation.user.pk).update(is_superuser=True, is_staff=True)
+    response = _add_existing(installation, "reiziger")
     assert response.context["password"] is None
     assert other.memberships.count() == 2
+
+
+def test_region_admin_cannot_reset_two_factor_of_a_multi_region_account(
+    client_for, region_a, region_b
+):
+    member = make_user("physician", region_a)
+    Membership.objects.create(user=member, region=region_b, role="physician")
+    admin = client_for("administrator")
+    membership = member.memberships.get(region=region_a)
+    assert "installatiebeheerder" in admin.get(f"/users/{membership.pk}/").content.decode()
+    assert admin.post(f"/users/{membership.pk}/reset-two-factor/").status_code == 403
+    assert TOTPDevice.objects.filter(user=member).exists()
+
+
+def test_region_admin_cannot_reset_two_factor_of_a_staff_account(client_for, region_a):
+    member = make_user("physician", region_a)
+    User.objects.filter(pk=member.pk).update(is_staff=True)
+    membership = member.memberships.get()
+    assert (
+        client_for("administrator").post(f"/users/{membership.pk}/reset-two-factor/").status_code
+        == 403
+    )
+    assert TOTPDevice.objects.filter(user=member).exists()
 
 
 def test_admin_switches_a_member_off(client_for, region_a):

@@ -172,6 +172,13 @@ def consultation_copy(request, public_id):
 def consultation_status(request, public_id):
     consultation = get_consultation(request, public_id)
     status = request.POST.get("status", "")
+    if status == Consultation.Status.CANCELLED and not request.POST.get("confirm"):
+        # Cancelling tells every registrant: ask first, and say how many people that is.
+        return render(
+            request,
+            "consultations/consultation_cancel_confirm.html",
+            {"consultation": consultation},
+        )
     if status not in Consultation.Status.values:
         messages.error(request, _("Unknown status."))
     else:

@@ -1,12 +1,12 @@
 """Per-session overviews: progress grid, alert panel and banner, acknowledging an alert.
 
-Who may use them: MEASUREMENT_VIEW for the grid and the panel, ALERT_ACKNOWLEDGE for the banner
-and the acknowledgement (the responsible physician).
+Who may use them: MEASUREMENT_VIEW for the grid and the panel, ALERT_ACKNOWLEDGE for the banner,
+the header alarm counter and the acknowledgement (the responsible physician).
 """
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
@@ -44,8 +44,12 @@ def _log_alerts(request, alerts):
 @require_permission(Permission.MEASUREMENT_VIEW)
 def progress_grid(request, consultation):
     consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
+    polled = bool(request.htmx) and not request.htmx.boosted
     rows = selectors.progress_grid(
-        membership=request.membership, by=Actor.from_request(request), consultation=consultation
+        membership=request.membership,
+        by=Actor.from_request(request),
+        consultation=consultation,
+        log=not polled,
     )
     context = {
         "consultation": consultation,
@@ -90,3 +94,11 @@ def alert_acknowledge(request, alert):
     consultation = alert.measurement.registration.consultation
     panel = reverse("measurements:alert-panel", kwargs={"consultation": consultation.public_id})
     return redirect(safe_next(request, panel))
+
+
+@require_GET
+@require_permission(Permission.ALERT_ACKNOWLEDGE)
+def alarm_count(request):
+    """The physician's header counter (htmx, polled): a number only, so nothing is logged."""
+    count = selectors.alert_open_count(region=request.membership.region)
+    return render(request, "measurements/_alarm_count.html", {"count": count})

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consent.selectors import consent_status_map
 from groepsconsult.consultations.selectors import (
     consultation_get_for_user,
     consultation_session_choices,
@@ -156,6 +157,9 @@ def _entry_context(request, registration, station, form):
     return station_context(request, registration.consultation, station) | {
         "registration": registration,
         "participant": registration.participant,
+        "gp_consent": consent_status_map(participant_ids=[registration.participant_id]).get(
+            registration.participant_id, ""
+        ),
         "form": form,
         "current": [(current[m], lines.get(kind_of(m))) for m in measures if m in current],
         "history": selectors.measurement_history_for_registration(
@@ -179,17 +183,18 @@ def station_entry(request, registration):
     if station is None:
         context = _entry_context(request, registration, None, None)
         return render(request, "measurements/station_entry.html", context)
-    if request.method == "POST" and selectors.measurement_rows_for_submission(
+    done = request.method == "POST" and selectors.measurement_rows_for_submission(
         registration=registration,
         client_token=_uuid(request.POST.get("client_token")),
         measures=[*station_measures(station), "bmi"],
-    ):
-        return _saved(request, registration, station)  # a retry whose first attempt arrived
+    )
+    if done:
+        return _saved(request, registration, station, done)  # a retry whose first attempt arrived
     taken = _taken(registration, station)
     form = StationEntryForm(request.POST or None, station=station, taken=taken)
     if request.method == "POST" and form.is_valid():
         try:
-            services.measurements_record(
+            rows = services.measurements_record(
                 registration=registration,
                 entry=form.entry(),
                 by=by,
@@ -199,7 +204,7 @@ def station_entry(request, registration):
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            return _saved(request, registration, station)
+            return _saved(request, registration, station, rows)
     if request.method == "POST" and _wants_json(request):
         html = render_to_string(
             "measurements/_entry_form.html", {"form": form, "station": station}, request=request
@@ -224,12 +229,20 @@ def _add_errors(form, exc):
         form.add_error(None, exc)
 
 
-def _saved(request, registration, station):
+def _saved(request, registration, station, rows):
+    """Back to the next participant; an alarm value is told at once to whoever saved it."""
     message = _("Saved for number %(n)s.") % {"n": registration.day_number}
+    alarm = " ".join(
+        str(ALARM_LABELS.get(code, code)) for code in selectors.alert_reasons_for_rows(rows=rows)
+    )
+    if alarm:
+        alarm = _("Number %(n)s: %(alarm)s") % {"n": registration.day_number, "alarm": alarm}
     pick = station_url("station-pick", station, consultation=registration.consultation.public_id)
     if _wants_json(request):
-        return JsonResponse({"ok": True, "message": message, "redirect": pick})
+        return JsonResponse({"ok": True, "message": message, "alarm": alarm, "redirect": pick})
     messages.success(request, message)
+    if alarm:
+        messages.error(request, alarm, extra_tags="alarm")
     return redirect(pick)
 
 

@@ -2,10 +2,11 @@
 
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.core.http import PAGE_SIZE
@@ -14,6 +15,7 @@ from groepsconsult.participants.models import CallListEntry, ImportBatch, Partic
 from groepsconsult.regions.selectors import gp_practice_list
 
 PURPOSE_CALLS = "recruitment: GP selection call list"
+PURPOSE_IMPORT = "recruitment: GP selection import"
 
 
 def practice_choices(*, region):
@@ -76,6 +78,20 @@ def batch_get(*, region, public_id, with_upload=False):
     return get_object_or_404(qs, public_id=public_id)
 
 
+def batch_get_for_preview(*, region, public_id, by):
+    """The check result names people already known: re-opening it is a read, logged."""
+    batch = batch_get(region=region, public_id=public_id)
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.VIEW,
+        subject_type="importbatch",
+        subject_ids=[batch.public_id],
+        purpose=PURPOSE_IMPORT,
+        detail="import check result opened",
+    )
+    return batch
+
+
 def call_entry_get(*, region, public_id, by):
     entry = get_object_or_404(
         CallListEntry.objects.filter(batch__region=region).select_related("participant", "batch"),
@@ -112,3 +128,28 @@ def outcome_counts(*, batch):
         .values_list("outcome", "n")
     )
     return [(value, label, counts.get(value, 0)) for value, label in CallListEntry.Outcome.choices]
+
+
+_STILL_TO_CALL = (CallListEntry.Outcome.NOT_CALLED, CallListEntry.Outcome.NO_ANSWER)
+
+
+def call_list_open_list(*, region):
+    """Imported batches with people still to call (not called yet or no answer), with the count."""
+    return (
+        ImportBatch.objects.in_region(region)
+        .filter(status=ImportBatch.Status.IMPORTED)
+        .select_related("gp_practice")
+        .defer("upload", "report")
+        .annotate(to_call=Count("call_entries", filter=Q(call_entries__outcome__in=_STILL_TO_CALL)))
+        .filter(to_call__gt=0)
+        .order_by("imported_at")
+    )
+
+
+def call_list_dashboard_panel(request):
+    """The coordinator's next action: call lists with people still to phone (counts only)."""
+    membership = request.membership
+    if not membership.has_permission(Permission.GP_IMPORT):
+        return None
+    batches = list(call_list_open_list(region=membership.region)[:10])
+    return {"template": "participants/import/_dashboard_panel.html", "batches": batches}

@@ -16,16 +16,18 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.core.bulk import insert_rows
+from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import.checking import PARTICIPANT_FIELDS, Report, check_file
 from groepsconsult.participants.gp_import.policies import (
     PREVIEW_LIFETIME,
     check_can_cancel_batch,
     check_can_confirm_batch,
 )
-from groepsconsult.participants.gp_import.selectors import PURPOSE_CALLS
-from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant, Trajectory
+from groepsconsult.participants.gp_import.selectors import PURPOSE_CALLS, PURPOSE_IMPORT
+from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
+from groepsconsult.regions.models import Region
+from groepsconsult.trajectories.models import Trajectory
 
-PURPOSE_IMPORT = "recruitment: GP selection import"
 CHUNK = 2000
 
 
@@ -82,42 +84,51 @@ def import_batch_prepare(
     return batch
 
 
-def import_batch_commit(*, batch: ImportBatch, by: Actor, report=None) -> ImportBatch:
-    """Import every new row of a checked file, or nothing. Re-checks against today's data."""
+def import_batch_commit(*, batch: ImportBatch, by: Actor) -> ImportBatch:
+    """Import every new row of a checked file, or nothing.
+
+    The duplicate check runs again inside the transaction, under a lock on the region row: two
+    files naming the same person, confirmed at the same moment, would otherwise both find them
+    new (so a report computed before the transaction is never trusted for the write).
+    """
     check_can_confirm_batch(batch=batch)
-    if report is None:
+    with transaction.atomic():
+        Region.objects.select_for_update().filter(pk=batch.region_id).first()
         report = check_file(
             data=bytes(batch.upload), file_name=batch.file_name, region=batch.region
         )
-    if not report.ok:
-        raise ImportRefused(report)
-    with transaction.atomic():
-        # The conditional UPDATE is the lock: a second click (or a second tab) finds no row.
-        claimed = ImportBatch.objects.filter(
-            pk=batch.pk, status=ImportBatch.Status.PREVIEWED
-        ).update(
-            status=ImportBatch.Status.IMPORTED,
-            imported_at=timezone.now(),
-            imported_by_name=by.username,
-            upload=b"",
-            new_count=len(report.new_rows),
-            duplicate_count=len(report.duplicates),
-            error_count=0,
-            report=_without_names(report.summary()),
-        )
-        if not claimed:
-            raise ValidationError(_("This file has already been imported."))
-        _write_rows(batch=batch, report=report, by=by)
-        access_log_write(
-            by=by,
-            action=AccessEvent.Action.CHANGE,
-            subject_type="importbatch",
-            subject_ids=[batch.public_id],
-            purpose=PURPOSE_IMPORT,
-            detail=f"imported {len(report.new_rows)} participants",
-        )
+        if not report.ok:
+            raise ImportRefused(report)
+        if not report.new_rows:
+            raise ValidationError(_("There is nobody new to import in this file."), code="none")
+        _claim_and_write(batch=batch, report=report, by=by)
     batch.refresh_from_db()
     return batch
+
+
+def _claim_and_write(*, batch, report, by):
+    # The conditional UPDATE is the lock: a second click (or a second tab) finds no row.
+    claimed = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.PREVIEWED).update(
+        status=ImportBatch.Status.IMPORTED,
+        imported_at=timezone.now(),
+        imported_by_name=by.username,
+        upload=b"",
+        new_count=len(report.new_rows),
+        duplicate_count=len(report.duplicates),
+        error_count=0,
+        report=_without_names(report.summary()),
+    )
+    if not claimed:
+        raise ValidationError(_("This file has already been imported."))
+    _write_rows(batch=batch, report=report, by=by)
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.CHANGE,
+        subject_type="importbatch",
+        subject_ids=[batch.public_id],
+        purpose=PURPOSE_IMPORT,
+        detail=f"imported {len(report.new_rows)} participants",
+    )
 
 
 def gp_selection_import(*, region, gp_practice, consultation, file_name, data, by, report=None):
@@ -135,7 +146,7 @@ def gp_selection_import(*, region, gp_practice, consultation, file_name, data, b
             by=by,
             report=report,
         )
-        return import_batch_commit(batch=batch, by=by, report=report)
+        return import_batch_commit(batch=batch, by=by)
 
 
 def import_batch_cancel(*, batch: ImportBatch, by: Actor) -> ImportBatch:
@@ -167,6 +178,7 @@ def _write_rows(*, batch, report, by):
             "public_id": uuid.uuid4(),
             "region_id": batch.region_id,
             "gp_practice_id": batch.gp_practice_id,
+            "search_name": fold_name(f"{row.values['given_name']} {row.values['family_name']}"),
         }
         for row in report.new_rows
     ]
@@ -231,12 +243,20 @@ def _without_names(summary: dict) -> dict:
     return summary
 
 
-def _expire_old_previews(*, region):
+def _expire_old_previews(*, region=None) -> int:
     """Housekeeping: files nobody confirmed within the preview lifetime are dropped.
 
     A bulk update, not audited per batch: it removes data and reveals none.
     """
     cutoff = timezone.now() - PREVIEW_LIFETIME
-    ImportBatch.objects.in_region(region).filter(
-        status=ImportBatch.Status.PREVIEWED, created_at__lt=cutoff
-    ).update(status=ImportBatch.Status.CANCELLED, upload=b"", report={})
+    batches = ImportBatch.objects.all() if region is None else ImportBatch.objects.in_region(region)
+    return batches.filter(status=ImportBatch.Status.PREVIEWED, created_at__lt=cutoff).update(
+        status=ImportBatch.Status.CANCELLED, upload=b"", report={}
+    )
+
+
+def import_batch_purge_expired() -> int:
+    """The promise of docs/gp-import.md: no GP selection file outlives 24 hours, in any region,
+    even when nobody uploads again (run from cron by `purge_gp_files`). Returns the count."""
+    with transaction.atomic():
+        return _expire_old_previews()

@@ -76,7 +76,7 @@ def findrisc_for_response(
     try:
         return findrisc(
             age=_age_on(participant.date_of_birth, response.consultation.starts_at.date()),
-            bmi=round(bmi, 1),
+            bmi=bmi,  # unrounded: rounding 24.96 to 25.0 would add a point
             waist_cm=float(station.get("waist") or answers["waist_cm"]),
             sex=participant.sex,
             active_30min_daily=answers["active_30min_daily"] == "yes",

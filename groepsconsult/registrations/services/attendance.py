@@ -12,6 +12,7 @@ from groepsconsult.participants.models import Participant
 from groepsconsult.participants.services import participant_register
 from groepsconsult.registrations import policies, selectors
 from groepsconsult.registrations.models import Registration
+from groepsconsult.trajectories.services import trajectory_record_attendance
 
 PURPOSE_DOOR = "attendance at the door"
 # Two hosts checking people in at the same moment may pick the same next number; the unique
@@ -52,22 +53,32 @@ def _save_checked_in(*, registration: Registration, by: Actor, action: str) -> N
     )
 
 
+def _lock(registration: Registration) -> None:
+    """Re-read the row under a lock: a second door tablet holding the same person from before the
+    first tablet's check-in must keep the number already handed out, not draw a second one."""
+    fresh = Registration.objects.select_for_update().get(pk=registration.pk)
+    for name in ("status", "day_number", "checked_in_at"):
+        setattr(registration, name, getattr(fresh, name))
+
+
 def attendance_mark(*, registration: Registration, attendance: str, by: Actor) -> Registration:
     """Present gets a check-in time and the next free day number; absent keeps any number given
     (measurements may already carry it), so a number is never handed out twice."""
     if attendance not in Registration.Attendance.values:
         raise ValidationError(_("Unknown attendance value."), code="invalid")
     policies.check_can_record_attendance(consultation=registration.consultation)
-    if registration.status != Registration.Status.REGISTERED:
-        raise ValidationError(
-            _("This registration was cancelled; register the person again first."),
-            code="cancelled",
-        )
     with transaction.atomic():
+        _lock(registration)
+        if registration.status != Registration.Status.REGISTERED:
+            raise ValidationError(
+                _("This registration was cancelled; register the person again first."),
+                code="cancelled",
+            )
         registration.attendance = attendance
         if attendance == Registration.Attendance.PRESENT:
             registration.checked_in_at = registration.checked_in_at or timezone.now()
             _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CHANGE)
+            trajectory_record_attendance(registration=registration, by=by)
             return registration
         registration.checked_in_at = None
         registration.full_clean()
@@ -82,6 +93,24 @@ def attendance_mark(*, registration: Registration, attendance: str, by: Actor) -
             detail=f"attendance {attendance}",
         )
     return registration
+
+
+def attendance_confirm_for_results(*, registration: Registration, by: Actor) -> Registration:
+    """Results are being saved for this place, so the person is in the room: tick them present.
+    A place marked absent is refused (the wrong person or the wrong place was picked)."""
+    if registration.attendance == Registration.Attendance.PRESENT:
+        return registration
+    if registration.attendance == Registration.Attendance.ABSENT:
+        raise ValidationError(
+            _(
+                "This person was marked absent at the door. Tick them present at the door "
+                "first, then save the results."
+            ),
+            code="absent",
+        )
+    return attendance_mark(
+        registration=registration, attendance=Registration.Attendance.PRESENT, by=by
+    )
 
 
 def registration_walk_in(
@@ -101,19 +130,44 @@ def registration_walk_in(
             family_name=participant.family_name,
             date_of_birth=participant.date_of_birth,
         ):
-            raise ValidationError(
-                _("This person is already on the list: tick them present there."),
-                code="duplicate",
-            )
+            raise _already_on_the_list()
         participant_register(
             participant=participant, region=consultation.region, by=by, purpose=PURPOSE_DOOR
         )
-        registration = Registration(
+        return _walk_in_registration(consultation=consultation, participant=participant, by=by)
+
+
+def registration_walk_in_existing(
+    *, consultation: Consultation, participant: Participant, by: Actor
+) -> Registration:
+    """A walk-in who turned out to be known already ("Bedoelt u ...?"): no second record."""
+    policies.check_can_record_attendance(consultation=consultation)
+    with transaction.atomic():
+        policies.check_audience_fits(consultation=consultation, sex=participant.sex)
+        if Registration.objects.filter(
             consultation=consultation,
             participant=participant,
-            channel=Registration.Channel.WALK_IN,
-            attendance=Registration.Attendance.PRESENT,
-            checked_in_at=timezone.now(),
-        )
-        _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CREATE)
+            status=Registration.Status.REGISTERED,
+        ).exists():
+            raise _already_on_the_list()
+        return _walk_in_registration(consultation=consultation, participant=participant, by=by)
+
+
+def _already_on_the_list():
+    return ValidationError(
+        _("This person is already on the list: tick them present there."), code="duplicate"
+    )
+
+
+def _walk_in_registration(*, consultation, participant, by):
+    """Inside the caller's transaction: present at once, with the next number of the day."""
+    registration = Registration(
+        consultation=consultation,
+        participant=participant,
+        channel=Registration.Channel.WALK_IN,
+        attendance=Registration.Attendance.PRESENT,
+        checked_in_at=timezone.now(),
+    )
+    _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CREATE)
+    trajectory_record_attendance(registration=registration, by=by)
     return registration

@@ -4,15 +4,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
 from groepsconsult.participants.services import participant_register
 from groepsconsult.registrations import policies, selectors
-from groepsconsult.registrations.models import Registration
+from groepsconsult.registrations.models import SELF_REGISTRATION_NAME, Registration
+from groepsconsult.trajectories.services import trajectory_link_registration
 
 PURPOSE_RECRUITMENT = "recruitment"
-SELF_REGISTRATION_ACTOR = Actor.system("self-registration")
+SELF_REGISTRATION_ACTOR = Actor.system(SELF_REGISTRATION_NAME)
 
 
 def _lock(consultation) -> Consultation:
@@ -48,16 +50,46 @@ def _check_place(*, consultation, participant):
     )
 
 
+def _log_duplicate_attempt(*, registration, by: Actor) -> None:
+    access_log_write(
+        by=by,
+        action=AccessEvent.Action.CREATE,
+        subject_type="registration_attempt",
+        subject_ids=[registration.public_id],
+        participant_ids=[registration.participant.public_id],
+        purpose=PURPOSE_RECRUITMENT,
+        detail="duplicate public sign-up: nothing saved, same answer as a new sign-up",
+    )
+
+
 def registration_self_register(
     *, consultation: Consultation, participant: Participant, by: Actor = SELF_REGISTRATION_ACTOR
 ) -> Registration:
-    """A resident signs up on the public page: a new participant and their place, or nothing."""
+    """A resident signs up on the public page: a new participant and their place, or nothing.
+
+    Someone already holding a place gets exactly the answer a new sign-up gets (whether a person
+    attends a prediabetes group is health data, and the form is open to anyone who knows a name
+    and a date of birth): the existing place is returned, nothing is changed and the attempt is
+    logged. Every refusal depends only on the session's public facts and the submitted data.
+    """
     participant.full_clean(exclude=["region"])
+    by = by.in_region(consultation.region.slug)
     with transaction.atomic():
         consultation = _lock(consultation)
         policies.check_can_self_register(consultation=consultation)
-        _check_duplicate(consultation=consultation, participant=participant)
+        policies.check_session_hourly_cap(
+            recent_count=selectors.self_registrations_last_hour_count(consultation=consultation)
+        )
         _check_place(consultation=consultation, participant=participant)
+        existing = selectors.registration_duplicate_get(
+            consultation=consultation,
+            given_name=participant.given_name,
+            family_name=participant.family_name,
+            date_of_birth=participant.date_of_birth,
+        )
+        if existing is not None:
+            _log_duplicate_attempt(registration=existing, by=by)
+            return existing
         participant_register(
             participant=participant,
             region=consultation.region,
@@ -67,12 +99,14 @@ def registration_self_register(
         registration = Registration(
             consultation=consultation, participant=participant, channel=Registration.Channel.SELF
         )
-        return audited_save(
+        audited_save(
             instance=registration,
             by=by,
             purpose=PURPOSE_RECRUITMENT,
             participant_ids=[participant.public_id],
         )
+        trajectory_link_registration(registration=registration, by=by)
+        return registration
 
 
 def registration_create(
@@ -124,12 +158,14 @@ def registration_create(
         registration.referred_by = referred_by
         registration.referral_reason = referral_reason.strip()
         registration.community_contact = community_contact.strip()
-        return audited_save(
+        audited_save(
             instance=registration,
             by=by,
             purpose=PURPOSE_RECRUITMENT,
             participant_ids=[participant.public_id],
         )
+        trajectory_link_registration(registration=registration, by=by)
+        return registration
 
 
 def registration_cancel(*, registration: Registration, by: Actor) -> Registration:

@@ -1,38 +1,25 @@
 """Guards for the two kinds of page in this app.
 
-Staff pages live under /aanmelden/ too (the URL prefix the public pages needed), and the
-two-factor middleware lets that prefix through for residents. So staff pages check two-factor
-themselves here: a staff page must never be reachable with a password alone.
+Staff pages live under /aanmelden/ too (the URL prefix the public pages needed). The two-factor
+middleware is closed by default, so staff pages need a verified login like every other page;
+only the residents' pages, marked with `public_page`, are open.
 """
 
 from functools import wraps
 
 from django.conf import settings
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from groepsconsult.accounts.decorators import require_permission
-from groepsconsult.accounts.selectors import user_requires_2fa
+from groepsconsult.core.access import public
 
 PUBLIC_LANGUAGES = dict(settings.PARTICIPANT_LANGUAGES)
 
 
 def staff_view(permission):
-    """Login, then the permission (403), then a verified second factor."""
-
-    def decorator(view):
-        @wraps(view)
-        def verified(request, *args, **kwargs):
-            user = request.user
-            if not user.is_verified() and user_requires_2fa(user=user):
-                return redirect(f"{reverse('accounts:two-factor')}?next={request.path}")
-            return view(request, *args, **kwargs)
-
-        return require_permission(permission)(verified)
-
-    return decorator
+    """Login and a verified second factor (middleware), then the permission (403)."""
+    return require_permission(permission)
 
 
 def public_language(request) -> str:
@@ -42,8 +29,9 @@ def public_language(request) -> str:
 
 
 def public_page(view):
-    """Render a resident's page in one of the participant languages (nl, en, tr, ar)."""
+    """A resident's page (public: no login) in one of the participant languages (nl, en, tr, ar)."""
 
+    @public
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         language = public_language(request)

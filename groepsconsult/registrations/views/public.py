@@ -3,11 +3,16 @@
 No login. Nothing here ever shows a participant: only the session's public facts.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+from django_ratelimit.core import is_ratelimited
 
+from groepsconsult.audit.services import Actor
+from groepsconsult.core.clientip import client_ip
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.calendar_file import consultation_ics, location_text
 from groepsconsult.registrations.forms import PublicRegistrationForm
@@ -17,7 +22,10 @@ from groepsconsult.registrations.views.access import (
     public_page,
 )
 
-THANKS_SESSION_KEY = "registrations_thanks"
+TOO_MANY = _(
+    "You sent this form many times in a short while. Please try again in an hour, "
+    "or call us and we will sign you up."
+)
 
 
 def _context(request, consultation=None, **extra):
@@ -51,11 +59,10 @@ def public_register(request, public_id):
         if form.is_bot:
             # Look the same as success to a bot; nothing is saved.
             return redirect("registrations:public-thanks", public_id=consultation.public_id)
-        if form.is_valid():
-            outcome = _register(form, consultation)
-            if outcome is not None:
-                request.session[THANKS_SESSION_KEY] = outcome
-                return redirect("registrations:public-thanks", public_id=consultation.public_id)
+        if _client_over_limit(request):
+            form.add_error(None, TOO_MANY)
+        elif form.is_valid() and _register(request, form, consultation):
+            return redirect("registrations:public-thanks", public_id=consultation.public_id)
     return render(
         request,
         "registrations/public_register.html",
@@ -63,30 +70,42 @@ def public_register(request, public_id):
     )
 
 
-def _register(form, consultation):
-    """'new' or 'duplicate' on success; None when the form now carries the reason why not."""
+def _rate_key(group, request):
+    return client_ip(request) or "unknown"
+
+
+def _client_over_limit(request) -> bool:
+    """Counts every POST of this client (real address behind the proxy), valid or not."""
+    return is_ratelimited(
+        request,
+        group="public-signup",
+        key=_rate_key,
+        rate=settings.GC_SIGNUP_RATE_PER_CLIENT,
+        method="POST",
+        increment=True,
+    )
+
+
+def _register(request, form, consultation) -> bool:
+    """True on success (a new place, or silently the place someone already had: same answer);
+    False when the form now carries the reason why not."""
     try:
         services.registration_self_register(
-            consultation=consultation, participant=form.save(commit=False)
+            consultation=consultation,
+            participant=form.save(commit=False),
+            by=Actor.anonymous(request, name=services.SELF_REGISTRATION_NAME),
         )
     except ValidationError as exc:
-        if getattr(exc, "code", None) == "duplicate":
-            return "duplicate"
         add_service_errors(form, exc)
-        return None
-    return "new"
+        return False
+    return True
 
 
 @require_GET
 @public_page
 def public_thanks(request, public_id):
     consultation = selectors.public_consultation_get_any(public_id=public_id)
-    outcome = request.session.pop(THANKS_SESSION_KEY, "new")
-    return render(
-        request,
-        "registrations/public_thanks.html",
-        _context(request, consultation, duplicate=outcome == "duplicate"),
-    )
+    return render(request, "registrations/public_thanks.html", _context(request, consultation))
 
 
 @require_GET

@@ -12,6 +12,7 @@ from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.selectors import consultation_get_for_user
 from groepsconsult.participants.forms import ParticipantForm
+from groepsconsult.participants.selectors import participant_match_list
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.forms import (
     ChannelForm,
@@ -107,13 +108,27 @@ def registration_create_new(request, public_id):
     data = request.POST if request.method == "POST" else None
     form = ParticipantForm(data, region=region)
     channel_form = _channel_form(request, data)
+    matches = []
     if data is not None and form.is_valid() and channel_form.is_valid():
-        response = _create(request, consultation, form.save(commit=False), channel_form, form)
+        if not data.get("confirm_new"):
+            # "Bedoelt u ...?": a known person is picked instead of getting a second record.
+            matches = participant_match_list(
+                membership=request.membership,
+                by=Actor.from_request(request),
+                family_name=form.cleaned_data["family_name"],
+                date_of_birth=form.cleaned_data["date_of_birth"],
+                phone=form.cleaned_data.get("phone", ""),
+                purpose=PURPOSE,
+            )
+        response = None
+        if not matches:
+            response = _create(request, consultation, form.save(commit=False), channel_form, form)
         if response:
             return response
     context = {
         "consultation": consultation,
         "form": form,
+        "matches": matches,
         "channel_form": channel_form,
         "can_register": policies.can_staff_register(consultation),
     }

@@ -2,19 +2,28 @@
  * It is kept in localStorage and on screen ("not saved yet, retrying") and retried with
  * backoff, also after navigating to the next participant. Each submission carries a UUID
  * (client_token), so a retry after a lost response cannot store the values twice.
+ * The stored values never include the CSRF token: each send uses the page's current one, so a
+ * save queued before an expired login arrives after logging in again. A 403 is final: the item
+ * shows "refused: enter again" and is not retried. Logging out of a shared tablet clears the
+ * queue and says what was not sent; values queued under another login are never sent.
  * Without JavaScript the form is an ordinary POST. */
 (function () {
   "use strict";
   var KEY = "gc-station-pending";
   var FLASH = "gc-station-flash";
+  var ALARM = "gc-station-alarm";
   var timers = {};
 
   function texts() {
     var t = document.getElementById("pending-texts");
     return t ? t.dataset : { retrying: "not saved yet, retrying", saved: "saved", rejected: "refused" };
   }
-  function load() {
+  function loadAll() {
     try { return JSON.parse(localStorage.getItem(KEY)) || []; } catch (e) { return []; }
+  }
+  function load() {
+    var user = texts().user;
+    return loadAll().filter(function (it) { return !user || it.owner === user; });
   }
   function store(items) { localStorage.setItem(KEY, JSON.stringify(items)); }
   function update(id, changes) {
@@ -32,6 +41,11 @@
   function csrfToken() {
     var input = document.querySelector("input[name=csrfmiddlewaretoken]");
     return input ? input.value : "";
+  }
+  function valuesOnly(form) {
+    var data = new FormData(form);
+    data.delete("csrfmiddlewaretoken");  // a stored token goes stale when the login is renewed
+    return new URLSearchParams(data).toString();
   }
 
   function render() {
@@ -63,9 +77,10 @@
       headers: {
         "Accept": "application/json",
         "Content-Type": "application/x-www-form-urlencoded",
-        "X-CSRFToken": csrfToken() || item.csrf
+        "X-CSRFToken": csrfToken()
       }
     }).then(function (response) {
+      if (response.status === 403) { return { result: "refused" }; }
       var json = (response.headers.get("Content-Type") || "").indexOf("application/json") !== -1;
       if (!json || response.status >= 500) { return { result: "retry" }; }
       return response.json().then(function (data) {
@@ -86,20 +101,27 @@
     var item = load().filter(function (it) { return it.id === id; })[0];
     if (!item || item.state === "rejected") { return; }
     send(item).then(function (outcome) {
-      if (outcome.result === "ok") { remove(id); flash(outcome.data.message); }
-      else if (outcome.result === "rejected") { update(id, { state: "rejected" }); }
+      if (outcome.result === "ok") { remove(id); flashSaved(outcome.data); }
+      else if (outcome.result === "rejected" || outcome.result === "refused") {
+        update(id, { state: "rejected" });
+      }
       else { schedule(item); }
     });
   }
 
-  function flash(message) {
+  function flash(message, alarm) {
     var main = document.getElementById("main");
     if (!main || !message) { return; }
     var p = document.createElement("p");
-    p.className = "save-ok";
-    p.setAttribute("role", "status");
+    p.className = alarm ? "save-alarm" : "save-ok";
+    p.setAttribute("role", alarm ? "alert" : "status");
     p.textContent = message;
     main.insertBefore(p, main.firstChild);
+  }
+  /* An alarm value is told at once to whoever saved it, above the "saved" line. */
+  function flashSaved(data) {
+    flash(data.message);
+    if (data.alarm) { flash(data.alarm, true); }
   }
 
   function onSubmit(event) {
@@ -112,9 +134,9 @@
     var item = {
       id: token.value,
       url: form.action,
-      body: new URLSearchParams(new FormData(form)).toString(),
+      body: valuesOnly(form),
       label: form.dataset.label,
-      csrf: csrfToken(),
+      owner: texts().user,
       tries: 0,
       state: "retrying"
     };
@@ -126,7 +148,10 @@
       if (outcome.result === "ok") {
         remove(item.id);
         sessionStorage.setItem(FLASH, outcome.data.message || "");
+        sessionStorage.setItem(ALARM, outcome.data.alarm || "");
         window.location.assign(outcome.data.redirect);
+      } else if (outcome.result === "refused") {
+        update(item.id, { state: "rejected" });
       } else if (outcome.result === "rejected") {
         remove(item.id);
         var holder = document.getElementById("entry-form");
@@ -143,10 +168,57 @@
     });
   }
 
+  function notice(lines) {
+    var main = document.getElementById("main");
+    if (!main) { return; }
+    var box = document.createElement("div");
+    box.className = "not-sent";
+    box.id = "not-sent";
+    box.setAttribute("role", "alert");
+    var p = document.createElement("p");
+    p.textContent = texts().notsent || "Not sent, enter again:";
+    var ul = document.createElement("ul");
+    lines.forEach(function (line) {
+      var li = document.createElement("li");
+      li.textContent = line;
+      ul.appendChild(li);
+    });
+    box.appendChild(p);
+    box.appendChild(ul);
+    main.insertBefore(box, main.firstChild);
+  }
+
+  /* Shared tablet: the next person must not send (or see) this person's values. The first
+   * click on "Log out" clears the queue and lists what was not sent; the second logs out. */
+  function onLogout(event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[action$='/logout/']")) { return; }
+    var items = loadAll();
+    if (!items.length) { return; }
+    event.preventDefault();
+    localStorage.removeItem(KEY);
+    Object.keys(timers).forEach(function (id) { clearTimeout(timers[id]); });
+    render();
+    notice(items.map(function (it) { return it.label || it.id; }));
+  }
+
+  /* Values another login left on this tablet are dropped unsent, and named. */
+  function dropForeign() {
+    var user = texts().user;
+    var foreign = loadAll().filter(function (it) { return user && it.owner !== user; });
+    if (!foreign.length) { return; }
+    store(load());
+    notice(foreign.map(function (it) { return it.label || it.id; }));
+  }
+
+  document.addEventListener("submit", onLogout);
   document.addEventListener("submit", onSubmit);
   document.addEventListener("DOMContentLoaded", function () {
+    dropForeign();
     var message = sessionStorage.getItem(FLASH);
+    var alarm = sessionStorage.getItem(ALARM);
     if (message) { sessionStorage.removeItem(FLASH); flash(message); }
+    if (alarm) { sessionStorage.removeItem(ALARM); flash(alarm, true); }
     var button = document.getElementById("pending-retry");
     if (button) {
       button.addEventListener("click", function () { load().forEach(function (it) { retry(it.id); }); });

@@ -19,7 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from groepsconsult.accounts.models import Membership, User
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.demo import data
-from groepsconsult.participants.models import Participant, Trajectory
+from groepsconsult.participants.models import Participant
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Professional, Region
 
 
@@ -60,6 +60,7 @@ class Command(BaseCommand):
                 logins += self._logins(region)
                 for seed in app_seeders():
                     seed(region=region, rng=random.Random(index))
+            logins.append(self._installation_admin(Region.objects.filter(is_active=True)))
         out = Path(settings.BASE_DIR) / "var" / "demo-logins.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(logins, indent=2))
@@ -143,19 +144,9 @@ class Command(BaseCommand):
                     gp_practice=rng.choice(practices),
                 )
             )
+        # Trajectories are not made here: registering and attending make them, through the
+        # trajectories services (see trajectories/demo.py), so statuses agree with attendance.
         Participant.objects.bulk_create(people)
-        created = Participant.objects.filter(region=region, trajectories__isnull=True)
-        statuses = [s for s, _ in Trajectory.Status.choices if s != "stopped"]
-        Trajectory.objects.bulk_create(
-            [
-                Trajectory(
-                    participant=p,
-                    status=rng.choice(statuses),
-                    started_on=today - dt.timedelta(days=rng.randint(0, 300)),
-                )
-                for p in created
-            ]
-        )
         self._consultations(region, hoods, today)
 
     def _consultations(self, region, hoods, today):
@@ -186,27 +177,46 @@ class Command(BaseCommand):
             )
             if created:
                 user.set_password(data.DEMO_PASSWORD)
-                user.is_staff = user.is_superuser = role == "administrator"
-                user.save()
+            # Region administrators manage their region only; the installation administrator
+            # is a separate login (an older demo database made them superusers: undo that).
+            user.is_staff = user.is_superuser = False
+            user.save()
             Membership.objects.update_or_create(
                 user=user,
                 region=region,
                 defaults={"role": role, "organisation": gp if role == "gp_practice" else None},
             )
-            key = totp_key(username)
-            TOTPDevice.objects.update_or_create(
-                user=user, name="demo", defaults={"key": key.hex(), "confirmed": True}
-            )
-            logins.append(
-                {
-                    "role": role,
-                    "username": username,
-                    "password": data.DEMO_PASSWORD,
-                    "totp_secret": base64.b32encode(key).decode(),
-                    "region": region.slug,
-                }
-            )
+            logins.append(self._demo_login(user, role, region.slug))
         return logins
+
+    def _demo_login(self, user, role, region_slug):
+        key = totp_key(user.username)
+        TOTPDevice.objects.update_or_create(
+            user=user, name="demo", defaults={"key": key.hex(), "confirmed": True}
+        )
+        return {
+            "role": role,
+            "username": user.username,
+            "password": data.DEMO_PASSWORD,
+            "totp_secret": base64.b32encode(key).decode(),
+            "region": region_slug,
+        }
+
+    def _installation_admin(self, regions):
+        """The one superuser: Django admin, and accounts that span regions (see docs/security.md)."""
+        user, created = User.objects.get_or_create(
+            username=data.INSTALLATION_ADMIN_USERNAME,
+            defaults={"first_name": "installation administrator"},
+        )
+        if created:
+            user.set_password(data.DEMO_PASSWORD)
+        user.is_staff = user.is_superuser = True
+        user.save()
+        for region in regions:
+            Membership.objects.update_or_create(
+                user=user, region=region, defaults={"role": "administrator"}
+            )
+        return self._demo_login(user, "installation admin", "*")
 
     def _print(self, logins, out):
         self.stdout.write(

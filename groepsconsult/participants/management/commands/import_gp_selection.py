@@ -8,6 +8,7 @@ every duplicate; exits 1 (listing every bad row) when the file is refused, 0 oth
 import getpass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -58,15 +59,18 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(_("Dry run: nothing was saved."))
             return
-        batch = services.gp_selection_import(
-            region=region_obj,
-            gp_practice=practice_obj,
-            consultation=session,
-            file_name=file.name,
-            data=data,
-            by=by,
-            report=report,
-        )
+        try:
+            batch = services.gp_selection_import(
+                region=region_obj,
+                gp_practice=practice_obj,
+                consultation=session,
+                file_name=file.name,
+                data=data,
+                by=by,
+                report=report,
+            )
+        except ValidationError as exc:  # e.g. nobody new in this file: a refusal, not a crash
+            raise CommandError(" ".join(exc.messages)) from None
         self.stdout.write(
             self.style.SUCCESS(
                 _("Imported %(n)s participants (import %(id)s).")

@@ -1,0 +1,20 @@
+"""Folding names for search, so "kilic" finds "Kılıç" and "celik" finds "Çelik".
+
+The same function fills the stored column (Participant.search_name) and folds the search terms,
+so the comparison is plain `icontains` on both SQLite and PostgreSQL: no `unaccent` extension and
+no database-specific collation.
+"""
+
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter plus accents.
+_SPECIAL = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
+)
+
+
+def fold_name(text: str) -> str:
+    """Lower case, without diacritics, Turkish dotless i as i, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.translate(_SPECIAL).split())

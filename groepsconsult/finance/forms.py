@@ -1,0 +1,73 @@
+"""Forms of the money pages; choices are limited to the user's region."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from groepsconsult.finance.models import Agreement, Assumption, BudgetLine
+from groepsconsult.finance.selectors import hourly_rate_list
+from groepsconsult.regions.selectors import neighbourhood_list
+
+
+class BudgetLineForm(forms.ModelForm):
+    class Meta:
+        model = BudgetLine
+        fields = [
+            "year",
+            "neighbourhood",
+            "party",
+            "kind",
+            "category",
+            "description",
+            "amount",
+            "hours",
+            "rate",
+        ]
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].queryset = neighbourhood_list(region=region)
+        self.fields["rate"].queryset = hourly_rate_list(region=region)
+        self.fields["amount"].help_text = _("For money. Leave empty for in-kind hours.")
+        self.fields["hours"].help_text = _("For in-kind contributions, with an hourly rate.")
+
+    def clean(self):
+        data = super().clean()
+        amount, hours, rate = data.get("amount"), data.get("hours"), data.get("rate")
+        if amount is None and hours is None:
+            raise ValidationError(_("Enter an amount, or in-kind hours with an hourly rate."))
+        if amount is not None and (hours is not None or rate is not None):
+            raise ValidationError(_("Enter either an amount or in-kind hours, not both."))
+        if hours is not None and rate is None:
+            self.add_error("rate", _("Choose the hourly rate the hours are valued at."))
+        if rate is not None and hours is None:
+            self.add_error("hours", _("Enter the number of in-kind hours."))
+        return data
+
+
+class AssumptionForm(forms.ModelForm):
+    class Meta:
+        model = Assumption
+        fields = ["label", "low", "base", "high", "unit", "price_year", "source", "certainty"]
+
+    def clean(self):
+        data = super().clean()
+        low, base, high = data.get("low"), data.get("base"), data.get("high")
+        if base is not None and low is not None and low > base:
+            self.add_error("low", _("The low value cannot be above the base value."))
+        if base is not None and high is not None and high < base:
+            self.add_error("high", _("The high value cannot be below the base value."))
+        if data.get("certainty") in ("V", "P") and not data.get("source"):
+            self.add_error("source", _("Name the source, or mark the figure as to confirm."))
+        return data
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["title", "partners", "owner", "successor", "review_on", "status", "notes"]
+        widgets = {"review_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)

@@ -1,0 +1,57 @@
+"""Record a follow-up call attempt: consent re-checked, attempts capped, audited; "needs more
+help" puts the participant on the region's signal list for the team to pick up."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt
+from groepsconsult.followups.selectors import MAX_ATTEMPTS, PURPOSE, SHORT_LINES_MAX_ATTEMPTS
+from groepsconsult.handovers.models import Signal
+from groepsconsult.handovers.services import signal_raise
+
+TALK_FIELDS = ("how_was_it", "steps_taken", "goal_progress", "needs_help")
+
+
+def followup_attempt_record(
+    *, registration, values: dict, short_lines=False, by: Actor, user, now=None
+) -> FollowUpAttempt:
+    participant, consultation = registration.participant, registration.consultation
+    now = now or timezone.now()
+    with transaction.atomic():
+        earlier = list(
+            FollowUpAttempt.objects.select_for_update().filter(
+                participant=participant, consultation=consultation
+            )
+        )
+        cap = SHORT_LINES_MAX_ATTEMPTS if short_lines else MAX_ATTEMPTS
+        if any(a.outcome in FINAL_OUTCOMES for a in earlier) or len(earlier) >= cap:
+            raise ValidationError(_("This call is finished; no more attempts."))
+        attempt = FollowUpAttempt(
+            region_id=participant.region_id,
+            participant=participant,
+            consultation=consultation,
+            called_at=now,
+            called_by=user,
+            **values,
+        )
+        if attempt.outcome != FollowUpAttempt.Outcome.REACHED:
+            for name in TALK_FIELDS:  # the talk is only recorded when someone was reached
+                setattr(attempt, name, False if name == "needs_help" else "")
+        if attempt.outcome == FollowUpAttempt.Outcome.NO_ANSWER and not attempt.retry_on:
+            raise ValidationError({"retry_on": _("When do you try again?")})
+        audited_save(
+            instance=attempt, by=by, purpose=PURPOSE, participant_ids=[participant.public_id]
+        )
+        if attempt.needs_help:
+            signal_raise(
+                participant=participant,
+                kind=Signal.Kind.NEEDS_HELP,
+                key=str(attempt.public_id),
+                owner=None,
+                detail=attempt.note or attempt.steps_taken,
+                now=now,
+            )
+    return attempt

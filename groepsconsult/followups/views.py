@@ -1,0 +1,105 @@
+"""The follow-up call worklist and one call: who to phone, in their language, and what came of it."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from groepsconsult.accounts.decorators import require_permission
+from groepsconsult.accounts.permissions import Permission
+from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.selectors import (
+    consultation_get_for_user,
+)
+from groepsconsult.core.http import form_add_validation_error
+from groepsconsult.followups import closeout, selectors, services
+from groepsconsult.followups.forms import AttemptForm, DebriefForm
+from groepsconsult.handovers.selectors import signal_list_for_user
+from groepsconsult.questionnaires.selectors import participants_answering
+
+
+@require_permission(Permission.FOLLOWUP_CALL)
+def worklist(request):
+    items = selectors.worklist_for_user(
+        membership=request.membership,
+        by=Actor.from_request(request),
+        today=timezone.localdate(),
+    )
+    context = {
+        "items": items,
+        "rates": selectors.reached_rate_by_caller(region=request.membership.region),
+    }
+    return render(request, "followups/worklist.html", context)
+
+
+@require_permission(Permission.SIGNAL_VIEW)
+def review_list(request):
+    """The printable agenda of the periodic interdisciplinary meeting."""
+    by = Actor.from_request(request)
+    membership = request.membership
+    signals = signal_list_for_user(membership=membership, by=by)
+    rows = selectors.review_list_for_user(
+        membership=membership, by=by, signals=signals, neighbourhood=request.GET.get("wijk", "")
+    )
+    return render(
+        request, "followups/review_list.html", {"rows": rows, "today": timezone.localdate()}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require_permission(Permission.FOLLOWUP_CALL)
+def call(request, registration):
+    by = Actor.from_request(request)
+    reg = selectors.registration_get_for_call(
+        membership=request.membership, by=by, public_id=registration
+    )
+    form = AttemptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        short = reg.participant_id in participants_answering(
+            participant_ids=[reg.participant_id], code="social_risks", question="money_worries"
+        )
+        try:
+            services.followup_attempt_record(
+                registration=reg,
+                values=form.cleaned_data,
+                short_lines=short,
+                by=by,
+                user=request.user,
+            )
+        except ValidationError as exc:
+            form_add_validation_error(form, exc)
+        else:
+            messages.success(request, _("The call is saved."))
+            return redirect("followups:worklist")
+    context = {
+        "registration": reg,
+        "form": form,
+        "attempts": selectors.attempt_list(registration=reg),
+    }
+    return render(request, "followups/call.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require_permission(Permission.CONSULTATION_MANAGE)
+def session_closeout(request, consultation):
+    """After the session: the team's debrief and the checklist of loose ends."""
+    by = Actor.from_request(request)
+    session = consultation_get_for_user(membership=request.membership, public_id=consultation)
+    debrief = closeout.debrief_get(consultation=session)
+    form = DebriefForm(request.POST or None, instance=debrief)
+    if request.method == "POST" and form.is_valid():
+        closeout.debrief_record(
+            consultation=session, values=form.cleaned_data, by=by, user=request.user
+        )
+        messages.success(request, _("The debrief is saved."))
+        return redirect("followups:session-closeout", consultation=session.public_id)
+    context = {
+        "consultation": session,
+        "form": form,
+        "checklist": closeout.closeout_checklist(
+            membership=request.membership, by=by, consultation=session
+        ),
+    }
+    return render(request, "followups/closeout.html", context)

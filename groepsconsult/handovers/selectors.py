@@ -1,0 +1,174 @@
+"""Reads of hand-overs and signals: region-scoped, consent-gated for offer partners, logged.
+
+The offer partner sees only hand-overs to their own organisation's offers, from the moment they
+were requested, and only of participants who currently consent to sharing name and phone with
+the offer: the consent filter is an EXISTS inside the same query, so a withdrawal applies at once.
+"""
+
+import statistics
+
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.shortcuts import get_object_or_404
+
+from groepsconsult.accounts.permissions import Permission
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import access_log_records
+from groepsconsult.consent.models import ConsentPurpose
+from groepsconsult.consent.selectors import consent_current_queryset
+from groepsconsult.handovers.models import (
+    ENDED,
+    ENDED_WITHOUT_RESULT,
+    VISIBLE_TO_RECEIVER,
+    Handover,
+    HandoverEvent,
+    Signal,
+)
+from groepsconsult.participants.selectors import participant_visible_queryset
+
+PURPOSE = "warm hand-over"
+SIGNAL_PURPOSE = "signal list"
+S = Handover.Status
+
+
+def handover_queryset_for_user(*, membership):
+    """Every hand-over this membership may see (no logging: callers log what they show)."""
+    qs = Handover.objects.in_region(membership.region).select_related(
+        "participant", "offer__organisation", "referrer"
+    )
+    if membership.has_permission(Permission.HANDOVER_MANAGE) or membership.has_permission(
+        Permission.SIGNAL_VIEW
+    ):
+        return qs.filter(participant__in=participant_visible_queryset(membership=membership))
+    if membership.has_permission(Permission.HANDOVER_RESPOND) and membership.organisation_id:
+        consent = consent_current_queryset(ConsentPurpose.SHARE_WITH_OFFER)
+        return qs.filter(
+            Exists(consent.filter(participant=OuterRef("participant"))),
+            offer__organisation_id=membership.organisation_id,
+            status__in=VISIBLE_TO_RECEIVER,
+        )
+    return qs.none()
+
+
+def handover_list_for_user(*, membership, by, status="", open_only=False, limit=200):
+    """The referrer's and coordinator's status view: newest movement first, logged."""
+    qs = handover_queryset_for_user(membership=membership)
+    if status:
+        qs = qs.filter(status=status)
+    if open_only:
+        qs = qs.exclude(status__in=ENDED)
+    rows = list(qs[:limit])
+    access_log_records(by=by, records=rows, purpose=PURPOSE, detail="status list")
+    return rows
+
+
+def handover_inbox_for_user(*, membership, by, limit=200):
+    """The offer partner's inbox: requests waiting for an answer first, then open ones."""
+    first = Case(
+        When(status=S.REQUESTED, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    rows = list(
+        handover_queryset_for_user(membership=membership)
+        .exclude(status__in=ENDED)
+        .annotate(waiting=first)
+        .order_by("waiting", "status_changed_at", "id")[:limit]
+    )
+    access_log_records(by=by, records=rows, purpose=PURPOSE, detail="inbox")
+    return rows
+
+
+def handover_get_for_user(*, membership, by, public_id, action=AccessEvent.Action.VIEW):
+    """One hand-over, or 404 outside what the membership may see; the read is logged."""
+    handover = get_object_or_404(
+        handover_queryset_for_user(membership=membership), public_id=public_id
+    )
+    access_log_records(by=by, records=[handover], purpose=PURPOSE, action=action)
+    return handover
+
+
+def handover_event_list(*, handover):
+    return list(HandoverEvent.objects.filter(handover=handover).order_by("at", "id"))
+
+
+def handover_list_for_participant(*, participant):
+    """The whole chain of one participant (trajectory page, booklet, GP letter); caller logs."""
+    return list(
+        Handover.objects.filter(participant=participant)
+        .select_related("offer__organisation")
+        .order_by("created_at", "id")
+    )
+
+
+def handover_open_list(*, region=None):
+    """Hand-overs not yet ended (the stall detector), with their offer's response time."""
+    qs = Handover.objects.exclude(status__in=ENDED).select_related("offer", "participant")
+    return qs.filter(region=region) if region else qs
+
+
+def handover_ended_badly_list(*, region=None):
+    qs = Handover.objects.filter(status__in=ENDED_WITHOUT_RESULT)
+    return qs.filter(region=region) if region else qs
+
+
+def offer_handover_figures(*, offer_ids) -> dict[int, dict]:
+    """{offer id: acceptance rate (%) and median days to first contact} in one query.
+
+    Acceptance = accepted at some point / answered (accepted or declined). No personal data.
+    """
+    rows = Handover.objects.filter(offer_id__in=list(offer_ids), requested_at__isnull=False)
+    figures: dict[int, dict] = {}
+    answered_statuses = set(S.values) - {S.PROPOSED, S.REQUESTED}
+    for offer_id, status, requested_at, first_contact_at in rows.values_list(
+        "offer_id", "status", "requested_at", "first_contact_at"
+    ):
+        item = figures.setdefault(
+            offer_id, {"requested": 0, "answered": 0, "accepted": 0, "days": []}
+        )
+        item["requested"] += 1
+        if status in answered_statuses:
+            item["answered"] += 1
+            item["accepted"] += status != S.DECLINED
+        if first_contact_at:
+            item["days"].append((first_contact_at - requested_at).total_seconds() / 86400)
+    for item in figures.values():
+        days = item.pop("days")
+        item["acceptance_rate"] = (
+            round(100 * item["accepted"] / item["answered"]) if item["answered"] else None
+        )
+        item["median_days"] = round(statistics.median(days), 1) if days else None
+    return figures
+
+
+def signal_list_for_user(*, membership, by, open_only=True, limit=300):
+    """The region's signal list, oldest first; logged (it names participants)."""
+    qs = (
+        Signal.objects.in_region(membership.region)
+        .filter(participant__in=participant_visible_queryset(membership=membership))
+        .select_related("participant", "owner", "handover__offer", "resolved_by")
+    )
+    if open_only:
+        qs = qs.filter(resolved_at__isnull=True)
+    rows = list(qs.order_by("raised_at", "id")[:limit])
+    access_log_records(by=by, records=rows, purpose=SIGNAL_PURPOSE)
+    return rows
+
+
+def signal_get_for_user(*, membership, public_id):
+    return get_object_or_404(
+        Signal.objects.in_region(membership.region).select_related("participant"),
+        public_id=public_id,
+    )
+
+
+def signal_open_count(*, region) -> int:
+    return Signal.objects.in_region(region).filter(resolved_at__isnull=True).count()
+
+
+def signals_dashboard_panel(request):
+    """Dashboard panel: how many signals wait for someone (one COUNT, no names)."""
+    membership = request.membership
+    if not membership.has_permission(Permission.SIGNAL_VIEW):
+        return None
+    return {
+        "template": "handovers/_dashboard_panel.html",
+        "open_signals": signal_open_count(region=membership.region),
+    }

@@ -1,0 +1,44 @@
+"""Browser journey: the responsible physician reviews the rule set and approves it; a booklet of
+the region then loses its "draft thresholds" line."""
+
+import pytest
+
+from groepsconsult.clinical_signoff.models import RulesetApproval
+from tests.browser_support import assert_no_axe_violations, log_in
+from tests.factories.backbone import make_consultation, make_participant, make_region, make_user
+from tests.factories.documents import make_registration, measure_all
+
+pytestmark = pytest.mark.browser
+
+DRAFT = "Concept-grenswaarden, nog niet goedgekeurd"
+
+
+def test_physician_reviews_and_approves_the_rule_set(page, live_app):
+    region = make_region(name="Den Haag", slug="den-haag")
+    registration = make_registration(make_consultation(region), make_participant(region))
+    measure_all(registration)
+    physician = make_user("physician", region)
+    base = live_app.url
+    log_in(page, base, physician)
+
+    page.goto(f"{base}/documents/booklet/{registration.public_id}/")
+    assert page.get_by_text(DRAFT).is_visible()
+
+    page.get_by_role("link", name="Klinische regelset").click()
+    assert page.get_by_text("Voorstel, nog niet goedgekeurd").first.is_visible()
+    assert page.get_by_text("Niet geverifieerd: nog te bevestigen").first.is_visible()
+    assert_no_axe_violations(page)
+
+    # Without the confirmation box nothing is approved.
+    page.get_by_role("button", name="goedkeuren").click()
+    assert page.get_by_text("Vink het vakje aan").first.is_visible()
+    assert not RulesetApproval.objects.exists()
+
+    page.get_by_label("Ik heb elke regel").check()
+    page.get_by_role("button", name="goedkeuren").click()
+    page.get_by_text("De regelset is goedgekeurd voor uw regio.").wait_for()
+    assert page.get_by_text("Goedgekeurd door").first.is_visible()
+    assert RulesetApproval.objects.get().approved_by == physician
+
+    page.goto(f"{base}/documents/booklet/{registration.public_id}/")
+    assert page.get_by_text(DRAFT).count() == 0

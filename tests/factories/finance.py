@@ -1,0 +1,44 @@
+"""Factories for the money pages: the sourced assumptions, a budget line, an agreement."""
+
+import datetime as dt
+from decimal import Decimal
+
+from groepsconsult.audit.services import Actor
+from groepsconsult.finance.models import Agreement, BudgetLine
+from groepsconsult.finance.services import assumptions_seed_defaults
+
+BY = Actor.system("test")
+
+
+def seed_assumptions(region):
+    assumptions_seed_defaults(region=region, by=BY)
+
+
+def make_budget_line(region, **kw):
+    defaults = {
+        "year": dt.date.today().year,
+        "party": "municipality",
+        "kind": "running",
+        "category": "coordination",
+        "description": "Coördinatie",
+        "amount": Decimal("1000"),
+    }
+    return BudgetLine.objects.create(region=region, **{**defaults, **kw})
+
+
+def make_agreement(region, **kw):
+    defaults = {
+        "title": "Afspraken kernteam",
+        "partners": "Gemeente, verzekeraar",
+        "owner": "Coördinator",
+        "review_on": dt.date.today() + dt.timedelta(days=10),
+        "status": "active",
+    }
+    return Agreement.objects.create(region=region, **{**defaults, **kw})
+
+
+def make_region_objects(region):
+    """One budget line, assumption and agreement in `region`, for the URL walk."""
+    seed_assumptions(region)
+    make_budget_line(region)
+    make_agreement(region)
