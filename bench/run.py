@@ -1,6 +1,7 @@
 """`make bench`: page costs as ratios to the logged-in base page, written to var/bench/latest.json.
 
     .venv/bin/python bench/run.py [--repeat 15] [--only NAME] [--keep]
+        [--participants N [--access-events M]] | --readme
 
 Uses its own throw-away SQLite file (never your data): migrates it, loads the demo data through the
 services (seed_demo), logs in as the demo coordinator (two-factor verified), then times each
@@ -8,6 +9,10 @@ scenario of bench/scenarios.py through Django's test client with DEBUG off. Each
 p95 in ms and a ratio to the logged-in base page measured in the same run, so machines compare.
 Goals are checked too: a GET writes nothing (but its access-log row), the base page needs at most
 4 queries. Exits 1 when a goal is missed; the table and JSON say which.
+
+--participants N grows the coordinator's region first (generate_synthetic, plus M access-log rows,
+default 10 x N); the GP import of 50,000 rows runs last, once. --readme prints latest.json as the
+Markdown table of the README. See docs/benchmarks.md.
 """
 
 import argparse
@@ -65,7 +70,14 @@ def client_for(role):
 def measure(client, method, url, data, repeat):
     from django.db import connection
 
-    call = client.get if method == "GET" else client.post
+    plain = client.get if method == "GET" else client.post
+    if callable(url):
+        step = url
+
+        def call(_url, _data):
+            return plain(*step())
+    else:
+        call = plain
     call(url, data)  # warm-up: templates, caches
     seen = []
 
@@ -93,13 +105,14 @@ def measure(client, method, url, data, repeat):
         "p95_ms": round(p95, 2),
         "queries": len(seen),
         "writes": len(writes) if method == "GET" else None,
+        "method": method,
     }
 
 
 def goal_met(row):
     goal = row["goal"]
-    if row["status"] >= 400:
-        return False
+    if row["status"] >= 400 or (row.get("method") == "POST" and row["status"] != 302):
+        return False  # a POST that works redirects; 200 means the form came back with errors
     if row.get("writes"):
         return False
     if not goal:
@@ -110,15 +123,18 @@ def goal_met(row):
 
 
 def run(repeat, only):
-    from bench.scenarios import page_scenarios
+    from bench.scenarios import PREPARE, page_scenarios
 
     clients = {}
     coordinator, region = client_for("coordinator")
     results, base = [], None
     for name, role, method, url, data, goal in page_scenarios(region):
-        client = clients.get(role) or clients.setdefault(role, client_for(role)[0])
         if only and only not in name and name != "logged-in base page":
             continue
+        client = clients.get(role) or clients.setdefault(role, client_for(role)[0])
+        if name in PREPARE:
+            client = client_for(role)[0]
+            PREPARE[name](client)
         row = {"name": name, **measure(client, method, url, data, repeat), "goal": goal}
         if name == "logged-in base page":
             base = row["p50_ms"]
@@ -126,6 +142,70 @@ def run(repeat, only):
         row["met"] = goal_met(row)
         results.append(row)
     return results
+
+
+def grow(region, participants, access_events):
+    """Scale the coordinator's region: synthetic participants plus access-log rows (bulk)."""
+    import random
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from groepsconsult.audit.models import AccessEvent
+    from groepsconsult.demo.bulk import bulk_insert, uuid_from
+    from groepsconsult.demo.synthetic import generate
+
+    started = time.perf_counter()
+    counts = generate(participants=participants, seed=1, region=region)
+    rng, now, chunk = random.Random(1), timezone.now(), 100_000
+    users = [f"{role}.{region.slug}" for role in ("coordinator", "professional", "physician")]
+    with transaction.atomic():
+        for start in range(0, access_events, chunk):
+            rows = [
+                {
+                    "at": now - timedelta(seconds=access_events - n),
+                    "username": users[n % 3],
+                    "role": "coordinator",
+                    "region_slug": region.slug,
+                    "action": "view" if n % 4 else "list",
+                    "subject_type": "participant",
+                    "participant_id": uuid_from(rng),
+                    "purpose": "care coordination",
+                }
+                for n in range(start, min(start + chunk, access_events))
+            ]
+            bulk_insert(AccessEvent, rows)
+    took = time.perf_counter() - started
+    print(f"grown: {counts.participants} participants, {access_events} access events, {took:.0f} s")
+
+
+def gp_import_row(region, rows=50_000):
+    """The GP-file check and all-or-nothing import of `rows` rows, timed once (an offline job)."""
+    from bench.bench_gp_import import make_csv
+    from groepsconsult.audit.services import Actor
+    from groepsconsult.participants.gp_import import services
+    from groepsconsult.regions.models import Organisation
+
+    practice = Organisation.objects.filter(region=region, kind="gp_practice").first()
+    data, by = make_csv(rows), Actor.system("bench")
+    started = time.perf_counter()
+    report = services.import_file_check(region=region, file_name="bench.csv", data=data, by=by)
+    services.gp_selection_import(
+        region=region,
+        gp_practice=practice,
+        consultation=None,
+        file_name="bench.csv",
+        data=data,
+        by=by,
+        report=report,
+    )
+    ms = round((time.perf_counter() - started) * 1000, 1)
+    row = {"name": f"GP import {rows:,} rows", "status": 200 if report.ok else 400}
+    row |= {"p50_ms": ms, "p95_ms": ms, "queries": None, "writes": None, "goal": "ms<=10000"}
+    row["ratio"] = None
+    row["met"] = goal_met(row)
+    return row
 
 
 def print_table(results):
@@ -136,8 +216,25 @@ def print_table(results):
         mark = "" if r["met"] else "  MISSED"
         print(
             f"{r['name']:<26} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['ratio'] or '':>6} "
-            f"{r['queries']:>7} {r['writes'] if r['writes'] is not None else '':>6}  {r['goal'] or ''}{mark}"
+            f"{r['queries'] if r['queries'] is not None else '':>7} {r['writes'] if r['writes'] is not None else '':>6}  {r['goal'] or ''}{mark}"
         )
+
+
+def markdown(report):
+    """The README's table: scenario, p50, p95, ratio, goal, met."""
+    lines = [
+        f"Measured {report['when']} on {report['machine']}.",
+        "",
+        "| scenario | p50 ms | p95 ms | ratio | queries | goal | met |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for r in report["results"]:
+        lines.append(
+            f"| {r['name']} | {r['p50_ms']} | {r['p95_ms']} | {r['ratio'] or ''} | "
+            f"{r['queries'] if r['queries'] is not None else ''} | {r['goal'] or ''} | "
+            f"{'yes' if r['met'] else 'MISSED'} |"
+        )
+    return "\n".join(lines)
 
 
 def main():
@@ -145,11 +242,31 @@ def main():
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--only", default="")
     parser.add_argument("--keep", action="store_true", help="keep the SQLite file")
+    parser.add_argument(
+        "--participants", type=int, default=0, help="add N synthetic participants to the region"
+    )
+    parser.add_argument(
+        "--access-events", type=int, default=None, help="access-log rows to add (default 10 x N)"
+    )
+    parser.add_argument("--readme", action="store_true", help="print latest.json as Markdown")
     args = parser.parse_args()
+    if args.readme:
+        print(markdown(json.loads(OUT.read_text())))
+        return
     tmp = Path(tempfile.mkdtemp(prefix="gc-bench-"))
     setup(tmp / "bench.sqlite3")
+    if args.participants:
+        from groepsconsult.accounts.models import Membership
+
+        region = Membership.objects.filter(role="coordinator").order_by("pk").first().region
+        events = args.access_events if args.access_events is not None else 10 * args.participants
+        grow(region, args.participants, events)
     results = run(args.repeat, args.only)
+    if not args.only or args.only in "GP import":
+        results.append(gp_import_row(client_for("coordinator")[1]))
     machine = f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, SQLite"
+    if args.participants:
+        machine += f", +{args.participants:,} participants"
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(
         json.dumps(

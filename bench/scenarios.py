@@ -2,10 +2,18 @@
 
 A goal is "ratio<=X" (p50 divided by the logged-in base page's p50 in the same run), "queries<=N",
 "writes==0" (a GET writes nothing but its access-log row), or "ms<=N" for offline jobs.
+`url` may be a callable returning (url, data) for each request (a save needs a fresh record each
+time). PREPARE names scenarios whose client first does something (a search kept in the session).
 """
 
+import itertools
+
 from django.apps import apps
+from django.db.models import Count
 from django.urls import reverse
+
+SEARCH_TERM = "Bakker"
+PREPARE = {"participant search": lambda client: client.post("/participants/", {"q": SEARCH_TERM})}
 
 
 def _model(name):
@@ -39,13 +47,65 @@ def page_scenarios(region):
         get("plenary", f"/monitoring/plenary/{c}/"),
         get("booklets of a session", f"/documents/booklets/{c}/"),
     ]
+    rows += [
+        get("participant search", "/participants/"),
+        get("progress grid", f"/measurements/sessions/{c}/progress/"),
+        get(
+            "access-log search",
+            "/access-log/?username=coordinator.den-haag&action=view",
+            role="privacy_officer",
+        ),
+    ]
     if registration is not None:
         r = registration.public_id
         rows += [
             get("station entry", f"/measurements/entries/{r}/"),
             get("booklet PDF", f"/documents/booklet/{r}/booklet.pdf", "ms<=300"),
         ]
+    batch = _fullest_held_session(region)
+    if batch is not None:
+        # 0.3 s per booklet, 15 booklets: the print button before a session.
+        rows.append(get("booklet batch of 15", f"/documents/booklets/{batch}/all.pdf", "ms<=4500"))
+    saves = _station_saves(region)
+    if saves is not None:
+        rows.append(("station save POST", "coordinator", "POST", saves, None, "ratio<=3"))
     return rows
+
+
+def _fullest_held_session(region):
+    Consultation = _model("Consultation")
+    return (
+        Consultation.objects.filter(region=region, registrations__attendance="present")
+        .annotate(n=Count("registrations"))
+        .filter(n__lte=15)
+        .order_by("-n", "pk")
+        .values_list("public_id", flat=True)
+        .first()
+    )
+
+
+def _station_saves(region):
+    """Each call: the care station's values for the next registration that has none yet."""
+    Registration = _model("Registration")
+    free = (
+        Registration.objects.filter(consultation__region=region, status="registered")
+        .exclude(measurements__station="care")
+        .exclude(attendance="absent")
+        .filter(day_number__isnull=False)
+        .order_by("pk")
+        .values_list("public_id", flat=True)[:500]
+    )
+    queue = iter(list(free))
+    counter = itertools.count()
+
+    def next_save():
+        n = next(counter)
+        url = f"/measurements/entries/{next(queue)}/"
+        data = {"station": "care", "method": "professional", "systolic": 120 + n % 40}
+        data |= {"diastolic": 80, "pulse": 70}
+        return url, data
+
+    return next_save if free else None
 
 
 def get(name, url, goal="ratio<=2", role="coordinator"):

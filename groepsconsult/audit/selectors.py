@@ -1,3 +1,7 @@
+from dataclasses import dataclass
+
+from django.db.models import Q
+
 from groepsconsult.audit.models import AccessEvent
 
 
@@ -15,3 +19,27 @@ def access_event_list_for_user(*, membership, filters):
     if filters.get("date_to"):
         qs = qs.filter(at__date__lte=filters["date_to"])
     return qs
+
+
+@dataclass(frozen=True)
+class KeysetPage:
+    """One page of the log, newest first, without counting the whole log (that count grew with
+    the region: 57 ms at a million rows). `next_after` is the id to continue after."""
+
+    object_list: list
+    next_after: int | None
+    is_first: bool
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+
+def access_event_page(queryset, *, after=None, per_page=50) -> KeysetPage:
+    """The page of `queryset` (ordered -at, -id) that follows the event with id `after`."""
+    start = AccessEvent.objects.filter(pk=after).values("at", "pk").first() if after else None
+    if start:
+        queryset = queryset.filter(Q(at__lt=start["at"]) | Q(at=start["at"], pk__lt=start["pk"]))
+    rows = list(queryset.order_by("-at", "-id")[: per_page + 1])
+    more = len(rows) > per_page
+    rows = rows[:per_page]
+    return KeysetPage(rows, rows[-1].pk if more else None, is_first=start is None)

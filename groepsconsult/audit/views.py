@@ -15,9 +15,8 @@ from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.forms import AccessLogFilterForm
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
-from groepsconsult.audit.selectors import access_event_list_for_user
+from groepsconsult.audit.selectors import access_event_list_for_user, access_event_page
 from groepsconsult.audit.services import Actor, access_log_write
-from groepsconsult.core.http import paginate
 
 CSV_COLUMNS = [
     "at",
@@ -43,7 +42,11 @@ def _filtered(request):
 @require_permission(Permission.AUDIT_VIEW)
 def access_log(request):
     form, events = _filtered(request)
-    context = {"form": form, "page": paginate(request, events, per_page=50)}
+    after = request.GET.get("after", "")
+    page = access_event_page(events, after=int(after) if after.isdigit() else None)
+    params = request.GET.copy()
+    params.pop("after", None)
+    context = {"form": form, "page": page, "filters": params.urlencode()}
     return render(request, "audit/access_log.html", context)
 
 

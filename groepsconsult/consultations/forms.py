@@ -15,6 +15,7 @@ from groepsconsult.consultations.models import (
     StationKind,
 )
 from groepsconsult.consultations.selectors import session_label
+from groepsconsult.core.versioning import VersionedFormMixin
 from groepsconsult.regions.models import Location, Neighbourhood, Professional
 
 
@@ -58,7 +59,7 @@ def _location_field(region, **kw):
     )
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(VersionedFormMixin, forms.ModelForm):
     starts_at = _starts_at_field()
     languages = forms.MultipleChoiceField(
         label=_("Languages"),

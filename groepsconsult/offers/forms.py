@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.core.versioning import VersionedFormMixin
 from groepsconsult.offers.models import LANGUAGE_CHOICES, NeighbourhoodOffer
 from groepsconsult.regions.models import Neighbourhood, Organisation
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(VersionedFormMixin, forms.ModelForm):
     """Create or edit an offer; every choice is limited to the user's region."""
 
     languages = forms.MultipleChoiceField(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.languages import SPOKEN_LANGUAGES
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
+from groepsconsult.core.versioning import VersionedModel
 
 # One list of spoken languages for sessions and offers (core.languages).
 LANGUAGE_CHOICES = SPOKEN_LANGUAGES
@@ -45,7 +46,7 @@ def validate_language_codes(value: str):
         )
 
 
-class NeighbourhoodOffer(PublicModel):
+class NeighbourhoodOffer(VersionedModel, PublicModel):
     class Kind(models.TextChoices):
         SPORT = "sport", _("Sport and exercise")
         LIFESTYLE_COACH = "lifestyle_coach", _("Lifestyle coach (GLI)")

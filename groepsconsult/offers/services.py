@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.core.versioning import version_claim
 from groepsconsult.offers.models import NeighbourhoodOffer, OfferEvent
 
 PURPOSE = Purpose.SOCIAL_MAP
@@ -48,12 +49,16 @@ def offer_create(*, offer: NeighbourhoodOffer, neighbourhoods, region, by: Actor
     return offer
 
 
-def offer_update(*, offer: NeighbourhoodOffer, neighbourhoods, by: Actor):
-    """Save changes; the history lists which fields changed (values stay in the record)."""
+def offer_update(
+    *, offer: NeighbourhoodOffer, neighbourhoods, by: Actor, expected_version: int | None = None
+):
+    """Save changes; the history lists which fields changed (values stay in the record).
+    Refused when someone else saved since the form was opened (core.versioning)."""
     _check_same_region(offer=offer, neighbourhoods=neighbourhoods)
     with transaction.atomic():
         before = NeighbourhoodOffer.objects.select_for_update().get(pk=offer.pk)
         changed = [n for n in TRACKED_FIELDS if getattr(before, n) != getattr(offer, n)]
+        version_claim(offer, expected=expected_version)
         old_hoods = set(before.neighbourhoods.values_list("pk", flat=True))
         if old_hoods != {n.pk for n in neighbourhoods}:
             changed.append("neighbourhoods")

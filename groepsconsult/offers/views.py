@@ -54,7 +54,7 @@ def _offer_form(request, offer, save):
     if request.method == "POST" and form.is_valid():
         instance, hoods = form.save_offer()
         try:
-            save(instance, hoods)
+            save(instance, hoods, form.expected_version)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -70,7 +70,7 @@ def offer_create(request):
     return _offer_form(
         request,
         NeighbourhoodOffer(region=region),
-        lambda offer, hoods: services.offer_create(
+        lambda offer, hoods, _version: services.offer_create(
             offer=offer, neighbourhoods=hoods, region=region, by=by
         ),
     )
@@ -83,7 +83,9 @@ def offer_edit(request, public_id):
     return _offer_form(
         request,
         offer,
-        lambda offer, hoods: services.offer_update(offer=offer, neighbourhoods=hoods, by=by),
+        lambda offer, hoods, version: services.offer_update(
+            offer=offer, neighbourhoods=hoods, by=by, expected_version=version
+        ),
     )
 
 

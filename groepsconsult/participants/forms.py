@@ -3,11 +3,12 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.core.versioning import VersionedFormMixin
 from groepsconsult.participants.models import Participant
 from groepsconsult.regions.forms import RegionScopedForm
 
 
-class ParticipantForm(RegionScopedForm):
+class ParticipantForm(VersionedFormMixin, RegionScopedForm):
     class Meta:
         model = Participant
         fields = [

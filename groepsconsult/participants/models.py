@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
 from groepsconsult.core.text import fold_name
+from groepsconsult.core.versioning import VersionedModel
 from groepsconsult.participants.validators import validate_bsn
 from groepsconsult.regions.models import postcode_validator
 
 
-class Participant(PublicModel):
+class Participant(VersionedModel, PublicModel):
     class Sex(models.TextChoices):
         FEMALE = "female", _("Female")
         MALE = "male", _("Male")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
+from groepsconsult.core.versioning import version_claim
 from groepsconsult.participants.models import Participant, ParticipantChange
 from groepsconsult.trajectories.services import trajectory_open
 
@@ -55,8 +56,11 @@ TRACKED_FIELDS = (
 )
 
 
-def participant_update(*, participant: Participant, by: Actor, purpose: str) -> Participant:
-    """Save a correction and keep what it replaced, in one transaction."""
+def participant_update(
+    *, participant: Participant, by: Actor, purpose: str, expected_version: int | None = None
+) -> Participant:
+    """Save a correction and keep what it replaced, in one transaction; refuse it when someone
+    else saved since the form was opened (`expected_version`, see core.versioning)."""
     before = Participant.objects.filter(pk=participant.pk).values(*TRACKED_FIELDS).first() or {}
     changes = [
         ParticipantChange(
@@ -70,6 +74,7 @@ def participant_update(*, participant: Participant, by: Actor, purpose: str) -> 
         if name in before and before[name] != getattr(participant, name)
     ]
     with transaction.atomic():
+        version_claim(participant, expected=expected_version)
         audited_save(
             instance=participant, by=by, purpose=purpose, participant_ids=[participant.public_id]
         )

@@ -108,7 +108,9 @@ def participant_edit(request, public_id):
     response = _save(
         request,
         form,
-        lambda p: services.participant_update(participant=p, by=by, purpose=PURPOSE_CARE),
+        lambda p: services.participant_update(
+            participant=p, by=by, purpose=PURPOSE_CARE, expected_version=form.expected_version
+        ),
     )
     return response or render(
         request, "participants/participant_form.html", {"form": form, "participant": participant}

@@ -148,3 +148,44 @@ def test_a_free_text_purpose_is_refused(db):
             subject_type="participant",
             purpose="reminders",  # the old second spelling of "reminder"
         )
+
+
+def add_events(n, region_slug="alpha"):
+    AccessEvent.objects.bulk_create(
+        AccessEvent(
+            username=f"user{i}",
+            region_slug=region_slug,
+            action="view",
+            subject_type="participant",
+            purpose="care coordination",
+        )
+        for i in range(n)
+    )
+
+
+def test_log_pages_follow_each_other_without_gaps_or_overlap(client_for):
+    add_events(120)
+    officer = client_for("privacy_officer")
+    seen, after = [], None
+    for _page in range(4):
+        response = officer.get("/access-log/", {"after": after} if after else {})
+        page = response.context["page"]
+        seen += [e.pk for e in page]
+        after = page.next_after
+        if after is None:
+            break
+        assert f"after={after}" in response.content.decode()
+    ours = set(AccessEvent.objects.filter(region_slug="alpha").values_list("pk", flat=True))
+    assert len(seen) == len(set(seen)) and set(seen) == ours
+
+
+@pytest.mark.parametrize("events", [60, 600])
+def test_log_page_costs_the_same_however_long_the_log(
+    client_for, events, django_assert_max_num_queries
+):
+    add_events(events)
+    officer = client_for("privacy_officer")
+    after = officer.get("/access-log/").context["page"].next_after
+    with django_assert_max_num_queries(9):
+        response = officer.get("/access-log/", {"after": after, "username": ""})
+    assert len(response.context["page"].object_list) == (10 if events == 60 else 50)

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.languages import SPOKEN_LANGUAGES
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
+from groepsconsult.core.versioning import VersionedModel
 
 
-class Consultation(PublicModel):
+class Consultation(VersionedModel, PublicModel):
     class Kind(models.TextChoices):
         FIRST = "first", _("First session")
         RETURN = "return", _("6-month return session")

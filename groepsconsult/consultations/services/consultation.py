@@ -15,6 +15,7 @@ from groepsconsult.consultations.models import (
 from groepsconsult.consultations.policies import check_can_edit_consultation, check_can_set_status
 from groepsconsult.consultations.services._audit import PURPOSE
 from groepsconsult.consultations.services.runsheet import runsheet_reset_from_template
+from groepsconsult.core.versioning import version_claim
 
 PLANNED_FIELDS = (
     "neighbourhood",
@@ -68,7 +69,10 @@ def consultation_create(*, region, by: Actor, **fields) -> Consultation:
 
 
 @transaction.atomic
-def consultation_update(*, consultation: Consultation, by: Actor, **fields) -> Consultation:
+def consultation_update(
+    *, consultation: Consultation, by: Actor, expected_version: int | None = None, **fields
+) -> Consultation:
+    """Change the plan; refused when someone else saved since the form was opened."""
     check_can_edit_consultation(consultation)
     unknown = set(fields) - set(PLANNED_FIELDS)
     if unknown:
@@ -76,6 +80,7 @@ def consultation_update(*, consultation: Consultation, by: Actor, **fields) -> C
     for name, value in fields.items():
         setattr(consultation, name, value)
     _check_same_region(consultation)
+    version_claim(consultation, expected=expected_version)
     return audited_save(instance=consultation, by=by, purpose=PURPOSE)
 
 

@@ -131,7 +131,10 @@ def consultation_edit(request, public_id):
         request,
         form,
         lambda f: services.consultation_update(
-            consultation=consultation, by=Actor.from_request(request), **f.service_fields()
+            consultation=consultation,
+            by=Actor.from_request(request),
+            expected_version=f.expected_version,
+            **f.service_fields(),
         ),
     )
     return done or render(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0005_registration_moved_to_registrations_app'),
+        ('consultations', '0006_consultation_version'),
     ]
 
     operations = [

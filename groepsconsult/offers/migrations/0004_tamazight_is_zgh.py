@@ -19,6 +19,6 @@ def zgh_to_ber(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("offers", "0002_offer_response_days")]
+    dependencies = [("offers", "0003_offer_version")]
 
     operations = [migrations.RunPython(ber_to_zgh, zgh_to_ber)]

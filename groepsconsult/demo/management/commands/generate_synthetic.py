@@ -1,0 +1,39 @@
+"""`manage.py generate_synthetic --participants N [--seed S] [--regions R | --region SLUG]`."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from groepsconsult.demo.synthetic import generate
+from groepsconsult.regions.models import Region
+
+
+class Command(BaseCommand):
+    help = (
+        "Create N synthetic participants with sessions, registrations, attendance, measurements "
+        "and goals (deterministic for a seed), in R new regions or in one existing region."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--participants", type=int, required=True)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--regions", type=int, default=1, help="new regions to create")
+        parser.add_argument("--region", default="", help="slug of an existing region to fill")
+
+    def handle(self, *args, participants, seed, regions, region, **options):
+        if participants < 1 or regions < 1:
+            raise CommandError("--participants and --regions must be at least 1.")
+        target = None
+        if region:
+            target = Region.objects.filter(slug=region).first()
+            if target is None:
+                raise CommandError(f"No region with slug {region!r}.")
+        elif Region.objects.filter(slug__startswith=f"synthetic-{seed}-").exists():
+            raise CommandError(
+                f"Synthetic regions for seed {seed} exist already; pick another seed."
+            )
+        started = time.perf_counter()
+        counts = generate(participants=participants, seed=seed, regions=regions, region=target)
+        elapsed = time.perf_counter() - started
+        summary = ", ".join(f"{v} {k}" for k, v in vars(counts).items())
+        self.stdout.write(f"Created {summary} in {elapsed:.1f} s.")

@@ -1,0 +1,456 @@
+"""Synthetic participants at city and country scale (`generate_synthetic`), deterministic per seed.
+
+Each participant has a trajectory, a registration for a first session in their neighbourhood and,
+when that session was held, attendance, baseline measurements and goals; about six months later
+most come back to a return session (the rest drop out), with values that moved a little towards
+health. Values are correlated through BMI and age. Colours come from measurements.classify, the one
+place that turns values into traffic lights. Rows go in through `bulk.bulk_insert` (COPY on
+PostgreSQL), session by session, so memory stays flat however many participants are made.
+"""
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from groepsconsult.clinical import PLAUSIBLE_RANGES
+from groepsconsult.consultations.models import Consultation
+from groepsconsult.core.text import fold_name
+from groepsconsult.demo import data
+from groepsconsult.demo.bulk import (
+    IdBlock,
+    bulk_insert,
+    refresh_statistics,
+    reset_sequences,
+    uuid_from,
+)
+from groepsconsult.goals.models import Goal, LearningStage, Pillar
+from groepsconsult.measurements.classify import classify
+from groepsconsult.measurements.models import Measure, Measurement
+from groepsconsult.measurements.services import bmi_from
+from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
+from groepsconsult.participants.models import Participant
+from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Region
+from groepsconsult.registrations.models import Registration
+
+# The goal's FK names the owner of Trajectory, wherever that model lives (participants or trajectories).
+Trajectory = Goal._meta.get_field("trajectory").related_model
+
+NEIGHBOURHOODS_PER_REGION = 10
+FLUSH_EVERY = 500  # sessions per write batch
+CHANNELS = ["gp_selection", "professional", "self", "community", "walk_in"]
+CHANNEL_WEIGHTS = [40, 20, 15, 20, 5]
+PRESENT_AT_BASELINE = 0.85
+REGISTERS_FOR_RETURN = 0.75
+PRESENT_AT_RETURN = 0.85
+GOAL_TEXTS = {
+    Pillar.NUTRITION: ("Minder suiker in de thee", "Vanaf morgen één schepje minder"),
+    Pillar.EXERCISE: ("Elke dag een half uur wandelen", "Met de buurvrouw naar de markt lopen"),
+    Pillar.SLEEP: ("Voor elf uur naar bed", "Telefoon om tien uur weg"),
+    Pillar.RELAXATION: ("Minder zorgen over geld", "Afspraak bij de geldhulp maken"),
+    Pillar.SOCIAL: ("Vaker naar het buurthuis", "Dinsdag naar de koffieochtend"),
+    Pillar.SUBSTANCES: ("Stoppen met roken", "Aanmelden bij de stoppen-met-rokengroep"),
+}
+STOP_NO_SHOW = "Did not come to the first session (synthetic)"
+STOP_NO_RETURN = "Did not come back at six months (synthetic)"
+
+
+@dataclass
+class Counts:
+    regions: int = 0
+    consultations: int = 0
+    participants: int = 0
+    trajectories: int = 0
+    registrations: int = 0
+    measurements: int = 0
+    goals: int = 0
+
+
+@dataclass
+class Batch:
+    """Rows waiting for the next bulk write, per model."""
+
+    rows: dict = field(default_factory=lambda: {m: [] for m in WRITE_ORDER})
+
+    def add(self, model, row):
+        self.rows[model].append(row)
+
+    def flush(self, counts: Counts):
+        for model in WRITE_ORDER:
+            written = bulk_insert(model, self.rows[model])
+            setattr(counts, _COUNT_NAMES[model], getattr(counts, _COUNT_NAMES[model]) + written)
+            self.rows[model] = []
+
+
+WRITE_ORDER = [Participant, Trajectory, Registration, Measurement, Goal]
+_COUNT_NAMES = {
+    Participant: "participants",
+    Trajectory: "trajectories",
+    Registration: "registrations",
+    Measurement: "measurements",
+    Goal: "goals",
+}
+
+
+def generate(*, participants: int, seed: int = 1, regions: int = 1, region=None, today=None):
+    """Create `participants` synthetic participants (split over `regions` new regions, or all in
+    the existing `region`), all in one transaction. Returns the Counts."""
+    today = today or timezone.localdate()
+    rng = random.Random(seed)
+    counts = Counts()
+    with transaction.atomic():
+        _roomy_sqlite_cache()
+        targets = [region] if region else [_new_region(seed, i, rng) for i in range(regions)]
+        if region and not Location.objects.filter(region=region).exists():
+            _backbone(region, 0, rng)
+        counts.regions = len(targets)
+        ids = {model: IdBlock(model) for model in [*WRITE_ORDER, Consultation]}
+        for i, target in enumerate(targets):
+            share = participants // len(targets) + (1 if i < participants % len(targets) else 0)
+            _fill_region(target, share, rng, ids, today, counts)
+        reset_sequences(Consultation, *WRITE_ORDER)
+    refresh_statistics()
+    return counts
+
+
+def _roomy_sqlite_cache():
+    """Random UUID keys touch every page of their index; a 256 MB page cache (this connection
+    only) keeps SQLite from re-reading them for each row."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -262144")
+
+
+def _new_region(seed, index, rng) -> Region:
+    slug = f"synthetic-{seed}-{index + 1}"
+    region = Region.objects.create(name=f"Synthetic {seed}-{index + 1}", slug=slug)
+    _backbone(region, index, rng)
+    return region
+
+
+def _backbone(region, index, rng):
+    """Neighbourhoods, a community centre and two GP practices each, for a region without them."""
+    hoods = Neighbourhood.objects.bulk_create(
+        Neighbourhood(region=region, name=f"Wijk {n + 1}", public_id=uuid_from(rng))
+        for n in range(NEIGHBOURHOODS_PER_REGION)
+    )
+    Location.objects.bulk_create(
+        Location(
+            region=region,
+            neighbourhood=hood,
+            name=f"Buurthuis {hood.name}",
+            address=f"Buurthuisplein {n + 1}",
+            postcode=f"{1000 + 10 * index + n} AB",
+            city=region.name,
+            rooms="Grote zaal (40 p.)",
+            public_id=uuid_from(rng),
+        )
+        for n, hood in enumerate(hoods)
+    )
+    Organisation.objects.bulk_create(
+        Organisation(
+            region=region,
+            neighbourhood=hood,
+            name=f"Huisartsenpraktijk {hood.name} {k + 1}",
+            kind="gp_practice",
+            agb_code=f"01{rng.randint(100000, 999999)}",
+            public_id=uuid_from(rng),
+        )
+        for hood in hoods
+        for k in range(2)
+    )
+
+
+def _fill_region(region, share, rng, ids, today, counts):
+    """Sessions of 10-15 people per neighbourhood over the last 18 months and the next two."""
+    hoods = list(Neighbourhood.objects.filter(region=region).order_by("pk"))
+    places = {loc.neighbourhood_id: loc for loc in Location.objects.filter(region=region)}
+    practices = {}
+    for org in Organisation.objects.filter(region=region, kind="gp_practice").order_by("pk"):
+        practices.setdefault(org.neighbourhood_id, []).append(org.pk)
+    fallback_practices = [pk for pks in practices.values() for pk in pks] or [None]
+    batch, sessions, made = Batch(), [], 0
+    while made < share:
+        size = min(rng.randint(10, 15), share - made)
+        hood = hoods[rng.randrange(len(hoods))]
+        location = places.get(hood.pk) or next(iter(places.values()))
+        day = today + dt.timedelta(days=rng.randint(-540, 60))
+        first = _session(region, hood, location, day, Consultation.Kind.FIRST, rng, ids, today)
+        ret = None
+        if day + dt.timedelta(days=182) <= today + dt.timedelta(days=60):
+            back = day + dt.timedelta(days=182 + rng.randint(-7, 7))
+            ret = _session(region, hood, location, back, Consultation.Kind.RETURN, rng, ids, today)
+        sessions += [s for s in (first, ret) if s]
+        gps = practices.get(hood.pk, fallback_practices)
+        for number in range(1, size + 1):
+            _person(region, hood, gps, first, ret, number, rng, ids, today, batch)
+        made += size
+        if len(sessions) >= FLUSH_EVERY:
+            _flush(sessions, batch, counts)
+            sessions = []
+    _flush(sessions, batch, counts)
+
+
+def _flush(sessions, batch, counts):
+    Consultation.objects.bulk_create(sessions)
+    counts.consultations += len(sessions)
+    batch.flush(counts)
+
+
+def _session(region, hood, location, day, kind, rng, ids, today) -> Consultation:
+    starts = timezone.make_aware(dt.datetime.combine(day, dt.time(rng.choice((10, 13, 18)))))
+    return Consultation(
+        pk=ids[Consultation].take(),
+        public_id=uuid_from(rng),
+        region=region,
+        neighbourhood=hood,
+        location=location,
+        title=f"Groepsconsult {hood.name}",
+        starts_at=starts,
+        kind=kind,
+        status="held" if day < today else "open",
+        languages=["nl"],
+    )
+
+
+def _stamp(ids, model, rng, when):
+    return {
+        "id": ids[model].take(),
+        "public_id": uuid_from(rng),
+        "created_at": when,
+        "updated_at": when,
+    }
+
+
+def _person(region, hood, gps, first, ret, number, rng, ids, today, batch):
+    sex = rng.choices(("female", "male", "other"), (58, 41, 1))[0]
+    age = rng.randint(30, 80)
+    signed_up = first.starts_at - dt.timedelta(days=rng.randint(7, 45))
+    person = {
+        **_stamp(ids, Participant, rng, signed_up),
+        "region_id": region.pk,
+        "given_name": rng.choice(data.GIVEN_MALE if sex == "male" else data.GIVEN_FEMALE),
+        "family_name": rng.choice(data.FAMILY),
+        "date_of_birth": today - dt.timedelta(days=age * 365 + rng.randint(0, 364)),
+        "sex": sex,
+        "phone": f"06{rng.randint(10000000, 99999999)}",
+        "postcode": f"{rng.randint(1000, 9999)} {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEHKLMNPRST')}",
+        "preferred_language": rng.choice(data.LANGUAGES),
+        "neighbourhood_id": hood.pk,
+        "gp_practice_id": rng.choice(gps),
+    }
+    # What Participant.save() would fill in: the folded name that name searches use.
+    person["search_name"] = fold_name(f"{person['given_name']} {person['family_name']}")
+    batch.add(Participant, person)
+    body = _baseline_body(rng, sex, age)
+    visit_first = _register(person, first, number, PRESENT_AT_BASELINE, rng, ids, batch)
+    came = visit_first == "present"
+    if came:
+        _measure(_last_registration(batch), first, body, sex, rng, ids, batch, baseline=True)
+    visit_ret = None
+    if came and ret is not None and rng.random() < REGISTERS_FOR_RETURN:
+        visit_ret = _register(person, ret, number, PRESENT_AT_RETURN, rng, ids, batch)
+        if visit_ret == "present":
+            _measure(_last_registration(batch), ret, _improved(body, rng), sex, rng, ids, batch)
+    trajectory = _trajectory(person, first, ret, visit_first, visit_ret, rng, ids, today)
+    batch.add(Trajectory, trajectory)
+    if came:
+        _goals(trajectory, first, rng, ids, batch)
+
+
+def _last_registration(batch):
+    """The registration row added last (the visit being measured)."""
+    return batch.rows[Registration][-1]
+
+
+def _register(person, session, number, present_share, rng, ids, batch) -> str:
+    """Add the registration; returns its attendance ("present", "absent", "unknown", "cancelled")."""
+    row = {
+        **_stamp(ids, Registration, rng, session.starts_at - dt.timedelta(days=rng.randint(3, 40))),
+        "consultation_id": session.pk,
+        "participant_id": person["id"],
+        "channel": rng.choices(CHANNELS, CHANNEL_WEIGHTS)[0],
+        "status": "registered",
+        "attendance": "unknown",
+        "day_number": number,
+    }
+    if rng.random() < 0.03:
+        row.update(status="cancelled", day_number=None)
+    elif session.status == "held":
+        present = rng.random() < present_share
+        row["attendance"] = "present" if present else "absent"
+        if present:
+            row["checked_in_at"] = session.starts_at + dt.timedelta(minutes=rng.randint(-10, 20))
+    batch.add(Registration, row)
+    return "cancelled" if row["status"] == "cancelled" else row["attendance"]
+
+
+# Where real residents' values lie; tighter than the plausibility ranges that catch typing errors.
+_REALISTIC = {
+    "systolic": (90, 220),
+    "diastolic": (50, 130),
+    "pulse": (45, 130),
+    "glucose": (3.5, 25),
+    "total_cholesterol": (2.5, 11),
+    "hdl": (0.5, 3.5),
+    "waist": (55, 170),
+}
+
+
+def _clamp(value, measure):
+    low, high, _unit = PLAUSIBLE_RANGES[measure]
+    low, high = _REALISTIC.get(measure, (low, high))
+    return min(max(value, low), high)
+
+
+def _baseline_body(rng, sex, age) -> dict:
+    """Correlated values: BMI drives waist, blood pressure, glucose and HDL; age drives pressure."""
+    male = sex == "male"
+    bmi = min(max(rng.gauss(29, 5.5), 17), 55)
+    height = rng.gauss(177 if male else 164, 7)
+    diabetic = rng.random() < 0.12
+    fasting = rng.random() < 0.3
+    systolic = 100 + 0.55 * age + 0.9 * (bmi - 25) + rng.gauss(0, 14)
+    return {
+        "height": round(height),
+        "weight": bmi * (height / 100) ** 2,
+        "waist": (32 if male else 28) + (2.4 if male else 2.3) * bmi + rng.gauss(0, 6),
+        "systolic": systolic,
+        "diastolic": 0.45 * systolic + 22 + rng.gauss(0, 7),
+        "pulse": rng.gauss(74, 10),
+        "fasting": fasting,
+        "glucose": (5.2 if fasting else 6.0)
+        + 0.06 * (bmi - 25)
+        + rng.gauss(0, 0.8)
+        + (rng.gauss(3, 1.5) if diabetic else 0),
+        "total_cholesterol": rng.gauss(5.3, 1.0),
+        "hdl": rng.gauss(1.25 if male else 1.55, 0.35) - 0.02 * (bmi - 25),
+    }
+
+
+def _improved(body, rng) -> dict:
+    """Six months later: on average a little lighter, lower pressure and glucose."""
+    shifts = {
+        "weight": body["weight"] * rng.gauss(-0.015, 0.03),
+        "waist": rng.gauss(-2, 3),
+        "systolic": rng.gauss(-4, 10),
+        "diastolic": rng.gauss(-2, 6),
+        "pulse": rng.gauss(0, 6),
+        "glucose": rng.gauss(-0.2, 0.7),
+        "total_cholesterol": rng.gauss(-0.15, 0.5),
+        "hdl": rng.gauss(0.03, 0.15),
+    }
+    return {**body, **{k: body[k] + v for k, v in shifts.items()}}
+
+
+_DECIMALS = {"glucose": 1, "total_cholesterol": 1, "hdl": 1, "weight": 1}
+
+
+def _values(body, baseline) -> dict:
+    measures = [
+        Measure.SYSTOLIC,
+        Measure.DIASTOLIC,
+        Measure.PULSE,
+        Measure.GLUCOSE,
+        Measure.TOTAL_CHOLESTEROL,
+        Measure.HDL,
+        Measure.WEIGHT,
+        Measure.WAIST,
+    ] + ([Measure.HEIGHT] if baseline else [])
+    values = {}
+    for m in measures:
+        places = _DECIMALS.get(m, 0)
+        values[m] = Decimal(str(round(_clamp(body[m], m), places)))
+    values[Measure.BMI] = bmi_from(values[Measure.WEIGHT], Decimal(body["height"]))
+    return values
+
+
+@lru_cache(maxsize=200_000)
+def _verdict(measure, value, partner, sex, fasting):
+    """classify() for one value (blood pressure: the pair), remembered: values repeat a lot."""
+    if measure in (Measure.SYSTOLIC, Measure.DIASTOLIC):
+        pair = {measure: value, _other_bp(measure): partner}
+        return classify(pair, sex=sex)[measure]
+    return classify({measure: value}, sex=sex, fasting=fasting)[measure]
+
+
+def _other_bp(measure):
+    return Measure.DIASTOLIC if measure == Measure.SYSTOLIC else Measure.SYSTOLIC
+
+
+def _measure(registration, session, body, sex, rng, ids, batch, baseline=False):
+    values = _values(body, baseline)
+    at = registration["checked_in_at"] + dt.timedelta(minutes=rng.randint(5, 60))
+    for measure, value in values.items():
+        partner = (
+            values.get(_other_bp(measure))
+            if measure in (Measure.SYSTOLIC, Measure.DIASTOLIC)
+            else None
+        )
+        fasting = body["fasting"] if measure == Measure.GLUCOSE else None
+        verdict = _verdict(measure, value, partner, sex, fasting)
+        batch.add(
+            Measurement,
+            {
+                **_stamp(ids, Measurement, rng, at),
+                "registration_id": registration["id"],
+                "measure": measure,
+                "value": value,
+                "unit": unit_for(measure),
+                "station": MEASURE_STATION.get(measure, ""),
+                "fasting": fasting,
+                "measured_at": at,
+                "colour": verdict.colour,
+                "ruleset_version": verdict.ruleset_version,
+            },
+        )
+
+
+def _trajectory(person, first, ret, visit_first, visit_ret, rng, ids, today) -> dict:
+    """Status consistent with the registrations: where this person is on their path today."""
+    started = person["created_at"].date()
+    first_day = first.starts_at.date()
+    row = {
+        **_stamp(ids, Trajectory, rng, person["created_at"]),
+        "participant_id": person["id"],
+        "started_on": started,
+        "status": Trajectory.Status.REGISTERED,
+    }
+    if visit_first in ("present", "absent"):
+        row["baseline_consultation_id"] = first.pk
+    if visit_first == "absent" or visit_first == "cancelled" and first.status == "held":
+        return {**row, "status": "stopped", "stop_reason": STOP_NO_SHOW, "ended_on": first_day}
+    if visit_first != "present":
+        return row
+    row["follow_up_call_due"] = first_day + dt.timedelta(days=42)
+    row["status"] = Trajectory.Status.FOLLOW_UP
+    if visit_ret is not None:
+        row["return_consultation_id"] = ret.pk
+    if visit_ret == "present":
+        return {**row, "status": Trajectory.Status.COMPLETED, "ended_on": ret.starts_at.date()}
+    if ret is not None and ret.status == "held":
+        end = ret.starts_at.date()
+        return {**row, "status": "stopped", "stop_reason": STOP_NO_RETURN, "ended_on": end}
+    return row
+
+
+def _goals(trajectory, session, rng, ids, batch):
+    how_many = rng.choices((0, 1, 2), (10, 70, 20))[0]
+    for pillar in rng.sample(list(GOAL_TEXTS), how_many):
+        text, step = GOAL_TEXTS[pillar]
+        batch.add(
+            Goal,
+            {
+                **_stamp(ids, Goal, rng, session.starts_at + dt.timedelta(minutes=80)),
+                "trajectory_id": trajectory["id"],
+                "consultation_id": session.pk,
+                "pillar": pillar,
+                "goal_text": text,
+                "first_step": step,
+                "learning_stage": rng.choice(LearningStage.values),
+            },
+        )
