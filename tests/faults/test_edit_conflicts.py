@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils import timezone
 
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.core.versioning import STALE_MESSAGE
 from groepsconsult.offers.models import NeighbourhoodOffer
@@ -107,8 +108,8 @@ def test_service_refuses_a_stale_version(region_a):
     participant = make_participant(region_a)
     stale = Participant.objects.get(pk=participant.pk)
     participant.phone = "0611111111"
-    participant_update(participant=participant, by=by, purpose="care", expected_version=1)
+    participant_update(participant=participant, by=by, purpose=Purpose.CARE, expected_version=1)
     stale.phone = "0622222222"
     with pytest.raises(ValidationError) as refused:
-        participant_update(participant=stale, by=by, purpose="care", expected_version=1)
+        participant_update(participant=stale, by=by, purpose=Purpose.CARE, expected_version=1)
     assert refused.value.code == "stale"
