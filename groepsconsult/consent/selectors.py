@@ -40,7 +40,7 @@ def consent_current_exists(purpose, *, participant_ref="pk"):
 
 def consent_refused_exists(purpose, *, participant_ref="pk"):
     """True for a participant who said no to `purpose` (refused, or withdrew) and has not
-    given it again since: for opt-out uses such as the plenary count (ADR 0007)."""
+    given it again since: for opt-out uses such as the plenary count (ADR 0010)."""
     said_no = Consent.objects.filter(
         Q(decision=Consent.Decision.REFUSED) | Q(withdrawn_at__isnull=False),
         purpose=ConsentPurpose(purpose),

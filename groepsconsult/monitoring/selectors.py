@@ -55,7 +55,7 @@ class MeasureSummary:
 def _present(consultation):
     """Who was in the room: ticked present, or measured (a measurement proves presence even
     when the door list was not ticked); never a cancelled registration, and never someone who
-    said no to anonymous monitoring (ADR 0007: the plenary is not small-cell suppressed, so it
+    said no to anonymous monitoring (ADR 0010: the plenary is not small-cell suppressed, so it
     honours that refusal instead)."""
     measured = Measurement.objects.filter(registration=OuterRef("pk"), superseded_by__isnull=True)
     refused = consent_refused_exists(
