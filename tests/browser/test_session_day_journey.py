@@ -94,6 +94,8 @@ def test_the_day_from_each_landing_page(browser, live_app):
         ("smoking", "Hayır"),
         ("diabetes", "Hayır"),
         ("cardiovascular_disease", "Hayır"),
+        ("kidney_disease", "Hayır"),
+        ("familial_hypercholesterolaemia", "Hayır"),
     ):
         care.locator(f"#q-{code} label", has_text=choice).click()
     care.locator("#q-stress label", has_text="4").first.click()
