@@ -1,6 +1,6 @@
 """Write-only API of the access log. Call it inside the transaction that reads or writes the data."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
@@ -13,13 +13,20 @@ LEAN_INSERT_FROM = 500
 
 @dataclass(frozen=True)
 class Actor:
-    """Who acts: the user, their role and region, and the client address."""
+    """Who acts: the user, their role and region, and the client address.
+
+    `user` and `membership` are the objects themselves (None for the system and anonymous
+    residents): a service that stores who did it (a `..._by` foreign key) reads `by.user`,
+    so each write takes one actor and never a second `user=` argument.
+    """
 
     user_id: int | None
     username: str
     role: str = ""
     region_slug: str = ""
     ip_address: str | None = None
+    user: object = field(default=None, compare=False, repr=False)
+    membership: object = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_request(cls, request):
@@ -30,6 +37,20 @@ class Actor:
             role=membership.role if membership else "",
             region_slug=membership.region.slug if membership else "",
             ip_address=client_ip(request),
+            user=request.user if request.user.is_authenticated else None,
+            membership=membership,
+        )
+
+    @classmethod
+    def for_user(cls, user, *, role="", region_slug="", membership=None):
+        """A user acting outside a request (demo data, commands, tests)."""
+        return cls(
+            user_id=user.pk,
+            username=user.get_username(),
+            role=role,
+            region_slug=region_slug,
+            user=user,
+            membership=membership,
         )
 
     @classmethod

@@ -18,5 +18,5 @@ def seed(*, region, rng):
     user = get_user_model().objects.filter(username=f"physician.{region.slug}").first()
     if user is None:
         return
-    by = Actor(user_id=user.pk, username=user.username, role="physician", region_slug=region.slug)
-    ruleset_approve(region=region, version=version, user=user, by=by)
+    by = Actor.for_user(user, role="physician", region_slug=region.slug)
+    ruleset_approve(region=region, version=version, by=by)

@@ -13,11 +13,12 @@ from groepsconsult.clinical_signoff.selectors import ruleset_is_approved
 PURPOSE = Purpose.CLINICAL_SIGNOFF
 
 
-def ruleset_approve(*, region, version, user, by: Actor) -> RulesetApproval:
+def ruleset_approve(*, region, version, by: Actor) -> RulesetApproval:
     """Record who approved which version, when; the audit event commits with it (atomic).
 
     Raises ValidationError for a version not in force or one already approved here.
     """
+    user = by.user
     with transaction.atomic():
         check_can_approve_ruleset(
             version=version, already_approved=ruleset_is_approved(region, version)

@@ -49,7 +49,6 @@ def ruleset_approve(request):
             services.ruleset_approve(
                 region=request.membership.region,
                 version=form.cleaned_data["version"],
-                user=request.user,
                 by=Actor.from_request(request),
             )
         except ValidationError as exc:

@@ -88,5 +88,4 @@ def seed(*, region, rng):
                 registration=registration,
                 entry=Entry(values=values, method="professional", device="demo"),
                 by=BY,
-                user=None,
             )

@@ -82,11 +82,11 @@ def debrief_get(*, consultation):
     return SessionDebrief.objects.filter(consultation=consultation).first()
 
 
-def debrief_record(*, consultation, values: dict, by: Actor, user) -> SessionDebrief:
+def debrief_record(*, consultation, values: dict, by: Actor) -> SessionDebrief:
     """Record or update the debrief (no personal data in it)."""
     with transaction.atomic():
         debrief = debrief_get(consultation=consultation) or SessionDebrief(
-            consultation=consultation, recorded_by=user
+            consultation=consultation, recorded_by=by.user
         )
         for name, value in values.items():
             setattr(debrief, name, value)

@@ -14,7 +14,6 @@ from groepsconsult.followups.services import followup_attempt_record
 from groepsconsult.participants.models import Participant
 from groepsconsult.registrations.models import Registration
 
-ACTOR = Actor.system("seed_demo")
 CALLS = [
     {"outcome": "reached", "how_was_it": "Leuk, veel geleerd", "goal_progress": "some"},
     {
@@ -33,6 +32,7 @@ def seed(*, region, rng):
     caller = get_user_model().objects.filter(username=f"health-champion.{region.slug}").first()
     if caller is None:
         return
+    by = Actor.for_user(caller, role="health_champion", region_slug=region.slug)
     since = timezone.now() - dt.timedelta(days=91)
     people = participants_with_consent(
         Participant.objects.in_region(region), ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION
@@ -47,4 +47,4 @@ def seed(*, region, rng):
         values = {**values}
         if values["outcome"] == "no_answer":
             values["retry_on"] = timezone.localdate() + dt.timedelta(days=2)
-        followup_attempt_record(registration=registration, values=values, by=ACTOR, user=caller)
+        followup_attempt_record(registration=registration, values=values, by=by)

@@ -16,7 +16,7 @@ TALK_FIELDS = ("how_was_it", "steps_taken", "goal_progress", "needs_help")
 
 
 def followup_attempt_record(
-    *, registration, values: dict, short_lines=False, by: Actor, user, now=None
+    *, registration, values: dict, short_lines=False, by: Actor, now=None
 ) -> FollowUpAttempt:
     participant, consultation = registration.participant, registration.consultation
     now = now or timezone.now()
@@ -34,7 +34,7 @@ def followup_attempt_record(
             participant=participant,
             consultation=consultation,
             called_at=now,
-            called_by=user,
+            called_by=by.user,
             **values,
         )
         if attempt.outcome != FollowUpAttempt.Outcome.REACHED:

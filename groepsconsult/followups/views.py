@@ -66,7 +66,6 @@ def call(request, registration):
                 values=form.cleaned_data,
                 short_lines=short,
                 by=by,
-                user=request.user,
             )
         except ValidationError as exc:
             form_add_validation_error(form, exc)
@@ -90,9 +89,7 @@ def session_closeout(request, consultation):
     debrief = closeout.debrief_get(consultation=session)
     form = DebriefForm(request.POST or None, instance=debrief)
     if request.method == "POST" and form.is_valid():
-        closeout.debrief_record(
-            consultation=session, values=form.cleaned_data, by=by, user=request.user
-        )
+        closeout.debrief_record(consultation=session, values=form.cleaned_data, by=by)
         messages.success(request, _("The debrief is saved."))
         return redirect("followups:session-closeout", consultation=session.public_id)
     context = {

@@ -9,7 +9,6 @@ from groepsconsult.regions.models import Professional
 from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories.selectors import trajectory_for_registration
 
-ACTOR = Actor.system("seed_demo")
 GOALS = [
     (Pillar.EXERCISE, "Ik wil elke dag een half uur wandelen met de buurvrouw.", "Maandag starten"),
     (Pillar.NUTRITION, "Minder suiker in de thee, en 's avonds groente erbij.", "Vanaf morgen"),
@@ -43,6 +42,5 @@ def seed(*, region, rng):
                 "professional": rng.choice(professionals),
             },
             previous=None,
-            by=ACTOR,
-            user=user,
+            by=Actor.for_user(user, role="professional", region_slug=region.slug),
         )

@@ -18,7 +18,7 @@ GOAL_FIELDS = ("pillar", "goal_text", "first_step", "learning_stage", "professio
 
 
 def goal_record(
-    *, trajectory, consultation, values: dict, previous: Goal | None, by: Actor, user
+    *, trajectory, consultation, values: dict, previous: Goal | None, by: Actor
 ) -> Goal:
     """Save a new version of the goal on `trajectory`.
 
@@ -42,7 +42,7 @@ def goal_record(
             trajectory=trajectory,
             consultation=consultation,
             previous=current,
-            recorded_by=user,
+            recorded_by=by.user,
             **{f: values.get(f) for f in GOAL_FIELDS},
         )
         goal.first_step = goal.first_step or ""

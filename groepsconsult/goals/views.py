@@ -75,7 +75,6 @@ def goal_edit(request, registration):
                 values=form.cleaned_data,
                 previous=_previous(request, history),
                 by=actor,
-                user=request.user,
             )
         except ValidationError as exc:
             form.add_error(None, exc)

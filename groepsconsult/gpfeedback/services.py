@@ -97,14 +97,14 @@ def gp_feedback_prepare_for_consultation(*, consultation, by: Actor) -> dict[str
     return counts
 
 
-def gp_feedback_acknowledge(*, feedback, by: Actor, user, now=None) -> GpFeedback:
+def gp_feedback_acknowledge(*, feedback, by: Actor, now=None) -> GpFeedback:
     """The practice confirms receipt: closes the loop and the red-value signal."""
     with transaction.atomic():
         feedback = GpFeedback.objects.select_for_update().get(pk=feedback.pk)
         if feedback.acknowledged_at:
             return feedback
         feedback.acknowledged_at = now or timezone.now()
-        feedback.acknowledged_by = user
+        feedback.acknowledged_by = by.user
         audited_save(
             instance=feedback,
             by=by,

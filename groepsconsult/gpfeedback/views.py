@@ -73,7 +73,7 @@ def feedback_acknowledge(request, public_id):
     feedback = selectors.gp_feedback_get_for_user(
         membership=request.membership, by=by, public_id=public_id
     )
-    services.gp_feedback_acknowledge(feedback=feedback, by=by, user=request.user)
+    services.gp_feedback_acknowledge(feedback=feedback, by=by)
     messages.success(request, _("Marked as received."))
     return redirect("gpfeedback:feedback-list")
 

@@ -19,7 +19,6 @@ from groepsconsult.handovers.services import (
 from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.participants.models import Participant
 
-ACTOR = Actor.system("seed_demo")
 S = Handover.Status
 # (steps after the request, days ago the request was made)
 PATHS = [
@@ -59,13 +58,15 @@ def seed(*, region, rng):
 
 def _walk(person, offer, steps, days_ago, referrer, membership):
     start = timezone.now() - dt.timedelta(days=days_ago)
+    by = Actor.for_user(
+        referrer, role="professional", region_slug=person.region.slug, membership=membership
+    )
     handover = handover_propose(
         participant=person,
         offer=offer,
         handed_over_by="Saida (buurtteam)",
         request_now=True,
-        by=ACTOR,
-        user=referrer,
+        by=by,
         now=start,
     )
     for n, status in enumerate(steps, start=1):
@@ -73,8 +74,7 @@ def _walk(person, offer, steps, days_ago, referrer, membership):
             handover=handover,
             to_status=status,
             membership=membership,
-            by=ACTOR,
-            user=referrer,
+            by=by,
             reason="Knieklachten, wil eerst naar de fysio" if status == S.STOPPED else "",
             first_appointment_on=(start + dt.timedelta(days=n + 3)).date()
             if status == S.APPOINTMENT_PLANNED

@@ -26,11 +26,11 @@ PURPOSE = Purpose.HANDOVER
 S = Handover.Status
 
 
-def _event(*, handover, user, by: Actor, from_status, note="", at):
+def _event(*, handover, by: Actor, from_status, note="", at):
     HandoverEvent.objects.create(
         handover=handover,
         at=at,
-        by=user,
+        by=by.user,
         by_name=by.username,
         from_status=from_status,
         to_status=handover.status,
@@ -39,7 +39,7 @@ def _event(*, handover, user, by: Actor, from_status, note="", at):
 
 
 def handover_propose(
-    *, participant, offer, handed_over_by, note="", request_now=False, by: Actor, user, now=None
+    *, participant, offer, handed_over_by, note="", request_now=False, by: Actor, now=None
 ) -> Handover:
     """A new hand-over from the individual talk: proposed, or requested at once."""
     if offer.region_id != participant.region_id or not offer.is_active:
@@ -51,14 +51,14 @@ def handover_propose(
         offer=offer,
         handed_over_by=handed_over_by,
         note=note,
-        referrer=user,
+        referrer=by.user,
         status_changed_at=now,
     )
     with transaction.atomic():
         _save(handover=handover, by=by)
-        _event(handover=handover, user=user, by=by, from_status="", note=note, at=now)
+        _event(handover=handover, by=by, from_status="", note=note, at=now)
         if request_now:
-            _move(handover=handover, to_status=S.REQUESTED, by=by, user=user, now=now)
+            _move(handover=handover, to_status=S.REQUESTED, by=by, now=now)
     return handover
 
 
@@ -68,7 +68,6 @@ def handover_advance(
     to_status,
     membership,
     by: Actor,
-    user,
     reason="",
     first_appointment_on=None,
     note="",
@@ -85,11 +84,11 @@ def handover_advance(
         handover.reason = reason.strip() if to_status in policies.NEEDS_REASON else handover.reason
         if first_appointment_on:
             handover.first_appointment_on = first_appointment_on
-        _move(handover=handover, to_status=to_status, by=by, user=user, now=now, note=note)
+        _move(handover=handover, to_status=to_status, by=by, now=now, note=note)
     return handover
 
 
-def _move(*, handover, to_status, by, user, now=None, note=""):
+def _move(*, handover, to_status, by, now=None, note=""):
     now = now or timezone.now()
     from_status = handover.status
     handover.status = to_status
@@ -100,7 +99,7 @@ def _move(*, handover, to_status, by, user, now=None, note=""):
     if to_status in FIRST_CONTACT and handover.first_contact_at is None:
         handover.first_contact_at = now
     _save(handover=handover, by=by)
-    _event(handover=handover, user=user, by=by, from_status=from_status, note=note, at=now)
+    _event(handover=handover, by=by, from_status=from_status, note=note, at=now)
     # Moving on answers a "not moved in time" signal: the loop is closed by the step itself.
     _resolve_open(
         kind=Signal.Kind.HANDOVER_STALLED,
@@ -164,7 +163,7 @@ def signal_raise(*, participant, kind, key, handover=None, owner=None, detail=""
     return signal, True
 
 
-def signal_resolve(*, signal, resolution, by: Actor, user, now=None) -> Signal:
+def signal_resolve(*, signal, resolution, by: Actor, now=None) -> Signal:
     if not resolution.strip():
         raise ValidationError({"resolution": _("Write down what was decided.")})
     with transaction.atomic():
@@ -172,7 +171,7 @@ def signal_resolve(*, signal, resolution, by: Actor, user, now=None) -> Signal:
         if signal.resolved_at:
             raise ValidationError(_("This signal was already resolved."))
         signal.resolved_at = now or timezone.now()
-        signal.resolved_by = user
+        signal.resolved_by = by.user
         signal.resolution = resolution.strip()[:300]
         audited_save(
             instance=signal,

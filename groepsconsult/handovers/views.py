@@ -52,9 +52,7 @@ def handover_propose(request, participant):
     form = HandoverProposeForm(request.POST or None, offers=offers, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            handover = services.handover_propose(
-                participant=person, by=by, user=request.user, **form.cleaned_data
-            )
+            handover = services.handover_propose(participant=person, by=by, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -94,7 +92,6 @@ def _detail(request, public_id, url_name):
                 handover=handover,
                 membership=membership,
                 by=by,
-                user=request.user,
                 **form.cleaned_data,
             )
         except ValidationError as exc:
@@ -141,7 +138,6 @@ def signal_resolve(request, public_id):
             signal=signal,
             resolution=form.cleaned_data["resolution"],
             by=Actor.from_request(request),
-            user=request.user,
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

@@ -101,5 +101,4 @@ def seed(*, region, rng):
                 registration=registration,
                 entry=Entry(values=values, fasting=fasting, method=method, device="demo"),
                 by=BY,
-                user=None,
             )

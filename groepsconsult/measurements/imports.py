@@ -117,7 +117,7 @@ def _aware(moment: dt.datetime | None) -> dt.datetime:
 
 
 def inbody_import(
-    *, membership, consultation, rows: list[InBodyRow], by: Actor, user, device: str
+    *, membership, consultation, rows: list[InBodyRow], by: Actor, device: str
 ) -> int:
     """Import every matched row, or nothing. Returns the number of values stored.
 
@@ -144,7 +144,6 @@ def inbody_import(
                 verdicts=classify(row.values, sex=registration.participant.sex),
                 entry=entry,
                 by=by,
-                user=user,
                 measured_at=_aware(row.measured_at),
                 reason=IMPORT_REASON if olds else "",
             )

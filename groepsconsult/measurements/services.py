@@ -69,7 +69,7 @@ def _validate(values: dict, fasting) -> None:
         raise ValidationError(errors)
 
 
-def create_rows(*, registration, values, verdicts, entry, by, user, measured_at, **extra):
+def create_rows(*, registration, values, verdicts, entry, by, measured_at, **extra):
     """Create one row per value plus its alerts, inside the caller's transaction."""
     attendance_confirm_for_results(registration=registration, by=by)
     rows = []
@@ -85,8 +85,8 @@ def create_rows(*, registration, values, verdicts, entry, by, user, measured_at,
             device=entry.device,
             fasting=entry.fasting if measure == Measure.GLUCOSE else None,
             measured_at=measured_at,
-            measured_by=user if entry.method != Measurement.Method.SELF else None,
-            entered_by=user,
+            measured_by=by.user if entry.method != Measurement.Method.SELF else None,
+            entered_by=by.user,
             colour=verdict.colour,
             ruleset_version=verdict.ruleset_version,
             client_token=submission_token(extra.get("client_token"), measure),
@@ -124,7 +124,7 @@ def lock_registration(registration):
 
 
 def measurements_record(
-    *, registration, entry: Entry, by: Actor, user, client_token: uuid.UUID | None = None
+    *, registration, entry: Entry, by: Actor, client_token: uuid.UUID | None = None
 ) -> list[Measurement]:
     """Save the values a station entered for one participant; idempotent per client token."""
     values = _with_bmi(entry.values)
@@ -153,7 +153,6 @@ def measurements_record(
                 verdicts=verdicts,
                 entry=entry,
                 by=by,
-                user=user,
                 measured_at=timezone.now(),
                 client_token=client_token,
             )
@@ -175,7 +174,7 @@ def supersede(old: Measurement, new: Measurement) -> None:
 
 
 def measurement_correct(
-    *, measurement: Measurement, values: dict, reason: str, by: Actor, user, fasting=None
+    *, measurement: Measurement, values: dict, reason: str, by: Actor, fasting=None
 ) -> list[Measurement]:
     """Replace a current value with a corrected one; the old row stays, pointing at the new.
 
@@ -207,7 +206,6 @@ def measurement_correct(
             verdicts=verdicts,
             entry=entry,
             by=by,
-            user=user,
             measured_at=measurement.measured_at,
             reason=reason.strip(),
         )
@@ -222,12 +220,12 @@ def correction_measures(measurement: Measurement) -> tuple[str, ...]:
     return _BP if measurement.measure in _BP else (measurement.measure,)
 
 
-def alert_acknowledge(*, alert: Alert, by: Actor, user) -> Alert:
+def alert_acknowledge(*, alert: Alert, by: Actor) -> Alert:
     """The physician has seen the alarm value; it leaves the open list. Idempotent."""
     if alert.acknowledged_at:
         return alert
     alert.acknowledged_at = timezone.now()
-    alert.acknowledged_by = user
+    alert.acknowledged_by = by.user
     return audited_save(
         instance=alert,
         by=by,

@@ -41,6 +41,7 @@ def seed(*, region, rng):
     user = get_user_model().objects.filter(username=f"professional.{region.slug}").first()
     if user is None:
         return
+    by = Actor.for_user(user, role="professional", region_slug=region.slug)
     forms = list(Questionnaire.objects.filter(is_current=True, audience="participant"))
     registrations = Registration.objects.filter(
         consultation__region=region, consultation__status="held", status="registered"
@@ -63,14 +64,13 @@ def seed(*, region, rng):
                 questionnaire=questionnaire,
                 consultation=registration.consultation,
                 registration=registration,
-                user=user,
-                by=ACTOR,
+                by=by,
                 language=registration.participant.preferred_language,
             )
             response_save(
                 response=response,
                 raw_answers=_answers(questionnaire, rng),
                 finish=True,
-                by=ACTOR,
+                by=by,
                 filled_by_participant=rng.random() < 0.3,
             )

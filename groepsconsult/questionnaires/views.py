@@ -110,7 +110,6 @@ def _submit(request, *, form, target, participant_mode, lang):
     try:
         services.response_submit(
             **target,
-            user=request.user,
             by=Actor.from_request(request),
             raw_answers=form.cleaned_data,
             finish="finish" in request.POST,

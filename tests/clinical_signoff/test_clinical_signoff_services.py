@@ -21,8 +21,8 @@ def physician(region_a):
 
 
 def _approve(region, user, version=IN_FORCE):
-    by = Actor(user_id=user.pk, username=user.username, role="physician", region_slug=region.slug)
-    return ruleset_approve(region=region, version=version, user=user, by=by)
+    by = Actor.for_user(user, role="physician", region_slug=region.slug)
+    return ruleset_approve(region=region, version=version, by=by)
 
 
 def test_approval_records_who_when_and_which_version_with_an_audit_event(region_a, physician):

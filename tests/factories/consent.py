@@ -33,7 +33,7 @@ def make_consent_text(purpose, version, valid_from=None, **kw):
 
 
 def actor(user):
-    return Actor(user_id=user.pk, username=user.username, role="coordinator", region_slug="alpha")
+    return Actor.for_user(user, role="coordinator", region_slug="alpha")
 
 
 def give(participant, purpose, user, *, given=True, how="paper"):

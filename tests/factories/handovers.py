@@ -27,7 +27,7 @@ def consent_to_offer(participant, user):
 
 
 def actor_of(user, role="coordinator", region_slug="alpha"):
-    return Actor(user_id=user.pk, username=user.username, role=role, region_slug=region_slug)
+    return Actor.for_user(user, role=role, region_slug=region_slug)
 
 
 def make_handover(
@@ -44,7 +44,6 @@ def make_handover(
         handed_over_by="Saida (buurtteam)",
         request_now=request,
         by=actor_of(referrer, region_slug=region.slug),
-        user=referrer,
         now=now or dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
     )
 

@@ -9,8 +9,9 @@ from groepsconsult.questionnaires.services import response_save, response_start
 from groepsconsult.registrations.models import Registration
 from tests.factories.backbone import make_consultation, make_participant, make_user
 
-_seq = itertools.count(1)
 ACTOR = Actor.system("tests")
+
+_seq = itertools.count(1)
 
 
 def questionnaire(code):
@@ -27,15 +28,14 @@ def make_registration(consultation=None, participant=None, *, region=None, **kw)
 
 
 def make_response(registration, code, answers, *, finish=True, user=None):
-    user = user or make_user("professional", registration.consultation.region)
+    by = Actor.for_user(user or make_user("professional", registration.consultation.region))
     response = response_start(
         questionnaire=questionnaire(code),
         consultation=registration.consultation,
         registration=registration,
-        user=user,
-        by=ACTOR,
+        by=by,
     )
-    return response_save(response=response, raw_answers=answers, finish=finish, by=ACTOR)
+    return response_save(response=response, raw_answers=answers, finish=finish, by=by)
 
 
 def make_goal(trajectory, **kw):

@@ -28,7 +28,6 @@ def step(handover, user, to, days=0, **kw):
         to_status=to,
         membership=membership,
         by=actor_of(user, role=membership.role),
-        user=user,
         now=T0 + dt.timedelta(days=days),
         **kw,
     )
@@ -124,13 +123,10 @@ def test_a_stopped_hand_over_signals_until_someone_decides(handover, partner):
         signal=signal,
         resolution="Nieuwe overdracht: zwemmen",
         by=actor_of(coordinator),
-        user=coordinator,
     )
     assert signals_detect_handovers(now=T0 + dt.timedelta(days=1))["ended"] == 0
     with pytest.raises(ValidationError):
-        signal_resolve(
-            signal=signal, resolution="Nog eens", by=actor_of(coordinator), user=coordinator
-        )
+        signal_resolve(signal=signal, resolution="Nog eens", by=actor_of(coordinator))
 
 
 def test_offer_figures_acceptance_rate_and_median_days(region_a):

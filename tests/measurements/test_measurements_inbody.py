@@ -176,8 +176,7 @@ def _import(consultation, physician, data, filename="x.csv"):
         membership=physician.memberships.get(),
         consultation=consultation,
         rows=rows,
-        by=Actor(user_id=physician.pk, username=physician.username),
-        user=physician,
+        by=Actor.for_user(physician),
         device="InBody 270",
     )
 

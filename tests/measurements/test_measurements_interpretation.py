@@ -31,13 +31,13 @@ def registration(region_a):
 
 def record(registration, values, fasting=None):
     entry = Entry(values={k: D(v) for k, v in values.items()}, fasting=fasting)
-    return measurements_record(registration=registration, entry=entry, by=BY, user=None)
+    return measurements_record(registration=registration, entry=entry, by=BY)
 
 
 def test_current_picks_the_corrected_row(registration):
     (old,) = record(registration, {"total_cholesterol": "9.9"})
     (new,) = measurement_correct(
-        measurement=old, values={"total_cholesterol": D("5.2")}, reason="typo", by=BY, user=None
+        measurement=old, values={"total_cholesterol": D("5.2")}, reason="typo", by=BY
     )
     current = Measurement.objects.filter(registration=registration).current()
     assert list(current) == [new]

@@ -41,8 +41,7 @@ def record(registration, user, values, client_token=None, **kw):
     return measurements_record(
         registration=registration,
         entry=entry,
-        by=Actor(user_id=user.pk, username=user.username),
-        user=user,
+        by=Actor.for_user(user),
         client_token=client_token,
     )
 
@@ -142,8 +141,7 @@ def test_correction_keeps_history_with_reason_and_who(registration, user, region
         measurement=old,
         values={"glucose": D("6.4")},
         reason="typefout",
-        by=Actor(user_id=physician.pk, username=physician.username),
-        user=physician,
+        by=Actor.for_user(physician),
     )
     old.refresh_from_db()
     assert old.superseded_by == new
@@ -164,8 +162,7 @@ def test_correction_of_systolic_replaces_the_pair(registration, user):
         measurement=systolic,
         values={"systolic": D("136"), "diastolic": D("80")},
         reason="typefout",
-        by=Actor(user_id=user.pk, username=user.username),
-        user=user,
+        by=Actor.for_user(user),
     )
     rows = current(registration)
     assert rows["systolic"].value == D("136") and rows["systolic"].colour == "orange"
@@ -175,17 +172,13 @@ def test_correction_of_systolic_replaces_the_pair(registration, user):
 
 def test_correction_needs_a_reason_and_a_current_row(registration, user):
     (old,) = record(registration, user, {"weight": "80"})
-    by = Actor(user_id=user.pk, username=user.username)
+    by = Actor.for_user(user)
     with pytest.raises(ValidationError):
-        measurement_correct(
-            measurement=old, values={"weight": D("81")}, reason=" ", by=by, user=user
-        )
-    measurement_correct(measurement=old, values={"weight": D("81")}, reason="x", by=by, user=user)
+        measurement_correct(measurement=old, values={"weight": D("81")}, reason=" ", by=by)
+    measurement_correct(measurement=old, values={"weight": D("81")}, reason="x", by=by)
     old.refresh_from_db()
     with pytest.raises(ValidationError):
-        measurement_correct(
-            measurement=old, values={"weight": D("82")}, reason="y", by=by, user=user
-        )
+        measurement_correct(measurement=old, values={"weight": D("82")}, reason="y", by=by)
 
 
 def test_acknowledging_an_alert_stores_who_and_when(registration, user, region_a):
@@ -193,8 +186,7 @@ def test_acknowledging_an_alert_stores_who_and_when(registration, user, region_a
     physician = make_user("physician", region_a)
     alert = alert_acknowledge(
         alert=Alert.objects.get(),
-        by=Actor(user_id=physician.pk, username=physician.username),
-        user=physician,
+        by=Actor.for_user(physician),
     )
     alert.refresh_from_db()
     assert alert.acknowledged_by == physician and alert.acknowledged_at is not None

@@ -32,7 +32,7 @@ def registration(region_a):
 
 def measure_body(registration, **values):
     entry = Entry(values={k: Decimal(v) for k, v in values.items()})
-    measurements_record(registration=registration, entry=entry, by=ACTOR, user=None)
+    measurements_record(registration=registration, entry=entry, by=ACTOR)
 
 
 def fill_url(registration):

@@ -27,7 +27,6 @@ def _walked(region, sessions=1):
             registration=place,
             entry=Entry(values={"systolic": Decimal(165), "diastolic": Decimal(85)}),
             by=BY,
-            user=None,
         )
     return person, session
 

@@ -40,9 +40,7 @@ def _register(session, person):
 
 
 def _measure(registration, values):
-    return measurements_record(
-        registration=registration, entry=Entry(values=values), by=BY, user=None
-    )
+    return measurements_record(registration=registration, entry=Entry(values=values), by=BY)
 
 
 def test_the_whole_walk(region_a):

@@ -78,7 +78,6 @@ def inbody_confirm(request, consultation):
             consultation=consultation,
             rows=imports.data_to_rows(data),
             by=Actor.from_request(request),
-            user=request.user,
             device=data.get("device", "InBody"),
         )
     except ValidationError as exc:

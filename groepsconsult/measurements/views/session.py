@@ -90,7 +90,7 @@ def alert_banner(request, consultation):
 @require_POST
 def alert_acknowledge(request, alert):
     alert = selectors.alert_get_for_user(membership=request.membership, public_id=alert)
-    services.alert_acknowledge(alert=alert, by=Actor.from_request(request), user=request.user)
+    services.alert_acknowledge(alert=alert, by=Actor.from_request(request))
     consultation = alert.measurement.registration.consultation
     panel = reverse("measurements:alert-panel", kwargs={"consultation": consultation.public_id})
     return redirect(safe_next(request, panel))

@@ -198,7 +198,6 @@ def station_entry(request, registration):
                 registration=registration,
                 entry=form.entry(),
                 by=by,
-                user=request.user,
                 client_token=form.cleaned_data.get("client_token"),
             )
         except ValidationError as exc:
@@ -267,7 +266,6 @@ def measurement_correct(request, measurement):
                 reason=form.cleaned_data["reason"],
                 fasting=form.fasting(),
                 by=by,
-                user=request.user,
             )
         except ValidationError as exc:
             _add_errors(form, exc)

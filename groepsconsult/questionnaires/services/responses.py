@@ -80,7 +80,7 @@ def _participant_ids(response: Response):
 
 
 def response_start(
-    *, questionnaire, consultation, registration=None, user, by: Actor, language="nl"
+    *, questionnaire, consultation, registration=None, by: Actor, language="nl"
 ) -> Response:
     """The open response for this questionnaire and person, or a new one (resume, not restart)."""
     if registration is not None and registration.consultation_id != consultation.pk:
@@ -91,7 +91,7 @@ def response_start(
         if registration
         else {
             "registration__isnull": True,
-            "filled_by": user,
+            "filled_by": by.user,
         }
     )
     existing = Response.objects.filter(**lookup).first()
@@ -101,7 +101,7 @@ def response_start(
         questionnaire=questionnaire,
         consultation=consultation,
         registration=registration,
-        filled_by=user,
+        filled_by=by.user,
         language=language if language in LANGUAGES else "nl",
         started_at=timezone.now(),
     )
@@ -209,7 +209,6 @@ def response_submit(
     questionnaire,
     consultation,
     registration=None,
-    user,
     by: Actor,
     raw_answers: dict,
     finish: bool,
@@ -222,7 +221,6 @@ def response_submit(
             questionnaire=questionnaire,
             consultation=consultation,
             registration=registration,
-            user=user,
             by=by,
             language=language,
         )

@@ -28,7 +28,7 @@ def _set_status(*, registration, status, by) -> None:
 
 
 def signup_removal_create(
-    *, consultation, since, until, ip_address=None, user, by: Actor
+    *, consultation, since, until, ip_address=None, by: Actor
 ) -> SignupRemoval:
     if since > until:
         raise ValidationError({"until": _("The end of the window lies before its start.")})
@@ -45,7 +45,7 @@ def signup_removal_create(
             since=since,
             until=until,
             ip_address=ip_address or None,
-            removed_by=user,
+            removed_by=by.user,
         )
         audited_save(instance=removal, by=by, purpose=PURPOSE_RECRUITMENT)
         removal.registrations.set(registrations)
@@ -54,7 +54,7 @@ def signup_removal_create(
     return removal
 
 
-def signup_removal_undo(*, removal: SignupRemoval, user, by: Actor) -> int:
+def signup_removal_undo(*, removal: SignupRemoval, by: Actor) -> int:
     """Give back the places; a registration changed since (e.g. re-registered) is left alone."""
     if removal.undone_at is not None:
         raise ValidationError(_("This removal was already undone."), code="undone")
@@ -65,6 +65,6 @@ def signup_removal_undo(*, removal: SignupRemoval, user, by: Actor) -> int:
                 _set_status(registration=registration, status=Registration.Status.REGISTERED, by=by)
                 restored += 1
         removal.undone_at = timezone.now()
-        removal.undone_by = user
+        removal.undone_by = by.user
         audited_save(instance=removal, by=by, purpose=PURPOSE_RECRUITMENT)
     return restored

@@ -42,7 +42,6 @@ def signup_removal(request, public_id):
             removal = services.signup_removal_create(
                 consultation=consultation,
                 **form.cleaned_data,
-                user=request.user,
                 by=Actor.from_request(request),
             )
         except ValidationError as exc:
@@ -64,9 +63,7 @@ def signup_removal_undo(request, public_id):
         membership=request.membership, public_id=public_id
     )
     try:
-        restored = services.signup_removal_undo(
-            removal=removal, user=request.user, by=Actor.from_request(request)
-        )
+        restored = services.signup_removal_undo(removal=removal, by=Actor.from_request(request))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
