@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.documents.booklet import build_booklet
-from groepsconsult.documents.selectors import booklet_sources
+from groepsconsult.documents.selectors import booklet_sources, booklets_mark_draft_thresholds
 from groepsconsult.gpfeedback.bundle import build_bundle
 from groepsconsult.gpfeedback.letter import letter_html
 from groepsconsult.gpfeedback.models import GpFeedback
@@ -55,6 +55,8 @@ def gp_feedback_prepare(*, registration, by: Actor, step=None, now=None) -> GpFe
         return existing
     (source,) = booklet_sources(registrations=[registration], consultation=consultation)
     booklet = build_booklet(source, consultation=consultation)
+    # Until the region's physician approved the rule set, the letter says so (clinical sign-off).
+    booklets_mark_draft_thresholds([booklet], region=consultation.region)
     now = now or timezone.now()
     feedback = GpFeedback(
         region_id=participant.region_id,

@@ -8,6 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.services import Actor
+from groepsconsult.clinical import DEFAULT_RULESET_VERSION
+from groepsconsult.clinical_signoff.services import ruleset_approve
 from groepsconsult.gpfeedback.models import GpFeedback
 from groepsconsult.gpfeedback.services import signals_detect_red_values
 from groepsconsult.handovers.models import Signal
@@ -150,3 +153,15 @@ def test_query_count_does_not_grow(path, client, region_a, practice, django_asse
         prepare(make_measured_patient(region_a, practice=practice))
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert gp.get(path).status_code == 200
+
+
+def test_letter_says_draft_thresholds_until_the_physician_approves(region_a, practice):
+    draft = prepare(make_measured_patient(region_a, practice=practice))
+    assert "Concept-grenswaarden, nog niet goedgekeurd" in draft.letter_html
+    ruleset_approve(
+        region=region_a,
+        version=DEFAULT_RULESET_VERSION,
+        by=Actor.for_user(make_user("physician", region_a)),
+    )
+    approved = prepare(make_measured_patient(region_a, practice=practice))
+    assert "Concept-grenswaarden" not in approved.letter_html

@@ -22,8 +22,8 @@ from groepsconsult.consultations.forms import ConsultationForm, CopyForm, Filter
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.consultations.readiness import facts_from_annotations, readiness_check
 from groepsconsult.consultations.roster_warnings import roster_warnings
-from groepsconsult.consultations.views._common import add_service_errors, get_consultation
-from groepsconsult.core.http import paginate, render_page
+from groepsconsult.consultations.views._common import get_consultation
+from groepsconsult.core.http import form_add_validation_error, paginate, render_page
 
 
 @require_permission(Permission.CONSULTATION_VIEW)
@@ -93,7 +93,7 @@ def _save_form(request, form, save):
         try:
             consultation = save(form)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            form_add_validation_error(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("consultations:consultation-detail", consultation.public_id)

@@ -19,7 +19,8 @@ from groepsconsult.consultations.forms import AssignmentForm, StationForm
 from groepsconsult.consultations.models import RosterAssignment, RosterStation
 from groepsconsult.consultations.readiness import facts_from_annotations, readiness_check
 from groepsconsult.consultations.roster_warnings import roster_warnings
-from groepsconsult.consultations.views._common import add_service_errors, get_consultation
+from groepsconsult.consultations.views._common import get_consultation
+from groepsconsult.core.http import form_add_validation_error
 
 
 def _page(request, consultation, *, assign_form=None, station_form=None, status=200):
@@ -63,7 +64,7 @@ def roster_assign(request, public_id):
                 by=Actor.from_request(request),
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            form_add_validation_error(form, exc)
         else:
             messages.success(request, _("Booked onto the team."))
             return _back(consultation)
@@ -84,7 +85,7 @@ def roster_station_add(request, public_id):
                 by=Actor.from_request(request),
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            form_add_validation_error(form, exc)
         else:
             messages.success(request, _("Table added."))
             return _back(consultation)

@@ -18,7 +18,8 @@ from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations import policies, selectors, services
 from groepsconsult.consultations.forms import BlockForm
-from groepsconsult.consultations.views._common import add_service_errors, get_consultation
+from groepsconsult.consultations.views._common import get_consultation
+from groepsconsult.core.http import form_add_validation_error
 
 # WeasyPrint's @page margin boxes do not inherit the body font: name it there explicitly.
 PDF_PAGE_CSS = """
@@ -125,7 +126,7 @@ def _add(request, owner):
                 owner=owner, by=Actor.from_request(request), **form.cleaned_data
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            form_add_validation_error(form, exc)
     if form.errors:
         for error in form.errors.values():
             messages.error(request, " ".join(error))
@@ -157,7 +158,7 @@ def runsheet_block_edit(request, block_id):
                 block=block, by=Actor.from_request(request), **form.cleaned_data
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            form_add_validation_error(form, exc)
         else:
             messages.success(request, _("Saved."))
             return _after_change(request, block)

@@ -23,6 +23,7 @@ from groepsconsult.consultations.selectors import (
     consultation_get_for_user,
     consultation_session_choices,
 )
+from groepsconsult.core.http import form_add_validation_error
 from groepsconsult.measurements import selectors, services
 from groepsconsult.measurements.classify import ALARM_LABELS
 from groepsconsult.measurements.forms import (
@@ -201,7 +202,7 @@ def station_entry(request, registration):
                 client_token=form.cleaned_data.get("client_token"),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            form_add_validation_error(form, exc)
         else:
             return _saved(request, registration, station, rows)
     if request.method == "POST" and _wants_json(request):
@@ -218,14 +219,6 @@ def _uuid(value):
         return uuid.UUID(value)
     except (TypeError, ValueError):
         return None
-
-
-def _add_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _saved(request, registration, station, rows):
@@ -268,7 +261,7 @@ def measurement_correct(request, measurement):
                 by=by,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            form_add_validation_error(form, exc)
         else:
             messages.success(request, _("Correction saved; the old value stays in the history."))
             return redirect(

@@ -43,12 +43,3 @@ def public_page(view):
         return response
 
     return wrapped
-
-
-def add_service_errors(form, exc) -> None:
-    """Put a service's ValidationError on the form: on the field when the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)

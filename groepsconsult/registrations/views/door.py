@@ -14,12 +14,12 @@ from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.consent.selectors import with_gp_consent_status
 from groepsconsult.consultations.selectors import consultation_get_for_user
-from groepsconsult.core.http import uuid_or_404
+from groepsconsult.core.http import form_add_validation_error, uuid_or_404
 from groepsconsult.participants.selectors import participant_get_for_user, participant_match_list
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.forms import AttendanceForm, WalkInForm
 from groepsconsult.registrations.services.attendance import PURPOSE_DOOR
-from groepsconsult.registrations.views.access import add_service_errors, staff_view
+from groepsconsult.registrations.views.access import staff_view
 
 COUNT_CHANGED = "attendance-changed"
 
@@ -144,7 +144,7 @@ def walk_in(request, public_id):
                 consultation=consultation, participant=form.save(commit=False), by=by
             )
     except ValidationError as exc:
-        add_service_errors(form, exc)
+        form_add_validation_error(form, exc)
         return _door_page(request, consultation, form)
     messages.success(
         request,

@@ -13,12 +13,12 @@ from django_ratelimit.core import is_ratelimited
 
 from groepsconsult.audit.services import Actor
 from groepsconsult.core.clientip import client_ip
+from groepsconsult.core.http import form_add_validation_error
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.calendar_file import consultation_ics, location_text
 from groepsconsult.registrations.forms import PublicRegistrationForm
 from groepsconsult.registrations.views.access import (
     PUBLIC_LANGUAGES,
-    add_service_errors,
     public_page,
 )
 
@@ -96,7 +96,7 @@ def _register(request, form, consultation) -> bool:
             by=Actor.anonymous(request, name=services.SELF_REGISTRATION_NAME),
         )
     except ValidationError as exc:
-        add_service_errors(form, exc)
+        form_add_validation_error(form, exc)
         return False
     return True
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.selectors import consultation_get_for_user
+from groepsconsult.core.http import form_add_validation_error
 from groepsconsult.participants.forms import ParticipantForm
 from groepsconsult.participants.selectors import participant_match_list
 from groepsconsult.registrations import policies, selectors, services
@@ -19,7 +20,7 @@ from groepsconsult.registrations.forms import (
     ParticipantSearchForm,
     PickParticipantForm,
 )
-from groepsconsult.registrations.views.access import add_service_errors, staff_view
+from groepsconsult.registrations.views.access import staff_view
 
 PURPOSE = services.PURPOSE_RECRUITMENT
 
@@ -52,7 +53,7 @@ def _create(request, consultation, participant, channel_form, error_form):
             community_contact=data["community_contact"],
         )
     except ValidationError as exc:
-        add_service_errors(error_form, exc)
+        form_add_validation_error(error_form, exc)
         return None
     messages.success(
         request,

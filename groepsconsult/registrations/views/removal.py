@@ -12,9 +12,10 @@ from django.views.decorators.http import require_POST
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.selectors import consultation_get_for_user
+from groepsconsult.core.http import form_add_validation_error
 from groepsconsult.registrations import selectors, services
 from groepsconsult.registrations.forms import SignupRemovalForm
-from groepsconsult.registrations.views.access import add_service_errors, staff_view
+from groepsconsult.registrations.views.access import staff_view
 
 
 def _page(request, consultation, form):
@@ -45,7 +46,7 @@ def signup_removal(request, public_id):
                 by=Actor.from_request(request),
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            form_add_validation_error(form, exc)
         else:
             messages.success(
                 request,
