@@ -31,7 +31,6 @@ from groepsconsult.consultations.models import (
     RosterAssignment,
     RosterStation,
     RunSheetBlock,
-    RunSheetTemplate,
 )
 from groepsconsult.consultations.readiness import facts_from_annotations, readiness_check
 from groepsconsult.regions.models import Professional
@@ -256,10 +255,6 @@ def roster_for_consultation(*, consultation):
     return stations, roles, everyone
 
 
-def professional_choices(*, region):
-    return Professional.objects.in_region(region).filter(is_active=True).order_by("name")
-
-
 def runsheet_rows(*, blocks, starts_at):
     """Each block with its start and end time, counted from the session start."""
     rows, at = [], timezone.localtime(starts_at)
@@ -272,10 +267,6 @@ def runsheet_rows(*, blocks, starts_at):
 
 def runsheet_blocks_for_consultation(*, consultation):
     return list(RunSheetBlock.objects.filter(consultation=consultation))
-
-
-def runsheet_template_for_region(*, region):
-    return RunSheetTemplate.objects.in_region(region).order_by("created_at").first()
 
 
 def runsheet_block_get(*, region, public_id):
