@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.questionnaires.models import Response
+from groepsconsult.questionnaires.services import questionnaire_definitions_load
 from tests.browser_support import logged_in_context
 from tests.factories.backbone import make_consultation, make_participant, make_region, make_user
 from tests.factories.measurements import make_station_registration
@@ -45,6 +46,7 @@ def pdf_text(page, url, path):
 
 def test_circuit_alarm_inbody_turkish_questionnaire_and_booklets(browser, live_app, tmp_path):
     base = live_app.url
+    questionnaire_definitions_load()  # an earlier browser test's flush may have removed them
     region = make_region(name="Den Haag", slug="den-haag")
     consultation = make_consultation(region, title="Groepsconsult Transvaal")
     ayse = make_participant(
