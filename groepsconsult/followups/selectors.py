@@ -16,11 +16,12 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
-from groepsconsult.consent.selectors import participants_with_consent
+from groepsconsult.consent.selectors import consent_current_exists, participants_with_consent
 from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt
 from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.questionnaires.selectors import participants_answering
 from groepsconsult.registrations.models import Registration
+from groepsconsult.registrations.selectors import registration_queryset_for_user
 from groepsconsult.trajectories.selectors import trajectories_for_session
 
 PURPOSE = Purpose.FOLLOW_UP_CALL
@@ -150,10 +151,11 @@ def worklist_for_user(*, membership, by, today):
 def registration_get_for_call(*, membership, by, public_id):
     """The registration to call about: 404 outside the region or without contact consent."""
     registration = get_object_or_404(
-        Registration.objects.filter(
-            consultation__region=membership.region,
-            participant__in=contactable_queryset(membership=membership),
-        ).select_related("participant", "consultation"),
+        registration_queryset_for_user(membership=membership).filter(
+            consent_current_exists(
+                ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION, participant_ref="participant"
+            )
+        ),
         public_id=public_id,
     )
     access_log_write(

@@ -21,7 +21,6 @@ from groepsconsult.consultations.selectors import (
     consultation_upcoming_open_list,
 )
 from groepsconsult.participants.selectors import (
-    participant_get_for_user,
     participant_search,
     participant_visible_q,
     participant_visible_queryset,
@@ -309,12 +308,6 @@ def participant_search_for_registration(*, membership, by, q, purpose, limit=20)
         detail="search to register for a session",
     )
     return participants
-
-
-def participant_get_for_registration(*, membership, by, public_id, purpose):
-    return participant_get_for_user(
-        membership=membership, by=by, public_id=public_id, purpose=purpose
-    )
 
 
 def professional_list_for_region(*, region):

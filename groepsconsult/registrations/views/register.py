@@ -13,7 +13,7 @@ from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.selectors import consultation_get_for_user
 from groepsconsult.core.http import form_add_validation_error
 from groepsconsult.participants.forms import ParticipantForm
-from groepsconsult.participants.selectors import participant_match_list
+from groepsconsult.participants.selectors import participant_get_for_user, participant_match_list
 from groepsconsult.registrations import policies, selectors, services
 from groepsconsult.registrations.forms import (
     ChannelForm,
@@ -79,7 +79,7 @@ def registration_create(request, public_id):
             membership=request.membership, by=by, q=search_form.cleaned_data["q"], purpose=PURPOSE
         )
     if pick_form.is_bound and pick_form.is_valid():
-        participant = selectors.participant_get_for_registration(
+        participant = participant_get_for_user(
             membership=request.membership,
             by=by,
             public_id=pick_form.cleaned_data["participant"],
