@@ -11,13 +11,10 @@ PostgreSQL), session by session, so memory stays flat however many participants 
 import datetime as dt
 import random
 from dataclasses import dataclass, field
-from decimal import Decimal
-from functools import lru_cache
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from groepsconsult.clinical import PLAUSIBLE_RANGES
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.core.text import fold_name
 from groepsconsult.demo import data
@@ -28,10 +25,15 @@ from groepsconsult.demo.bulk import (
     reset_sequences,
     uuid_from,
 )
+from groepsconsult.demo.synthetic.values import (
+    baseline_body,
+    improved_body,
+    measurement_values,
+    other_bp,
+    verdict,
+)
 from groepsconsult.goals.models import Goal, LearningStage, Pillar
-from groepsconsult.measurements.classify import classify
 from groepsconsult.measurements.models import Measure, Measurement
-from groepsconsult.measurements.services import bmi_from
 from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
 from groepsconsult.participants.models import Participant
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Region
@@ -246,7 +248,7 @@ def _person(region, hood, gps, first, ret, number, rng, ids, today, batch):
     # What Participant.save() would fill in: the folded name that name searches use.
     person["search_name"] = fold_name(f"{person['given_name']} {person['family_name']}")
     batch.add(Participant, person)
-    body = _baseline_body(rng, sex, age)
+    body = baseline_body(rng, sex, age)
     visit_first = _register(person, first, number, PRESENT_AT_BASELINE, rng, ids, batch)
     came = visit_first == "present"
     if came:
@@ -255,7 +257,7 @@ def _person(region, hood, gps, first, ret, number, rng, ids, today, batch):
     if came and ret is not None and rng.random() < REGISTERS_FOR_RETURN:
         visit_ret = _register(person, ret, number, PRESENT_AT_RETURN, rng, ids, batch)
         if visit_ret == "present":
-            _measure(_last_registration(batch), ret, _improved(body, rng), sex, rng, ids, batch)
+            _measure(_last_registration(batch), ret, improved_body(body, rng), sex, rng, ids, batch)
     trajectory = _trajectory(person, first, ret, visit_first, visit_ret, rng, ids, today)
     batch.add(Trajectory, trajectory)
     if came:
@@ -290,109 +292,17 @@ def _register(person, session, number, present_share, rng, ids, batch) -> str:
 
 
 # Where real residents' values lie; tighter than the plausibility ranges that catch typing errors.
-_REALISTIC = {
-    "systolic": (90, 220),
-    "diastolic": (50, 130),
-    "pulse": (45, 130),
-    "glucose": (3.5, 25),
-    "total_cholesterol": (2.5, 11),
-    "hdl": (0.5, 3.5),
-    "waist": (55, 170),
-}
-
-
-def _clamp(value, measure):
-    low, high, _unit = PLAUSIBLE_RANGES[measure]
-    low, high = _REALISTIC.get(measure, (low, high))
-    return min(max(value, low), high)
-
-
-def _baseline_body(rng, sex, age) -> dict:
-    """Correlated values: BMI drives waist, blood pressure, glucose and HDL; age drives pressure."""
-    male = sex == "male"
-    bmi = min(max(rng.gauss(29, 5.5), 17), 55)
-    height = rng.gauss(177 if male else 164, 7)
-    diabetic = rng.random() < 0.12
-    fasting = rng.random() < 0.3
-    systolic = 100 + 0.55 * age + 0.9 * (bmi - 25) + rng.gauss(0, 14)
-    return {
-        "height": round(height),
-        "weight": bmi * (height / 100) ** 2,
-        "waist": (32 if male else 28) + (2.4 if male else 2.3) * bmi + rng.gauss(0, 6),
-        "systolic": systolic,
-        "diastolic": 0.45 * systolic + 22 + rng.gauss(0, 7),
-        "pulse": rng.gauss(74, 10),
-        "fasting": fasting,
-        "glucose": (5.2 if fasting else 6.0)
-        + 0.06 * (bmi - 25)
-        + rng.gauss(0, 0.8)
-        + (rng.gauss(3, 1.5) if diabetic else 0),
-        "total_cholesterol": rng.gauss(5.3, 1.0),
-        "hdl": rng.gauss(1.25 if male else 1.55, 0.35) - 0.02 * (bmi - 25),
-    }
-
-
-def _improved(body, rng) -> dict:
-    """Six months later: on average a little lighter, lower pressure and glucose."""
-    shifts = {
-        "weight": body["weight"] * rng.gauss(-0.015, 0.03),
-        "waist": rng.gauss(-2, 3),
-        "systolic": rng.gauss(-4, 10),
-        "diastolic": rng.gauss(-2, 6),
-        "pulse": rng.gauss(0, 6),
-        "glucose": rng.gauss(-0.2, 0.7),
-        "total_cholesterol": rng.gauss(-0.15, 0.5),
-        "hdl": rng.gauss(0.03, 0.15),
-    }
-    return {**body, **{k: body[k] + v for k, v in shifts.items()}}
-
-
-_DECIMALS = {"glucose": 1, "total_cholesterol": 1, "hdl": 1, "weight": 1}
-
-
-def _values(body, baseline) -> dict:
-    measures = [
-        Measure.SYSTOLIC,
-        Measure.DIASTOLIC,
-        Measure.PULSE,
-        Measure.GLUCOSE,
-        Measure.TOTAL_CHOLESTEROL,
-        Measure.HDL,
-        Measure.WEIGHT,
-        Measure.WAIST,
-    ] + ([Measure.HEIGHT] if baseline else [])
-    values = {}
-    for m in measures:
-        places = _DECIMALS.get(m, 0)
-        values[m] = Decimal(str(round(_clamp(body[m], m), places)))
-    values[Measure.BMI] = bmi_from(values[Measure.WEIGHT], Decimal(body["height"]))
-    return values
-
-
-@lru_cache(maxsize=200_000)
-def _verdict(measure, value, partner, sex, fasting):
-    """classify() for one value (blood pressure: the pair), remembered: values repeat a lot."""
-    if measure in (Measure.SYSTOLIC, Measure.DIASTOLIC):
-        pair = {measure: value, _other_bp(measure): partner}
-        return classify(pair, sex=sex)[measure]
-    return classify({measure: value}, sex=sex, fasting=fasting)[measure]
-
-
-def _other_bp(measure):
-    return Measure.DIASTOLIC if measure == Measure.SYSTOLIC else Measure.SYSTOLIC
-
-
 def _measure(registration, session, body, sex, rng, ids, batch, baseline=False):
-    values = _values(body, baseline)
+    values = measurement_values(body, baseline)
     at = registration["checked_in_at"] + dt.timedelta(minutes=rng.randint(5, 60))
     for measure, value in values.items():
         partner = (
-            values.get(_other_bp(measure))
+            values.get(other_bp(measure))
             if measure in (Measure.SYSTOLIC, Measure.DIASTOLIC)
             else None
         )
         fasting = body["fasting"] if measure == Measure.GLUCOSE else None
-        verdict = _verdict(measure, value, partner, sex, fasting)
+        rated = verdict(measure, value, partner, sex, fasting)
         batch.add(
             Measurement,
             {
@@ -404,8 +314,8 @@ def _measure(registration, session, body, sex, rng, ids, batch, baseline=False):
                 "station": MEASURE_STATION.get(measure, ""),
                 "fasting": fasting,
                 "measured_at": at,
-                "colour": verdict.colour,
-                "ruleset_version": verdict.ruleset_version,
+                "colour": rated.colour,
+                "ruleset_version": rated.ruleset_version,
             },
         )
 
