@@ -4,7 +4,6 @@ Later features add their own consent-gated readers on top of `participant_visibl
 nothing else may query Participant.objects for display.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
@@ -14,6 +13,7 @@ from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_exists
 from groepsconsult.core.http import PAGE_SIZE
+from groepsconsult.core.pagination import CappedPaginator
 from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import.cleaning import normalise_phone
 from groepsconsult.participants.models import Participant
@@ -64,7 +64,7 @@ def participant_page_for_user(*, membership, by, page_number=1, q="", neighbourh
         qs = qs.filter(neighbourhood__public_id=neighbourhood)
     if q:
         qs = participant_search(qs, q)
-    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(page_number)
     access_log_write(
         by=by,
         action=AccessEvent.Action.LIST,
