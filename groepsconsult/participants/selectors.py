@@ -4,6 +4,8 @@ Later features add their own consent-gated readers on top of `participant_visibl
 nothing else may query Participant.objects for display.
 """
 
+import re
+
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
@@ -17,6 +19,8 @@ from groepsconsult.core.pagination import CappedPaginator
 from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import.cleaning import normalise_phone
 from groepsconsult.participants.models import Participant
+
+POSTCODE_TERM = re.compile(r"[1-9][0-9]{3}[A-Za-z]{2}")
 
 
 def participant_visible_queryset(*, membership):
@@ -48,10 +52,12 @@ def participant_search(queryset, q, *, via=""):
     """Each term must match a name (folded: "kilic" finds "Kılıç") or be the postcode;
     `via` ("participant__") searches rows that point at a participant."""
     for term in q.split()[:4]:
-        queryset = queryset.filter(
-            Q(**{f"{via}search_name__contains": fold_name(term)})
-            | Q(**{f"{via}postcode__iexact": term})
-        )
+        name = Q(**{f"{via}search_name__contains": fold_name(term)})
+        # Only a term shaped like a postcode also tries the postcode: a plain name filter is
+        # one the trigram index answers on PostgreSQL (an OR with another column is not).
+        if POSTCODE_TERM.fullmatch(term):
+            name |= Q(**{f"{via}postcode__iexact": term})
+        queryset = queryset.filter(name)
     return queryset
 
 
