@@ -223,3 +223,15 @@ def test_a_returning_participant_sees_the_comparison_in_the_booklet(
     html = client_for("professional").get(f"/documents/booklet/{now.public_id}/").content.decode()
     assert "Eerste keer" in html and "142/88" in html and "128/80" in html
     assert "82,4" in html and "79,0" in html
+
+
+def test_the_imported_session_is_listed_as_past_and_marked_imported(tmp_path, place, client_for):
+    run(tmp_path, gp_csv([row(1)]))
+    session = Consultation.objects.get(imported=True)
+    coordinator = client_for("coordinator")
+    assert (
+        "Geïmporteerd" in coordinator.get(f"/consultations/{session.public_id}/").content.decode()
+    )
+    upcoming = coordinator.get("/consultations/?when=upcoming").content.decode()
+    past = coordinator.get("/consultations/?when=past").content.decode()
+    assert str(session.public_id) not in upcoming and str(session.public_id) in past
