@@ -63,7 +63,10 @@ def test_groups_from_the_optional_answers(region_a, planted):
     education, totals = _breakdown(region_a, "education")
     assert education["Laag (tot en met mbo-1)"][0].value == 12
     # Three not known: hidden, and the next smallest group with it.
-    assert education["Niet bekend"][0].suppressed and education["Hoog (hbo of universiteit)"][0].suppressed
+    assert (
+        education["Niet bekend"][0].suppressed
+        and education["Hoog (hbo of universiteit)"][0].suppressed
+    )
     assert totals[0].value == 26
     literacy, _totals = _breakdown(region_a, "literacy")
     assert literacy["Beperkt"][0].value == 12
@@ -117,7 +120,7 @@ def test_a_reason_given_by_fewer_than_k_is_not_named(region_a):
     assert other[1].label == "<10"
     # The stopped column is complemented, so the total minus "Verhuisd" gives nothing away.
     assert result["totals"][0].value == 15
-    assert dict((r[0], r[1]) for r in result["rows"])["Verhuisd"].suppressed
+    assert {r[0]: r[1] for r in result["rows"]}["Verhuisd"].suppressed
 
 
 def test_handovers_by_state_and_domain_are_suppressed(region_a):
