@@ -23,7 +23,8 @@ def participant_background(request, public_id):
         membership=request.membership, by=by, public_id=public_id, purpose=Purpose.CARE
     )
     background = selectors.participant_background_get(participant=participant)
-    form = ParticipantBackgroundForm(request.POST or None, instance=background)
+    data = request.POST if request.method == "POST" else None
+    form = ParticipantBackgroundForm(data, instance=background)
     if request.method == "POST" and form.is_valid():
         services.participant_background_save(
             background=form.save(commit=False), by=by, purpose=Purpose.CARE
