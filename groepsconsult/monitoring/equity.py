@@ -15,7 +15,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.monitoring.aggregates import Filters, years_before
+from groepsconsult.monitoring.aggregates import Filters, in_regions, years_before
 from groepsconsult.monitoring.process import (
     PERSON_SHARES,
     Share,
@@ -25,7 +25,7 @@ from groepsconsult.monitoring.process import (
 )
 from groepsconsult.monitoring.suppression import suppress_grid
 from groepsconsult.participants.models import Participant, ParticipantBackground
-from groepsconsult.regions.models import SesQuintile
+from groepsconsult.regions.models import Neighbourhood, SesQuintile
 
 UNKNOWN = "unknown"
 B = ParticipantBackground
@@ -84,35 +84,53 @@ def _deprivation():
     return Coalesce(Cast(quintile, CharField()), Value(UNKNOWN))
 
 
-def _dimensions():
-    """[(key, title, group expression, {group: label})]: the order of the tables."""
+def _quintiles(region):
+    """The quintiles the region's neighbourhoods have (one query). A quintile no neighbourhood
+    has is left out: that it is empty is known from the map, not from anyone's data, and an
+    empty row would force a shown group to be hidden beside it."""
+    present = set(
+        Neighbourhood.objects.filter(in_regions("region", region)).values_list(
+            "ses_quintile", flat=True
+        )
+    )
+    groups = {str(v): label for v, label in SesQuintile.choices if v in present}
+    return groups, None in present
+
+
+def _dimensions(region):
+    """[(key, title, group expression, {group: label}, with "not known")]: the tables' order."""
     ages = {band: band for band, _limit in AGE_BANDS} | {"70+": "70+"}
+    quintiles, some_unknown = _quintiles(region)
     return [
         (
             "deprivation",
             _("Neighbourhood socio-economic status (quintile)"),
             _deprivation(),
-            {str(v): label for v, label in SesQuintile.choices},
+            quintiles,
+            some_unknown,
         ),
         (
             "education",
             _("Education"),
             _case("participant__background__education", EDUCATION),
             {k: label for k, (_v, label) in EDUCATION.items()},
+            True,
         ),
         (
             "literacy",
             _("Health literacy (SILS)"),
             _case("participant__background__help_reading", LITERACY),
             {k: label for k, (_v, label) in LITERACY.items()},
+            True,
         ),
-        ("sex", _("Sex"), F("participant__sex"), dict(Participant.Sex.choices)),
-        ("age", _("Age"), _age_band(), ages),
+        ("sex", _("Sex"), F("participant__sex"), dict(Participant.Sex.choices), False),
+        ("age", _("Age"), _age_band(), ages, False),
         (
             "language",
             _("Language"),
             F("participant__preferred_language"),
             dict(settings.PARTICIPANT_LANGUAGES),
+            False,
         ),
     ]
 
@@ -125,17 +143,18 @@ def _with_shares(cells):
 
 
 def equity_breakdowns(*, region, filters: Filters):
-    """([indicator labels], [Breakdown]): all suppressed, six queries."""
+    """([indicator labels], [Breakdown]): all suppressed, seven queries."""
     labels = person_indicator_labels()
     counts = person_indicator_counts()
     base = person_indicator_queryset(region=region, filters=filters)
     result = []
-    for key, title, expression, group_labels in _dimensions():
-        grid = {group: dict.fromkeys(labels, 0) for group in [*group_labels, UNKNOWN]}
+    for key, title, expression, group_labels, with_unknown in _dimensions(region):
+        groups = [*group_labels, UNKNOWN] if with_unknown else list(group_labels)
+        grid = {group: dict.fromkeys(labels, 0) for group in groups}
         for row in base.annotate(group=expression).values("group").annotate(**counts):
             group = row["group"] if row["group"] in grid else UNKNOWN
             for indicator in labels:
-                grid[group][indicator] += row[indicator]
+                grid.setdefault(group, dict.fromkeys(labels, 0))[indicator] += row[indicator]
         cells, _rows, totals, _grand = suppress_grid(grid, rows_add_up=False)
         names = group_labels | {UNKNOWN: _("Not known")}
         rows = [(names[g], _with_shares(cells[g])) for g in grid]

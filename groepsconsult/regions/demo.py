@@ -11,7 +11,7 @@ from groepsconsult.regions.models import Neighbourhood
 QUINTILES = {
     "BU05182800": 1,  # Schilderswijk
     "BU05183800": 1,  # Moerwijk
-    "BU05182900": 2,  # Transvaal
+    "BU05182900": 1,  # Transvaal
     "BU03440900": 1,  # Overvecht
     "BU03440700": 1,  # Kanaleneiland
     "BU03440300": 3,  # Zuilen

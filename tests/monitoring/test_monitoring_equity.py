@@ -50,6 +50,11 @@ def test_planted_group_of_three_cannot_be_read_or_derived_by_deprivation(region_
         assert all(c.value != 3 for c in cells)
 
 
+def test_quintiles_no_neighbourhood_has_are_not_rows(region_a, planted):
+    rows, _totals = _breakdown(region_a, "deprivation")
+    assert set(rows) == {"1 (laagste status)", "2", "3"}
+
+
 def test_groups_from_the_optional_answers(region_a, planted):
     people = list(Trajectory.objects.filter(baseline_consultation__region=region_a))
     for i, t in enumerate(people[:23]):
