@@ -18,7 +18,7 @@ from groepsconsult.core.http import PAGE_SIZE
 from groepsconsult.core.pagination import CappedPaginator
 from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import.cleaning import normalise_phone
-from groepsconsult.participants.models import Participant
+from groepsconsult.participants.models import Participant, ParticipantBackground
 
 POSTCODE_TERM = re.compile(r"[1-9][0-9]{3}[A-Za-z]{2}")
 
@@ -129,3 +129,9 @@ def participant_match_list(*, membership, by, family_name, date_of_birth, phone=
             detail="possible duplicates of a new registration",
         )
     return matches
+
+
+def participant_background_get(*, participant):
+    """The participant's optional background answers, or an unsaved empty set of them."""
+    found = ParticipantBackground.objects.filter(participant=participant).first()
+    return found or ParticipantBackground(participant=participant)
