@@ -19,6 +19,8 @@ DARK_FROM = 3  # classes from here on need white text
 HATCH = "url(#suppressed)"
 NO_DATA = "#f2f2f2"
 WIDTH = 560
+MAX_HEIGHT = 440
+LEGEND_WIDTH = 300  # the legend's text needs room even under a narrow region
 PAD = 8
 
 
@@ -63,13 +65,13 @@ def _projection(geometries):
     kx = math.cos(math.radians((min(lats) + max(lats)) / 2))
     span_x = max((max(lons) - min(lons)) * kx, 1e-9)
     span_y = max(max(lats) - min(lats), 1e-9)
-    scale = (WIDTH - 2 * PAD) / span_x
-    height = round(span_y * scale + 2 * PAD)
+    scale = min((WIDTH - 2 * PAD) / span_x, (MAX_HEIGHT - 2 * PAD) / span_y)
+    size = (round(span_x * scale + 2 * PAD), round(span_y * scale + 2 * PAD))
 
     def project(lon, lat):
         return PAD + (lon - min(lons)) * kx * scale, PAD + (max(lats) - lat) * scale
 
-    return project, height
+    return project, size
 
 
 def classes(values):
@@ -108,7 +110,7 @@ def build_map(*, areas, figures, unit=""):
     shown = [c.value for c in figures.values() if c is not None and not c.suppressed]
     legend = classes(shown)
     drawn = [(key, name, geometry) for key, name, geometry in areas if geometry]
-    project, height = _projection([g for _k, _n, g in drawn]) if drawn else (None, 0)
+    project, (width, height) = _projection([g for _k, _n, g in drawn]) if drawn else (None, (0, 0))
     result = []
     for key, name, geometry in drawn:
         cell = figures.get(key)
@@ -128,7 +130,7 @@ def build_map(*, areas, figures, unit=""):
     ]
     return {
         "areas": result,
-        "width": str(WIDTH),
+        "width": str(max(width, LEGEND_WIDTH)),
         "height": height,
         "legend": [
             {
