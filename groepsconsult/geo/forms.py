@@ -36,6 +36,9 @@ class BoundaryUploadForm(forms.Form):
 
 
 class ReferenceDatasetForm(forms.ModelForm):
+    source_url = forms.URLField(
+        label=_("web address of the source"), required=False, assume_scheme="https"
+    )
     file = forms.FileField(
         label=_("Figures (CSV)"),
         help_text=_(

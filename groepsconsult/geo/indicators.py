@@ -27,9 +27,9 @@ class Indicator:
 INDICATORS = {
     i.key: i
     for i in [
-        Indicator("reach", _("Reach of the target group (% registered)"), "%"),
+        Indicator("reach", _("Reach of the target group (percentage registered)"), "%"),
         Indicator("registered", _("Registered for a first session")),
-        Indicator("attendance", _("Attendance (% of registered who came)"), "%"),
+        Indicator("attendance", _("Attendance (percentage of registered who came)"), "%"),
         *(
             Indicator(f"change_{m}", format_lazy(_("Change after six months: {}"), label))
             for m, label in MEASURES.items()

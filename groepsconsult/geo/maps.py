@@ -19,6 +19,11 @@ def _unit_label(cell, unit):
     return cell.label if cell.suppressed else f"{cell.label}{unit}"
 
 
+def _number(value):
+    """A reference figure as plain text: 73.9, 620 (no trailing zeros)."""
+    return "–" if value is None else f"{value.normalize():f}"
+
+
 def _municipality(areas):
     code = next((code for code, _name, _geometry in areas if code), "")
     return f"GM{code[2:6]}" if code else ""
@@ -40,7 +45,7 @@ def map_context(*, region, indicator=DEFAULT, reference_key=""):
             "code": key,
             "value": _unit_label(figures.cells.get(key), indicator.unit),
             "n": figures.n[key].label if key in figures.n else "",
-            "reference": ref_values.get(key, "–") if ref_set else "",
+            "reference": _number(ref_values.get(key)) if ref_set else "",
         }
         for key, name, _geometry in keyed
     ]
@@ -55,8 +60,8 @@ def map_context(*, region, indicator=DEFAULT, reference_key=""):
         "has_n": bool(figures.n),
         "reference": ref_set,
         "reference_indicator": reference_key.partition(":")[2] if ref_set else "",
-        "reference_city": ref_values.get(gm, "–") if ref_set else "",
-        "reference_national": ref_values.get("NL", "–") if ref_set else "",
+        "reference_city": _number(ref_values.get(gm)),
+        "reference_national": _number(ref_values.get("NL")),
         "sources": sources,
         "boundary_attribution": BOUNDARY_ATTRIBUTION,
     }
