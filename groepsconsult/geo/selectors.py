@@ -16,8 +16,13 @@ def neighbourhood_areas(*, region):
 
 
 def reference_dataset_list(*, region):
-    return ReferenceDataset.objects.in_region(region).annotate(
-        figure_count=Count("figures"), indicator_count=Count("figures__indicator", distinct=True)
+    return (
+        ReferenceDataset.objects.in_region(region)
+        .annotate(
+            figure_count=Count("figures"),
+            indicator_count=Count("figures__indicator", distinct=True),
+        )
+        .order_by("-published_on", "name")
     )
 
 
