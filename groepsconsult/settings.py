@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "groepsconsult.goals",
     "groepsconsult.documents",
     "groepsconsult.monitoring",
+    "groepsconsult.geo",
     "groepsconsult.handovers",
     "groepsconsult.gpfeedback",
     "groepsconsult.followups",

@@ -33,6 +33,7 @@ urlpatterns = [
     path("goals/", include("groepsconsult.goals.urls")),
     path("documents/", include("groepsconsult.documents.urls")),
     path("monitoring/", include("groepsconsult.monitoring.urls")),
+    path("maps/", include("groepsconsult.geo.urls")),
     path("handovers/", include("groepsconsult.handovers.urls")),
     path("gp-feedback/", include("groepsconsult.gpfeedback.urls")),
     path("followups/", include("groepsconsult.followups.urls")),
