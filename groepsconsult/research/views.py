@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.core.http import paginate
 from groepsconsult.research import selectors, services
 from groepsconsult.research.exports import as_zip
 from groepsconsult.research.forms import DataSharingAgreementForm, ResearchProjectForm
@@ -26,8 +27,8 @@ from groepsconsult.research.policies import can_export_agreement
 @require_GET
 @require_permission(Permission.RESEARCH_MANAGE)
 def project_list(request):
-    projects = selectors.project_list(region=request.membership.region)
-    return render(request, "research/project_list.html", {"projects": projects})
+    page = paginate(request, selectors.project_list(region=request.membership.region))
+    return render(request, "research/project_list.html", {"page": page})
 
 
 def _record_form(request, *, form_class, instance, title, **form_kwargs):
@@ -93,8 +94,8 @@ def agreement_edit(request, public_id):
 @require_GET
 @require_permission(Permission.RESEARCH_EXPORT)
 def export_list(request):
-    agreements = selectors.agreement_active_list(region=request.membership.region)
-    return render(request, "research/export_list.html", {"agreements": agreements})
+    page = paginate(request, selectors.agreement_active_list(region=request.membership.region))
+    return render(request, "research/export_list.html", {"page": page})
 
 
 @require_POST
