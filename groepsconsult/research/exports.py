@@ -66,7 +66,7 @@ def pseudonymised_export(*, agreement) -> ExportFiles:
     rows = pseudonymised_rows(project=project, agreement=agreement)
     rows, report = k_anonymise(rows, keys=QUASI_IDENTIFIERS, k=project.k_anonymity)
     dictionary = render_to_string(
-        "research/data_dictionary.md",
+        "research/data_dictionary.txt",
         {"project": project, "agreement": agreement, "variables": variables, "report": report},
     )
     return ExportFiles(

@@ -138,7 +138,7 @@ def _fixed_variables():
 
 def _measure_variables(measure):
     low, high, unit = PLAUSIBLE_RANGES.get(measure, ("", "", ""))
-    label = Measure(measure).label
+    label, light = Measure(measure).label, _("traffic light")
     return [
         Variable(
             f"{measure}_{when}",
@@ -152,7 +152,7 @@ def _measure_variables(measure):
     ] + [
         Variable(
             f"{measure}_colour_{when}",
-            f"{label}: {_('traffic light')} ({title})",
+            f"{label}: {light} ({title})",
             "category",
             "",
             COLOURS,

@@ -134,7 +134,7 @@ def test_small_neighbourhood_is_generalised_in_the_export(region_a, coordinator,
     hoods = [r["neighbourhood"] for r in rows_of(export.files["participants.csv"])]
     assert hoods.count("BU05180001") == 6 and "BU05180002" not in hoods
     assert (export.report.generalised, export.report.suppressed) == (2, 2)
-    assert "left out" in export.files["data_dictionary.md"]
+    assert "HMAC-SHA256" in export.files["data_dictionary.md"]
 
 
 def test_values_colours_and_dates_come_from_the_trajectory(region_a, coordinator, agreement):
