@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "groepsconsult.gpfeedback",
     "groepsconsult.followups",
     "groepsconsult.finance",
+    "groepsconsult.research",
     "groepsconsult.team",
     "groepsconsult.demo",
     "groepsconsult.privacy",

@@ -38,6 +38,7 @@ urlpatterns = [
     path("gp-feedback/", include("groepsconsult.gpfeedback.urls")),
     path("followups/", include("groepsconsult.followups.urls")),
     path("finance/", include("groepsconsult.finance.urls")),
+    path("research/", include("groepsconsult.research.urls")),
     path("privacy/", include("groepsconsult.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

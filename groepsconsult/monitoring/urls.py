@@ -6,6 +6,12 @@ app_name = "monitoring"
 urlpatterns = [
     path("", views_dashboard.dashboard, name="dashboard"),
     path("export/<slug:what>.csv", views_dashboard.dashboard_export, name="dashboard-export"),
+    path(
+        "export/<slug:what>.xlsx",
+        views_dashboard.dashboard_export,
+        {"fmt": "xlsx"},
+        name="dashboard-export-xlsx",
+    ),
     path("report.pdf", views_dashboard.funder_report, name="funder-report"),
     path("equity/", views_equity.equity, name="equity"),
     path("targets/", views_targets.target_list, name="target-list"),
