@@ -24,6 +24,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("participants", "0006_participant_version")]
+    dependencies = [("participants", "0007_participant_background")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
