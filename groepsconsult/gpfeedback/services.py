@@ -22,7 +22,6 @@ from groepsconsult.gpfeedback.selectors import (
     registrations_with_results,
 )
 from groepsconsult.handovers.models import Signal
-from groepsconsult.handovers.selectors import handover_list_for_participant
 from groepsconsult.handovers.services import signal_raise, signal_resolve_subject
 
 PURPOSE = Purpose.GP_FEEDBACK
@@ -66,7 +65,6 @@ def gp_feedback_prepare(*, registration, by: Actor, step=None, now=None) -> GpFe
         step=step,
         letter_html=letter_html(
             booklet=booklet,
-            handovers=handover_list_for_participant(participant=participant),
             step_label=GpFeedback.Step(step).label,
             practice=participant.gp_practice,
         ),
