@@ -39,8 +39,13 @@ def red_signal_key(registration) -> str:
     return f"{registration.participant.public_id}:{registration.consultation.public_id}"
 
 
-def gp_feedback_prepare(*, registration, by: Actor, step=None, now=None) -> GpFeedback:
-    """The feedback for this registration's step (existing, or prepared now)."""
+def gp_feedback_prepare(
+    *, registration, by: Actor, step=None, now=None, follow_up=None
+) -> GpFeedback:
+    """The feedback for this registration's step (existing, or prepared now).
+
+    `follow_up` is the reached follow-up call the letter reports on (step FOLLOW_UP_CALL).
+    """
     participant, consultation = registration.participant, registration.consultation
     step = step or step_for(consultation)
     if participant.gp_practice_id is None:
@@ -67,6 +72,7 @@ def gp_feedback_prepare(*, registration, by: Actor, step=None, now=None) -> GpFe
             booklet=booklet,
             step_label=GpFeedback.Step(step).label,
             practice=participant.gp_practice,
+            follow_up=follow_up,
         ),
         bundle=build_bundle(
             participant=participant,
@@ -82,6 +88,21 @@ def gp_feedback_prepare(*, registration, by: Actor, step=None, now=None) -> GpFe
             instance=feedback, by=by, purpose=PURPOSE, participant_ids=[participant.public_id]
         )
     return feedback
+
+
+def gp_feedback_after_follow_up_call(*, registration, call, by: Actor, now=None):
+    """The follow-up call changed something: feedback for that step, to the participant's own
+    practice and only with their consent to share with it (else nothing, and None)."""
+    try:
+        return gp_feedback_prepare(
+            registration=registration,
+            by=by,
+            step=GpFeedback.Step.FOLLOW_UP_CALL,
+            now=now,
+            follow_up=call,
+        )
+    except ValidationError:
+        return None
 
 
 def gp_feedback_prepare_for_consultation(*, consultation, by: Actor) -> dict[str, int]:
