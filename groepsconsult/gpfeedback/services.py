@@ -16,13 +16,16 @@ from groepsconsult.documents.booklet import build_booklet
 from groepsconsult.documents.selectors import booklet_sources, booklets_mark_draft_thresholds
 from groepsconsult.gpfeedback.bundle import build_bundle
 from groepsconsult.gpfeedback.letter import letter_html
-from groepsconsult.gpfeedback.models import GpFeedback
+from groepsconsult.gpfeedback.models import GpFeedback, PracticeReferral
 from groepsconsult.gpfeedback.selectors import (
     participant_has_consent_for_gp,
     registrations_with_results,
 )
 from groepsconsult.handovers.models import Signal
 from groepsconsult.handovers.services import signal_raise, signal_resolve_subject
+from groepsconsult.participants.selectors import participant_same_person_in_region
+from groepsconsult.registrations.models import Registration
+from groepsconsult.registrations.services import registration_create
 
 PURPOSE = Purpose.GP_FEEDBACK
 
@@ -162,3 +165,48 @@ def signals_detect_red_values(*, now=None) -> int:
         )
         new += created
     return new
+
+
+def gp_referral_create(*, practice, person, consultation, reason, by: Actor) -> PracticeReferral:
+    """A practice refers its patient into a session: the person already known in the region
+    (one person, one record) or a new one of this practice, placed on the referral route with
+    the reason, and the referral recorded so the practice can follow it."""
+    matches = participant_same_person_in_region(
+        region=consultation.region,
+        family_name=person.family_name,
+        date_of_birth=person.date_of_birth,
+        phone=person.phone,
+    )
+    candidates = [p for p in matches if p.gp_practice_id == practice.pk] or matches
+    if len(candidates) > 1:
+        raise ValidationError(
+            _(
+                "More than one person in the region matches these details. Please phone the "
+                "coordinator to refer this patient."
+            )
+        )
+    if candidates:
+        person = candidates[0]
+    else:
+        person.gp_practice = practice
+    with transaction.atomic():
+        registration = registration_create(
+            consultation=consultation,
+            participant=person,
+            channel=Registration.Channel.PROFESSIONAL,
+            referral_reason=reason,
+            by=by,
+        )
+        referral = PracticeReferral(
+            region_id=consultation.region_id,
+            practice=practice,
+            registration=registration,
+            referred_by=by.user,
+        )
+        audited_save(
+            instance=referral,
+            by=by,
+            purpose=Purpose.RECRUITMENT,
+            participant_ids=[person.public_id],
+        )
+    return referral
