@@ -147,3 +147,17 @@ def test_list_query_count_does_not_grow(
     refer(8, 2)
     with django_assert_max_num_queries(10):
         assert "Patient9" in gp.get(LIST).content.decode()
+
+
+def test_form_query_count_does_not_grow_with_sessions(
+    client, region_a, practice, session, django_assert_max_num_queries
+):
+    gp = practice_client(client, region_a, practice)
+    with django_assert_max_num_queries(8):
+        gp.get(NEW)
+    for days in range(8, 16):
+        make_consultation(
+            region_a, starts_at=timezone.now() + dt.timedelta(days=days), status="open"
+        )
+    with django_assert_max_num_queries(8):
+        assert gp.get(NEW).status_code == 200
