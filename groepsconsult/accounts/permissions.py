@@ -44,6 +44,7 @@ class Permission(StrEnum):
     SIGNAL_VIEW = "signal_view"
     GP_FEEDBACK_VIEW = "gp_feedback_view"
     GP_FEEDBACK_PREPARE = "gp_feedback_prepare"
+    GP_REFER = "gp_refer"
     FOLLOWUP_CALL = "followup_call"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
@@ -96,6 +97,7 @@ PERMISSION_LABELS = {
         "See and download GP feedback (a practice: only its own consenting patients)"
     ),
     Permission.GP_FEEDBACK_PREPARE: _("Prepare GP feedback letters and FHIR bundles"),
+    Permission.GP_REFER: _("Refer a patient into a session from the GP-practice portal"),
     Permission.FOLLOWUP_CALL: _(
         "Phone participants who agreed to be contacted after the session and record the call"
     ),
@@ -156,6 +158,7 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.SIGNAL_VIEW,
         P.GP_FEEDBACK_VIEW,
         P.GP_FEEDBACK_PREPARE,
+        P.GP_REFER,
         P.FOLLOWUP_CALL,
     }
 )
@@ -219,7 +222,7 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.GP_PRACTICE: RoleSpec(
         _("Receives feedback; sees only its own patients who agreed to share results."),
-        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.GP_FEEDBACK_VIEW}),
+        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.GP_FEEDBACK_VIEW, P.GP_REFER}),
     ),
     Role.FUNDER: RoleSpec(
         _("Municipality, insurer or GP organisation: anonymous group figures and costs only."),

@@ -107,17 +107,12 @@ def participant_match_list(*, membership, by, family_name, date_of_birth, phone=
     Same date of birth, and the same family name (folded: "Kilic" matches "Kılıç") or the same
     phone number. At most five; the names shown are logged as one LIST event.
     """
-    family = fold_name(family_name)
-    wanted_phone = normalise_phone(phone) if phone else ""
-    candidates = participant_visible_queryset(membership=membership).filter(
-        date_of_birth=date_of_birth
+    matches = _same_person(
+        participant_visible_queryset(membership=membership),
+        family_name=family_name,
+        date_of_birth=date_of_birth,
+        phone=phone,
     )
-    matches = [
-        person
-        for person in candidates.order_by("family_name", "given_name")[:50]
-        if (family and family in person.search_name)
-        or (wanted_phone and normalise_phone(person.phone) == wanted_phone)
-    ][:5]
     if matches:
         access_log_write(
             by=by,
@@ -135,3 +130,28 @@ def participant_background_get(*, participant):
     """The participant's optional background answers, or an unsaved empty set of them."""
     found = ParticipantBackground.objects.filter(participant=participant).first()
     return found or ParticipantBackground(participant=participant)
+
+
+def _same_person(queryset, *, family_name, date_of_birth, phone, limit=5):
+    """The matching rule: same date of birth, and same (folded) family name or same phone."""
+    family = fold_name(family_name)
+    wanted_phone = normalise_phone(phone) if phone else ""
+    candidates = queryset.filter(date_of_birth=date_of_birth)
+    return [
+        person
+        for person in candidates.order_by("family_name", "given_name")[:50]
+        if (family and family in person.search_name)
+        or (wanted_phone and normalise_phone(person.phone) == wanted_phone)
+    ][:limit]
+
+
+def participant_same_person_in_region(*, region, family_name, date_of_birth, phone=""):
+    """Who in the whole region may be this person (the rule of `participant_match_list`), for a
+    writer that must not make a second record but may not show the candidates (a GP practice
+    referring a patient): the caller shows no names from it and logs what it links."""
+    return _same_person(
+        Participant.objects.in_region(region),
+        family_name=family_name,
+        date_of_birth=date_of_birth,
+        phone=phone,
+    )
