@@ -42,28 +42,50 @@ class AnonymityReport:
     suppressed: int
 
 
+def _wider_age(band: str) -> str:
+    """A 5- or 10-year band widened to 20 years ("45-49" -> "40-59"); 80+ stays."""
+    if band.endswith("+") or "-" not in band:
+        return band
+    low = int(band.split("-")[0]) // 20 * 20
+    return f"{low}-{min(low + 19, TOP_AGE - 1)}"
+
+
+# The generalisation ladder, applied in turn to the records still in a class smaller than k.
+LADDER = (
+    ("neighbourhood", lambda value: ALL),
+    ("language", lambda value: ALL),
+    ("age_band", _wider_age),
+)
+
+
+def _small(rows, keys, k):
+    def key_of(row):
+        return tuple(row[key] for key in keys)
+
+    sizes = Counter(key_of(row) for row in rows)
+    return {i for i, row in enumerate(rows) if sizes[key_of(row)] < k}
+
+
 def k_anonymise(rows: list[dict], *, keys, k: int) -> tuple[list[dict], AnonymityReport]:
     """Make every combination of the quasi-identifiers `keys` shared by at least k records.
 
-    Step 1: records in a class smaller than k get neighbourhood ALL (when it is a key).
-    Step 2: records still in a class smaller than k are left out. Returns the rows that stay
-    and how many were generalised and suppressed.
+    Records in a class smaller than k are generalised step by step (`LADDER`: neighbourhood to
+    ALL, then language to ALL, then the age band to 20 years); records still in a class smaller
+    than k are left out. Returns the rows that stay and how many were generalised and left out.
     """
     keys = [key for key in keys if rows and key in rows[0]]
-
-    def small(rows):
-        sizes = Counter(tuple(row[key] for key in keys) for row in rows)
-        return {i for i, row in enumerate(rows) if sizes[tuple(row[key] for key in keys)] < k}
-
     rows = [dict(row) for row in rows]
-    generalised = 0
-    if "neighbourhood" in keys:
-        for i in small(rows):
-            if rows[i]["neighbourhood"] != ALL:
-                rows[i]["neighbourhood"] = ALL
-                generalised += 1
-    dropped = small(rows)
+    changed = set()
+    for key, widen in LADDER:
+        if key not in keys:
+            continue
+        for i in _small(rows, keys, k):
+            wider = widen(rows[i][key])
+            if wider != rows[i][key]:
+                rows[i][key] = wider
+                changed.add(i)
+    dropped = _small(rows, keys, k)
     kept = [row for i, row in enumerate(rows) if i not in dropped]
     return kept, AnonymityReport(
-        k=k, records=len(kept), generalised=generalised, suppressed=len(dropped)
+        k=k, records=len(kept), generalised=len(changed - dropped), suppressed=len(dropped)
     )

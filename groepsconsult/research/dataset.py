@@ -1,4 +1,5 @@
-"""The rows of a pseudonymised export: one per trajectory of a consenting participant.
+"""The rows of a pseudonymised export: one per trajectory of a consenting participant whose
+first session has taken place.
 
 Consent is enforced in every query: only participants with a current (given, not withdrawn)
 consent for the agreement's purpose are read, through the consent app's EXISTS filter, and
@@ -32,6 +33,7 @@ def _trajectories(region, purpose):
         Trajectory.objects.filter(
             _consenting(purpose, "participant"),
             baseline_consultation__region=region,
+            baseline_consultation__starts_at__lte=timezone.now(),  # the first session was held
         )
         .order_by("id")
         .values(

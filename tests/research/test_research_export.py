@@ -112,7 +112,7 @@ def test_age_bands():
     assert age_band(83, 5) == "80+"
 
 
-def test_k_anonymity_generalises_the_neighbourhood_then_leaves_out_the_rest():
+def test_k_anonymity_generalises_step_by_step_then_leaves_out_the_rest():
     person = {"age_band": "50-59", "sex": "female", "language": "nl"}
     rows = (
         [{**person, "neighbourhood": "A"}] * 6
@@ -121,19 +121,34 @@ def test_k_anonymity_generalises_the_neighbourhood_then_leaves_out_the_rest():
         + [{**person, "neighbourhood": "A", "sex": "male"}]
     )
     kept, report = k_anonymise(rows, keys=("age_band", "sex", "neighbourhood", "language"), k=5)
-    assert (report.generalised, report.suppressed, report.records) == (7, 1, 12)
+    assert (report.generalised, report.suppressed, report.records) == (6, 1, 12)
     assert [r["neighbourhood"] for r in kept].count(ALL) == 6
     assert all(r["sex"] == "female" for r in kept)
 
 
-def test_small_neighbourhood_is_generalised_in_the_export(region_a, coordinator, agreement):
+def test_k_anonymity_widens_language_and_age_before_leaving_out():
+    rows = [
+        {"age_band": "40-44", "sex": "male", "neighbourhood": "A", "language": "nl"},
+        {"age_band": "45-49", "sex": "male", "neighbourhood": "B", "language": "tr"},
+        {"age_band": "50-54", "sex": "male", "neighbourhood": "C", "language": "ar"},
+    ]
+    kept, report = k_anonymise(rows, keys=("age_band", "sex", "neighbourhood", "language"), k=3)
+    assert (report.generalised, report.suppressed) == (3, 0)
+    assert {(r["age_band"], r["neighbourhood"], r["language"]) for r in kept} == {
+        ("40-59", ALL, ALL)
+    }
+
+
+def test_small_neighbourhoods_are_generalised_in_the_export(region_a, coordinator, agreement):
     plant(region_a, "BU05180001", 6, seed=1)
     plant(region_a, "BU05180002", 2, seed=2)
+    plant(region_a, "BU05180003", 3, seed=3)
+    plant(region_a, "BU05180004", 1, seed=4, sex="male")
     consent_all(region_a, coordinator)
     export = agreement_export(agreement=agreement)
     hoods = [r["neighbourhood"] for r in rows_of(export.files["participants.csv"])]
-    assert hoods.count("BU05180001") == 6 and "BU05180002" not in hoods
-    assert (export.report.generalised, export.report.suppressed) == (2, 2)
+    assert (hoods.count("BU05180001"), hoods.count(ALL), len(hoods)) == (6, 5, 11)
+    assert (export.report.generalised, export.report.suppressed) == (5, 1)
     assert "HMAC-SHA256" in export.files["data_dictionary.md"]
 
 

@@ -45,7 +45,7 @@ class Command(BaseCommand):
         report = export.report
         self.stdout.write(
             f"Wrote {', '.join(export.files)} to {folder}: {report.records} records "
-            f"(k={report.k}; neighbourhood generalised for {report.generalised}, "
+            f"(k={report.k}; {report.generalised} generalised, "
             f"{report.suppressed} left out)."
         )
 
