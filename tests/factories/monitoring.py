@@ -41,3 +41,10 @@ def plant(region, code, people, *, seed=1, returned=True, **person):
             make_measurement(make_registration(back, participant), "systolic", sbp1)
             pairs.append((sbp0, sbp1))
     return pairs
+
+
+def make_region_objects(region):
+    """A target of `region`, for the URL walk."""
+    from groepsconsult.monitoring.models import Target
+
+    return Target.objects.create(region=region, year=2026, indicator="sessions", value=40)
