@@ -3,6 +3,7 @@
 import datetime as dt
 import random
 
+from groepsconsult.monitoring.models import Target
 from groepsconsult.trajectories.models import Trajectory
 from tests.factories.backbone import (
     make_consultation,
@@ -45,6 +46,4 @@ def plant(region, code, people, *, seed=1, returned=True, **person):
 
 def make_region_objects(region):
     """A target of `region`, for the URL walk."""
-    from groepsconsult.monitoring.models import Target
-
     return Target.objects.create(region=region, year=2026, indicator="sessions", value=40)
