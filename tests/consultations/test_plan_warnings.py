@@ -179,3 +179,22 @@ def test_the_picker_query_count_does_not_grow(client_for, region_a, django_asser
         make_professional(region_a, languages=["nl", "ar"])
     with django_assert_max_num_queries(len(few.captured_queries)):
         _roster(client, c, language="ar")
+
+
+@pytest.mark.django_db
+def test_the_chosen_person_stays_checked_when_the_filters_change(client_for, region_a):
+    c = make_planned_consultation(region_a)
+    prof = make_professional(region_a, name="Ayşe Arts")
+    params = {"q": "ayşe", "professional": str(prof.public_id)}
+    body = _roster(client_for("coordinator"), c, **params).content.decode()
+    assert f'value="{prof.public_id}" id="prof-{prof.public_id}" checked' in body
+
+
+@pytest.mark.django_db
+def test_a_professionals_languages_come_from_the_list(region_a):
+    from django.core.exceptions import ValidationError
+
+    prof = make_professional(region_a, languages=["nl", "klingon"])
+    with pytest.raises(ValidationError) as error:
+        prof.full_clean()
+    assert "languages" in error.value.error_dict

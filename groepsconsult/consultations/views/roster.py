@@ -39,7 +39,8 @@ def _picker(request, consultation, assign_form):
         "picker_form": filters,
         "picker_page": page,
         "picker_rows": [(p, vog_status(p.vog_date, on=day)) for p in page],
-        "picker_chosen": assign_form["professional"].value() or "",
+        # Kept checked when the filters change (the filter form sends the checked radio along).
+        "picker_chosen": assign_form["professional"].value() or request.GET.get("professional", ""),
     }
 
 
