@@ -198,3 +198,22 @@ def test_a_professionals_languages_come_from_the_list(region_a):
     with pytest.raises(ValidationError) as error:
         prof.full_clean()
     assert "languages" in error.value.error_dict
+
+
+@pytest.mark.parametrize("name", ["consultation-edit-warnings", "roster-warnings"])
+@pytest.mark.django_db
+def test_preview_query_count_does_not_grow_with_the_team(
+    name, client_for, region_a, django_assert_max_num_queries
+):
+    c = make_planned_consultation(region_a, languages=["nl", "tr"])
+    client = client_for("coordinator")
+    url = reverse(f"consultations:{name}", args=[c.public_id])
+    params = {"professional": str(make_professional(region_a).public_id), "role": "host"}
+    make_assignment(c)
+    with django_assert_max_num_queries(20) as few:
+        assert client.get(url, params).status_code == 200
+    for kind in ("care", "welfare", "movement"):
+        for _ in range(4):
+            make_assignment(c, station_kind=kind, languages=["ar"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url, params)
