@@ -66,6 +66,8 @@ PROFESSIONALS = [
     ("host", "Welzijn", False),
     ("dietitian", "Gezondheidscentrum", False),
 ]
+# Languages besides Dutch, by professional (in turn), so the team picker shows language badges.
+PROFESSIONAL_LANGUAGES = [["en"], ["tr"], ["ar", "zgh"], [], ["pap", "srn"]]
 
 GIVEN_FEMALE = [
     "Fatima",

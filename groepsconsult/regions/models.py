@@ -1,10 +1,12 @@
 """The region (tenant) and the people and places a group consultation needs."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.core.languages import SPOKEN_LANGUAGE_CODES, SPOKEN_LANGUAGES
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet, TimeStampedModel
 
 cbs_code_validator = RegexValidator(
@@ -215,6 +217,8 @@ class Professional(PublicModel):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # Codes of core.languages.SPOKEN_LANGUAGES: matched against a session's languages.
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = RegionScopedQuerySet.as_manager()
@@ -225,6 +229,15 @@ class Professional(PublicModel):
 
     def __str__(self):
         return f"{self.name} ({self.get_discipline_display()})"
+
+    def get_languages_list(self):
+        """The names of the languages spoken, in the active language."""
+        names = dict(SPOKEN_LANGUAGES)
+        return [str(names.get(code, code)) for code in self.languages]
+
+    def clean(self):
+        if not isinstance(self.languages, list) or not set(self.languages) <= SPOKEN_LANGUAGE_CODES:
+            raise ValidationError({"languages": _("Choose languages from the list.")})
 
     @property
     def domain(self):

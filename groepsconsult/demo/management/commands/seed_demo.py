@@ -113,6 +113,7 @@ class Command(BaseCommand):
                         if k in (3, 7)
                         else timezone.localdate() - dt.timedelta(days=rng.randint(30, 900)),
                         email=f"{given.lower()}.{k}@example.org",
+                        languages=["nl", *data.PROFESSIONAL_LANGUAGES[k % 5]],
                     ),
                 )
         for org_name, kind in data.CITY_ORGANISATIONS:
