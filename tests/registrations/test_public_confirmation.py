@@ -225,3 +225,15 @@ def test_a_cancelled_place_of_a_known_person_is_taken_up_again(
     _sign_up(client, session, django_capture_on_commit_callbacks)
     registration = Registration.objects.get()
     assert registration.status == "registered" and registration.participant == known
+
+
+def test_every_mistake_in_the_form_is_listed_at_once(client, session):
+    response = client.post(
+        f"/aanmelden/{session.public_id}/",
+        {"date_of_birth": "2099-01-01", "phone": "abc", "postcode": "12"},
+    )
+    summary = response.content.decode().split('id="error-summary"')[1].split("</ul>")[0]
+    for field in ("given_name", "family_name", "date_of_birth", "sex", "phone", "postcode"):
+        assert f'href="#id_{field}"' in summary, field
+    assert "Zet een vinkje" in summary  # the privacy tick, too
+    assert not Participant.objects.exists()
