@@ -130,7 +130,8 @@ def test_cancel_page_query_count(client, session, django_assert_max_num_queries)
 
 
 def test_the_phone_for_residents_is_on_the_sign_up_page(client, session):
-    assert PHONE in client.get(f"/aanmelden/{session.public_id}/").content.decode()
+    page = client.get(f"/aanmelden/{session.public_id}/").content.decode()
+    assert f'href="tel:0701234567">{PHONE}</a>' in page
 
 
 def _gp_import(region, session):
