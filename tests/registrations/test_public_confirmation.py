@@ -238,3 +238,15 @@ def test_every_mistake_in_the_form_is_listed_at_once(client, session):
         assert f'href="#id_{field}"' in summary, field
     assert "Zet een vinkje" in summary  # the privacy tick, too
     assert not Participant.objects.exists()
+
+
+def test_a_failing_provider_is_recorded_and_the_place_is_kept(
+    client, session, settings, django_capture_on_commit_callbacks
+):
+    settings.GC_SMS_TRANSPORT = "messagebird"
+    settings.GC_MESSAGEBIRD_ACCESS_KEY = ""  # the adapter refuses before any network call
+    response = _sign_up(client, session, django_capture_on_commit_callbacks)
+    assert response["Location"].endswith("/bedankt/")
+    message = OutboundMessage.objects.get()
+    assert message.status == "failed" and "ACCESS_KEY" in message.error
+    assert Registration.objects.get().status == "registered"
