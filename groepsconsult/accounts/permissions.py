@@ -24,6 +24,7 @@ class Permission(StrEnum):
     AUDIT_EXPORT = "audit_export"
     AGGREGATE_VIEW = "aggregate_view"
     RESEARCH_EXPORT = "research_export"
+    RESEARCH_MANAGE = "research_manage"
     USER_MANAGE = "user_manage"
     OFFER_VIEW = "offer_view"
     OFFER_MANAGE = "offer_manage"
@@ -71,6 +72,7 @@ PERMISSION_LABELS = {
     Permission.PARTICIPANT_ERASE: _("Remove a person's identity on request (erasure)"),
     Permission.AGGREGATE_VIEW: _("See anonymous group figures"),
     Permission.RESEARCH_EXPORT: _("Download the pseudonymised research export"),
+    Permission.RESEARCH_MANAGE: _("Keep research projects and data-sharing agreements"),
     Permission.USER_MANAGE: _("Manage user accounts and roles"),
     Permission.OFFER_VIEW: _("See the social map of neighbourhood offers"),
     Permission.OFFER_MANAGE: _("Add and edit neighbourhood offers"),
@@ -188,7 +190,7 @@ ROLES: dict[Role, RoleSpec] = {
             | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE, P.AGGREGATE_VIEW}
             | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT, P.SIGNAL_VIEW}
             | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
-            | {P.FINANCE_VIEW, P.FINANCE_MANAGE, P.ASSUMPTION_EDIT}
+            | {P.FINANCE_VIEW, P.FINANCE_MANAGE, P.ASSUMPTION_EDIT, P.RESEARCH_MANAGE}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(

@@ -4,7 +4,8 @@ Later features add their own consent-gated readers on top of `participant_visibl
 nothing else may query Participant.objects for display.
 """
 
-from django.core.paginator import Paginator
+import re
+
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
@@ -14,9 +15,12 @@ from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_exists
 from groepsconsult.core.http import PAGE_SIZE
+from groepsconsult.core.pagination import CappedPaginator
 from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import.cleaning import normalise_phone
-from groepsconsult.participants.models import Participant
+from groepsconsult.participants.models import Participant, ParticipantBackground
+
+POSTCODE_TERM = re.compile(r"[1-9][0-9]{3}[A-Za-z]{2}")
 
 
 def participant_visible_queryset(*, membership):
@@ -48,10 +52,12 @@ def participant_search(queryset, q, *, via=""):
     """Each term must match a name (folded: "kilic" finds "Kılıç") or be the postcode;
     `via` ("participant__") searches rows that point at a participant."""
     for term in q.split()[:4]:
-        queryset = queryset.filter(
-            Q(**{f"{via}search_name__contains": fold_name(term)})
-            | Q(**{f"{via}postcode__iexact": term})
-        )
+        name = Q(**{f"{via}search_name__contains": fold_name(term)})
+        # Only a term shaped like a postcode also tries the postcode: a plain name filter is
+        # one the trigram index answers on PostgreSQL (an OR with another column is not).
+        if POSTCODE_TERM.fullmatch(term):
+            name |= Q(**{f"{via}postcode__iexact": term})
+        queryset = queryset.filter(name)
     return queryset
 
 
@@ -64,7 +70,7 @@ def participant_page_for_user(*, membership, by, page_number=1, q="", neighbourh
         qs = qs.filter(neighbourhood__public_id=neighbourhood)
     if q:
         qs = participant_search(qs, q)
-    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(page_number)
     access_log_write(
         by=by,
         action=AccessEvent.Action.LIST,
@@ -123,6 +129,12 @@ def participant_match_list(*, membership, by, family_name, date_of_birth, phone=
             detail="possible duplicates of a new registration",
         )
     return matches
+
+
+def participant_background_get(*, participant):
+    """The participant's optional background answers, or an unsaved empty set of them."""
+    found = ParticipantBackground.objects.filter(participant=participant).first()
+    return found or ParticipantBackground(participant=participant)
 
 
 def participant_same_person(*, region, given_name, family_name, date_of_birth, phone="", email=""):

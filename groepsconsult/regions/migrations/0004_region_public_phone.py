@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regions', '0002_region_follow_up_call_weeks'),
+        ('regions', '0003_neighbourhood_socio_economic_status'),
     ]
 
     operations = [
