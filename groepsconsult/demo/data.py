@@ -10,6 +10,7 @@ REGIONS = [
             ("Transvaal", "BU05182900"),
         ],
         "city": "Den Haag",
+        "public_phone": "070 123 4567",
         "postcode_prefix": "25",
     },
     {
@@ -21,6 +22,7 @@ REGIONS = [
             ("Zuilen", "BU03440300"),
         ],
         "city": "Utrecht",
+        "public_phone": "030 123 4567",
         "postcode_prefix": "35",
     },
 ]

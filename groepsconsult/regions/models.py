@@ -17,6 +17,9 @@ big_validator = RegexValidator(r"^\d{11}$", _("A BIG number has 11 digits."))
 postcode_validator = RegexValidator(
     r"^[1-9]\d{3} ?[A-Za-z]{2}$", _("A Dutch postcode looks like 2525 AB.")
 )
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 \-]{7,18}$", _("Write the phone number with digits, like 070 123 4567.")
+)
 
 
 class Region(TimeStampedModel):
@@ -31,6 +34,17 @@ class Region(TimeStampedModel):
         default=6,
         validators=[MinValueValidator(1), MaxValueValidator(26)],
         help_text=_("Weeks after the first session when the follow-up call is due."),
+    )
+    # Shown to residents on the flyer, the sign-up pages and the confirmation message.
+    public_phone = models.CharField(
+        _("phone number for residents"),
+        max_length=20,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_(
+            "Residents call this number to sign up without scanning, or to cancel. Shown on "
+            "flyers and sign-up confirmations; left empty, they show the web address only."
+        ),
     )
 
     class Meta:

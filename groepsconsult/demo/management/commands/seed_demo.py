@@ -52,7 +52,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for index, spec in enumerate(data.REGIONS):
                 region, _ = Region.objects.get_or_create(
-                    slug=spec["slug"], defaults={"name": spec["name"]}
+                    slug=spec["slug"],
+                    defaults={"name": spec["name"], "public_phone": spec.get("public_phone", "")},
                 )
                 rng = random.Random(index)
                 self._backbone(region, spec, rng)
