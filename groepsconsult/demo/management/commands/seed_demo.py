@@ -154,7 +154,9 @@ class Command(BaseCommand):
     def _consultations(self, region, hoods, today):
         for n, hood in enumerate(hoods):
             location = Location.objects.filter(region=region, neighbourhood=hood).first()
-            for weeks in (-8, 3, 6):
+            # The first neighbourhood also meets today, so every role's "Vandaag" page has a
+            # session to show (door tally, stations, alarms) on the day the demo is loaded.
+            for weeks in (-8, 0, 3, 6) if n == 0 else (-8, 3, 6):
                 starts = timezone.make_aware(
                     dt.datetime.combine(today + dt.timedelta(weeks=weeks, days=n), dt.time(10, 0))
                 )
