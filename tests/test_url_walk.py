@@ -138,6 +138,7 @@ UNMATCHED_OK = {
     "privacy:subject-anonymise",
     "registrations:call-register",
     "research:export-download",
+    "monitoring:target-delete",
 }
 
 
