@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "groepsconsult.handovers",
     "groepsconsult.gpfeedback",
     "groepsconsult.followups",
+    "groepsconsult.returns",
     "groepsconsult.finance",
     "groepsconsult.team",
     "groepsconsult.demo",
