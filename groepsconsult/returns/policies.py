@@ -33,10 +33,8 @@ def check_can_invite_for(*, consultation, baselines) -> None:
             or baseline.kind != Consultation.Kind.FIRST
             or baseline.starts_at >= consultation.starts_at
         ):
-            raise ValidationError(
-                {"baselines": _("Choose first sessions held before this 6-month session.")},
-                code="baseline",
-            )
+            message = _("Choose first sessions held before this 6-month session.")
+            raise ValidationError({"baselines": ValidationError(message, code="baseline")})
 
 
 def check_can_record_not_coming(*, invitation, registered: bool) -> None:

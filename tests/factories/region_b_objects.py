@@ -12,6 +12,7 @@ from tests.factories.gpfeedback import prepare as prepare_feedback
 from tests.factories.handovers import make_handover
 from tests.factories.measurements import make_alert
 from tests.factories.offers import make_offer
+from tests.factories.returns import make_invitation
 
 
 def make_app_objects(region, *, participant, consultation):
@@ -27,3 +28,4 @@ def make_app_objects(region, *, participant, consultation):
     make_handover(region, participant=participant)
     prepare_feedback(make_measured_patient(region))
     contact_consent(participant, "contact_by_health_champion", make_user("coordinator", region))
+    make_invitation(region)
