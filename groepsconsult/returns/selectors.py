@@ -77,7 +77,7 @@ def invitation_summary(*, membership, consultation) -> dict:
     qs = _visible(membership=membership).filter(consultation=consultation)
     counts = qs.aggregate(
         total=Count("id"),
-        registered=Count("id", filter=Q(registered=True)),
+        registered=Count("id", filter=Q(_registered())),
         not_coming=Count("id", filter=~Q(not_coming_reason="")),
         failed=Count("id", filter=Q(send_status=R.SendStatus.FAILED)),
         **{c.value: Count("id", filter=Q(channel=c.value)) for c in R.Channel},

@@ -67,6 +67,8 @@ def test_generate_from_the_page_then_register_in_one_click(client_for, region_a)
     assert trajectory.return_consultation == back
     page = client.get(url).content.decode()
     assert "aangemeld voor het vervolg-groepsconsult" in page
+    assert "<dt>Aangemeld</dt><dd>1</dd>" in page
+    assert "<dt>Nog geen reactie</dt><dd>1</dd>" in page
     # Twice: a clear message, no error page.
     assert client.post(register, follow=True).status_code == 200
 
