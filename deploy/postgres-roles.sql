@@ -12,7 +12,8 @@
 CREATE ROLE groepsconsult_owner LOGIN PASSWORD 'change-me-owner';
 CREATE ROLE groepsconsult_app LOGIN PASSWORD 'change-me-app';
 
--- The database and schema belong to the owner; the app may only use them.
+-- The database and schema belong to the owner; the app may only use them. The owner's
+-- migrations also create the pg_trgm extension (trusted since PostgreSQL 13) for name search.
 ALTER DATABASE groepsconsult OWNER TO groepsconsult_owner;
 \connect groepsconsult
 ALTER SCHEMA public OWNER TO groepsconsult_owner;

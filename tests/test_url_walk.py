@@ -137,6 +137,7 @@ UNMATCHED_OK = {
     "gpfeedback:feedback-prepare",
     "privacy:subject-anonymise",
     "registrations:call-register",
+    "research:export-download",
     "returns:invitation-register",
 }
 

@@ -22,5 +22,5 @@ def membership(request):
         "membership": active,
         "memberships": getattr(request, "memberships", []),
         "can": _Can(active),
-        "nav_items": nav_items_for(active),
+        "nav_items": nav_items_for(active, request.path),
     }

@@ -24,6 +24,7 @@ class Permission(StrEnum):
     AUDIT_EXPORT = "audit_export"
     AGGREGATE_VIEW = "aggregate_view"
     RESEARCH_EXPORT = "research_export"
+    RESEARCH_MANAGE = "research_manage"
     USER_MANAGE = "user_manage"
     OFFER_VIEW = "offer_view"
     OFFER_MANAGE = "offer_manage"
@@ -43,6 +44,7 @@ class Permission(StrEnum):
     SIGNAL_VIEW = "signal_view"
     GP_FEEDBACK_VIEW = "gp_feedback_view"
     GP_FEEDBACK_PREPARE = "gp_feedback_prepare"
+    GP_REFER = "gp_refer"
     FOLLOWUP_CALL = "followup_call"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
@@ -71,6 +73,7 @@ PERMISSION_LABELS = {
     Permission.PARTICIPANT_ERASE: _("Remove a person's identity on request (erasure)"),
     Permission.AGGREGATE_VIEW: _("See anonymous group figures"),
     Permission.RESEARCH_EXPORT: _("Download the pseudonymised research export"),
+    Permission.RESEARCH_MANAGE: _("Keep research projects and data-sharing agreements"),
     Permission.USER_MANAGE: _("Manage user accounts and roles"),
     Permission.OFFER_VIEW: _("See the social map of neighbourhood offers"),
     Permission.OFFER_MANAGE: _("Add and edit neighbourhood offers"),
@@ -94,6 +97,7 @@ PERMISSION_LABELS = {
         "See and download GP feedback (a practice: only its own consenting patients)"
     ),
     Permission.GP_FEEDBACK_PREPARE: _("Prepare GP feedback letters and FHIR bundles"),
+    Permission.GP_REFER: _("Refer a patient into a session from the GP-practice portal"),
     Permission.FOLLOWUP_CALL: _(
         "Phone participants who agreed to be contacted after the session and record the call"
     ),
@@ -154,6 +158,7 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.SIGNAL_VIEW,
         P.GP_FEEDBACK_VIEW,
         P.GP_FEEDBACK_PREPARE,
+        P.GP_REFER,
         P.FOLLOWUP_CALL,
     }
 )
@@ -188,7 +193,7 @@ ROLES: dict[Role, RoleSpec] = {
             | {P.REGION_MANAGE, P.PARTICIPANT_CHANGE, P.CONSULTATION_MANAGE, P.AGGREGATE_VIEW}
             | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT, P.SIGNAL_VIEW}
             | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
-            | {P.FINANCE_VIEW, P.FINANCE_MANAGE, P.ASSUMPTION_EDIT}
+            | {P.FINANCE_VIEW, P.FINANCE_MANAGE, P.ASSUMPTION_EDIT, P.RESEARCH_MANAGE}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(
@@ -217,7 +222,7 @@ ROLES: dict[Role, RoleSpec] = {
     ),
     Role.GP_PRACTICE: RoleSpec(
         _("Receives feedback; sees only its own patients who agreed to share results."),
-        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.GP_FEEDBACK_VIEW}),
+        frozenset({P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.GP_FEEDBACK_VIEW, P.GP_REFER}),
     ),
     Role.FUNDER: RoleSpec(
         _("Municipality, insurer or GP organisation: anonymous group figures and costs only."),

@@ -44,6 +44,12 @@ def check_can_set_status(consultation, status, *, now=None):
         raise ValidationError(_("A session can only be marked as held after it has started."))
 
 
+def check_can_record_earlier(starts_at, *, now=None):
+    """An imported earlier session lies in the past: a session still to come is planned."""
+    if starts_at >= (now or timezone.now()):
+        raise ValidationError(_("An earlier session must lie in the past."))
+
+
 def can_set_status(consultation, status, *, now=None) -> bool:
     try:
         check_can_set_status(consultation, status, now=now)

@@ -32,10 +32,16 @@ from groepsconsult.consultations.models import (
     RosterStation,
     RunSheetBlock,
 )
-from groepsconsult.consultations.readiness import facts_from_annotations, readiness_check
+from groepsconsult.consultations.readiness import (
+    DOMAINS,
+    MIN_PARTICIPANTS,
+    facts_from_annotations,
+    readiness_check,
+)
 from groepsconsult.regions.models import Professional
 
 OPEN_STATUSES = (Consultation.Status.DRAFT, Consultation.Status.OPEN, Consultation.Status.FULL)
+PANEL_LIMIT = 8  # not-ready sessions on the dashboard; the list page has the rest
 
 
 def _count(queryset):
@@ -218,11 +224,39 @@ def consultation_today_list(*, region, day=None):
     )
 
 
-def consultation_not_ready_list(*, region, start, end):
-    """Sessions still being planned between start and end, with readiness facts."""
-    return consultation_queryset(region=region).filter(
-        starts_at__gte=start, starts_at__lt=end, status__in=OPEN_STATUSES
+def _not_ready_q():
+    """`readiness_check` in SQL on the annotations of `with_readiness_facts`: a session misses
+    at least one requirement. Lets the overview ask the database for the first few not-ready
+    sessions instead of checking every session of the month in Python (tests pin the two
+    together)."""
+    missing_domain = Q()
+    for domain in DOMAINS:
+        missing_domain |= Q(**{f"{domain}_count": 0})
+    return (
+        Q(capacity__lt=MIN_PARTICIPANTS)
+        | Q(location__isnull=True)
+        | Q(room="")
+        | missing_domain
+        | Q(big_lead_count=0)
+        | Q(expert_count=0)
+        | Q(coordinator_count=0)
+        | Q(registered_count__lt=MIN_PARTICIPANTS)
     )
+
+
+def consultation_planning_queryset(*, region, start, end):
+    """Sessions still being planned between start and end, soonest first, with readiness facts."""
+    return (
+        consultation_queryset(region=region)
+        .filter(starts_at__gte=start, starts_at__lt=end, status__in=OPEN_STATUSES)
+        .order_by("starts_at", "pk")
+    )
+
+
+def consultation_not_ready_list(*, region, start, end, limit):
+    """The first `limit` sessions between start and end that miss a requirement."""
+    planning = consultation_planning_queryset(region=region, start=start, end=end)
+    return list(planning.filter(_not_ready_q())[:limit])
 
 
 def month_bounds(day):
@@ -288,20 +322,21 @@ def roster_item_get(*, model, consultation, public_id):
 
 
 def readiness_dashboard_panel(request):
-    """Coordinator's overview: sessions in the coming month that are not ready, with links."""
+    """Coordinator's overview: the soonest sessions of the coming month that are not ready.
+
+    Bounded whatever the number of sessions: at most PANEL_LIMIT shown (one more fetched to
+    know there are more), and an EXISTS for "anything planned at all"."""
     membership = getattr(request, "membership", None)
     if membership is None or not membership.has_permission(Permission.CONSULTATION_MANAGE):
         return None
     now = timezone.now()
-    upcoming = list(
-        consultation_not_ready_list(
-            region=membership.region, start=now, end=now + dt.timedelta(days=31)
-        )
-    )
-    checks = [(c, readiness_check(facts_from_annotations(c))) for c in upcoming]
-    not_ready = [(c, result.missing) for c, result in checks if not result.ready]
+    window = {"region": membership.region, "start": now, "end": now + dt.timedelta(days=31)}
+    not_ready = consultation_not_ready_list(**window, limit=PANEL_LIMIT + 1)
     return {
         "template": "consultations/_dashboard_panel.html",
-        "upcoming_count": len(upcoming),
-        "not_ready": not_ready,
+        "any_planned": bool(not_ready) or consultation_planning_queryset(**window).exists(),
+        "not_ready": [
+            (c, readiness_check(facts_from_annotations(c)).missing) for c in not_ready[:PANEL_LIMIT]
+        ],
+        "more_not_ready": len(not_ready) > PANEL_LIMIT,
     }

@@ -2,10 +2,11 @@
 
 import uuid
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from groepsconsult.core.pagination import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -18,8 +19,8 @@ def render_page(request, template, context, *, partial=None):
 
 
 def paginate(request, queryset, *, per_page=PAGE_SIZE):
-    """One COUNT plus one page query, whatever the table size."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """One capped COUNT plus one page query, whatever the table size."""
+    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def safe_next(request, default):

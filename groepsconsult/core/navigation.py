@@ -44,8 +44,19 @@ def _position(item):
     return NAV_ORDER.index(url_name) if url_name in NAV_ORDER else len(NAV_ORDER)
 
 
-def nav_items_for(membership):
-    """(label, url, starts_group) for every page the membership may open, in work order."""
+def _current(urls, path):
+    """The one menu url `path` belongs to: the longest that is a prefix of it, or else the one
+    sharing its first segment (a page of the same app), so two items are never marked."""
+    prefixes = [u for u in urls if path.startswith(u)]
+    if prefixes:
+        return max(prefixes, key=len)
+    segment = path.split("/")[1:2]
+    return next((u for u in urls if segment and u.split("/")[1:2] == segment), None)
+
+
+def nav_items_for(membership, path=""):
+    """(label, url, starts_group, current) for every page the membership may open, in work
+    order; `current` marks the item of the page at `path`."""
     items = []
     for label, url_name, permission in sorted(_declared("nav_items"), key=_position):
         if membership is None or not membership.has_permission(permission):
@@ -54,7 +65,8 @@ def nav_items_for(membership):
             items.append((label, reverse(url_name), url_name in NAV_GROUP_STARTS))
         except NoReverseMatch:  # an app that declares a page it has not built yet
             continue
-    return items
+    current = _current([url for _label, url, _group in items], path) if path else None
+    return [(label, url, group, url == current) for label, url, group in items]
 
 
 def dashboard_panels_for(request):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from groepsconsult import clinical
 from groepsconsult.documents import texts
+from groepsconsult.handovers.models import ENDED_WITHOUT_RESULT
 from groepsconsult.measurements import interpretation
 
 
@@ -114,9 +115,16 @@ class Booklet:
     ruleset_versions: list[str] = field(default_factory=list)
     unverified_rules: bool = False
     cv_risk: CvRisk | None = None
+    handovers: list = field(default_factory=list)  # the trajectory's actual hand-overs
     # Set by the views from clinical_signoff: a rule set used here is not yet approved by the
     # region's responsible physician, so the booklet carries the "draft thresholds" line.
     draft_thresholds: bool = False
+
+    @property
+    def handovers_going(self):
+        """The participant's page names only hand-overs still on (declined or stopped ones
+        are for the team and the GP letter, not a promise to the participant)."""
+        return [h for h in self.handovers if h.status not in ENDED_WITHOUT_RESULT]
 
 
 def age_on(date_of_birth, day):
@@ -229,6 +237,7 @@ def build_booklet(source, *, consultation):
         ),
         cv_risk=risk,
         goal=goal,
+        handovers=source.handovers,
         pillar=texts.PILLARS.get(goal.pillar, "") if goal else "",
         trajectory=trajectory,
         next_session=next_session,

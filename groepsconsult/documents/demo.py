@@ -21,7 +21,9 @@ TITLE = "Terugkomsessie (6 maanden) {name}"
 
 def _first_session(region):
     return (
-        Consultation.objects.filter(region=region, status=Consultation.Status.HELD, kind="first")
+        Consultation.objects.filter(
+            region=region, status=Consultation.Status.HELD, kind="first", imported=False
+        )
         .order_by("starts_at")
         .first()
     )

@@ -17,6 +17,7 @@ from groepsconsult.audit.services import access_log_write
 from groepsconsult.clinical_signoff.selectors import ruleset_is_approved
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.goals.selectors import goal_current_for_trajectory
+from groepsconsult.handovers.selectors import handovers_by_trajectory
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.measurements.selectors import measurement_current_by_registration
 from groepsconsult.questionnaires.selectors import risk_inputs_for_registration
@@ -41,6 +42,7 @@ class BookletSource:
     previous_consultation: Consultation | None = None
     trajectory: Trajectory | None = None
     goal: object = None
+    handovers: list = field(default_factory=list)  # this trajectory's hand-overs, oldest first
     risk_inputs: dict = field(default_factory=dict)
 
 
@@ -90,6 +92,7 @@ def booklet_sources(*, registrations, consultation):
         trajectories=trajectories.values(), consultation=consultation
     )
     previous = measurement_current_by_registration([r.pk for r in first.values()]) if first else {}
+    handovers = handovers_by_trajectory(trajectories=trajectories.values())
     sources = []
     for r in registrations:
         trajectory = trajectories.get(r.participant_id)
@@ -102,6 +105,7 @@ def booklet_sources(*, registrations, consultation):
                 previous_consultation=earlier.consultation if earlier else None,
                 trajectory=trajectory,
                 goal=goal_current_for_trajectory(trajectory=trajectory) if trajectory else None,
+                handovers=handovers.get(trajectory.pk, []) if trajectory else [],
                 risk_inputs=risk_inputs_for_registration(registration=r),
             )
         )

@@ -1,5 +1,6 @@
 """Record a follow-up call attempt: consent re-checked, attempts capped, audited; "needs more
-help" puts the participant on the region's signal list for the team to pick up."""
+help" puts the participant on the region's signal list for the team to pick up, and a call
+that changed something sends GP feedback (gpfeedback decides consent and practice)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,10 +10,19 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt
 from groepsconsult.followups.selectors import MAX_ATTEMPTS, PURPOSE, SHORT_LINES_MAX_ATTEMPTS
+from groepsconsult.gpfeedback.services import gp_feedback_after_follow_up_call
 from groepsconsult.handovers.models import Signal
 from groepsconsult.handovers.services import signal_raise
 
 TALK_FIELDS = ("how_was_it", "steps_taken", "goal_progress", "needs_help")
+
+
+def call_changed_something(attempt) -> bool:
+    """A reached call whose talk changes the picture for the GP: more help needed, or the
+    goal reached. Only then does the GP get feedback for the "after the follow-up call" step."""
+    return attempt.outcome == FollowUpAttempt.Outcome.REACHED and (
+        attempt.needs_help or attempt.goal_progress == FollowUpAttempt.Progress.ACHIEVED
+    )
 
 
 def followup_attempt_record(
@@ -53,5 +63,9 @@ def followup_attempt_record(
                 owner=None,
                 detail=attempt.note or attempt.steps_taken,
                 now=now,
+            )
+        if call_changed_something(attempt):
+            gp_feedback_after_follow_up_call(
+                registration=registration, call=attempt, by=by, now=now
             )
     return attempt

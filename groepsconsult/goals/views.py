@@ -88,6 +88,7 @@ def goal_edit(request, registration):
         "current": current,
         "history": history,
         "is_return": reg.consultation.kind == "return",
+        "can_hand_over": request.membership.has_permission(Permission.HANDOVER_MANAGE),
     }
     return render(request, "goals/goal_edit.html", context)
 

@@ -30,13 +30,13 @@ def gp_advice(booklet) -> list:
     return advice
 
 
-def letter_html(*, booklet, handovers, step_label, practice) -> str:
+def letter_html(*, booklet, step_label, practice, follow_up=None) -> str:
     with translation.override("nl"):
         return render_to_string(
             "gpfeedback/letter.html",
             {
                 "b": booklet,
-                "handovers": handovers,
+                "follow_up": follow_up,
                 "step_label": step_label,
                 "practice": practice,
                 "advice": gp_advice(booklet),

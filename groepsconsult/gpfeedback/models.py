@@ -63,3 +63,37 @@ class GpFeedback(PublicModel):
 
     def __str__(self):
         return f"{self.get_step_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class PracticeReferral(PublicModel):
+    """A GP practice referred its patient into a session from its portal: which practice, by
+    whom. The place itself is a Registration (route "referred by a professional", with the
+    reason), made through the registrations service; this row lets the practice follow its own
+    referrals and nobody else's."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    practice = models.ForeignKey(
+        "regions.Organisation",
+        on_delete=models.PROTECT,
+        related_name="referrals_made",
+        verbose_name=_("GP practice"),
+    )
+    registration = models.OneToOneField(
+        "registrations.Registration", on_delete=models.CASCADE, related_name="practice_referral"
+    )
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["practice", "created_at"])]
+
+    def __str__(self):
+        return f"{self.practice} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def participant(self):
+        return self.registration.participant

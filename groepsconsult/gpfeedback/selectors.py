@@ -5,6 +5,7 @@ their own GP (a withdrawal stops all further feedback and export at once). A GP-
 only its own practice's patients (participant_visible_queryset adds that for the role).
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
@@ -14,7 +15,10 @@ from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_records
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_queryset, participants_with_consent
-from groepsconsult.gpfeedback.models import GpFeedback
+from groepsconsult.consultations.models import Consultation
+from groepsconsult.consultations.selectors import consultation_list_for_region
+from groepsconsult.core.http import PAGE_SIZE
+from groepsconsult.gpfeedback.models import GpFeedback, PracticeReferral
 from groepsconsult.participants.models import Participant
 from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.registrations.models import Registration
@@ -90,3 +94,33 @@ def participant_has_consent_for_gp(*, participant) -> bool:
         .filter(participant=participant)
         .exists()
     )
+
+
+def referral_session_choices(*, region):
+    """Sessions a practice can refer into: the region's upcoming sessions open for sign-up."""
+    return (
+        consultation_list_for_region(region=region, when="upcoming")
+        .filter(status=Consultation.Status.OPEN)
+        .select_related("neighbourhood")
+    )
+
+
+def practice_referral_page_for_user(*, membership, by, page_number=1):
+    """One page of the practice's own referrals, newest first, logged as LIST.
+
+    Whether the patient came is told only while they consent to sharing with their own GP
+    (`shares_with_gp`, an EXISTS in the same query); the place itself the practice made.
+    """
+    consent = consent_current_queryset(ConsentPurpose.SHARE_WITH_GP)
+    qs = (
+        PracticeReferral.objects.in_region(membership.region)
+        .filter(practice_id=membership.organisation_id)
+        .select_related("registration__participant", "registration__consultation__neighbourhood")
+        .annotate(
+            shares_with_gp=Exists(consent.filter(participant=OuterRef("registration__participant")))
+        )
+    )
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    if page.object_list:
+        access_log_records(by=by, records=page.object_list, purpose=Purpose.RECRUITMENT)
+    return page

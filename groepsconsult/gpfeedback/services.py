@@ -16,14 +16,16 @@ from groepsconsult.documents.booklet import build_booklet
 from groepsconsult.documents.selectors import booklet_sources, booklets_mark_draft_thresholds
 from groepsconsult.gpfeedback.bundle import build_bundle
 from groepsconsult.gpfeedback.letter import letter_html
-from groepsconsult.gpfeedback.models import GpFeedback
+from groepsconsult.gpfeedback.models import GpFeedback, PracticeReferral
 from groepsconsult.gpfeedback.selectors import (
     participant_has_consent_for_gp,
     registrations_with_results,
 )
 from groepsconsult.handovers.models import Signal
-from groepsconsult.handovers.selectors import handover_list_for_participant
 from groepsconsult.handovers.services import signal_raise, signal_resolve_subject
+from groepsconsult.participants.selectors import participant_same_person_in_region
+from groepsconsult.registrations.models import Registration
+from groepsconsult.registrations.services import registration_create
 
 PURPOSE = Purpose.GP_FEEDBACK
 
@@ -40,8 +42,13 @@ def red_signal_key(registration) -> str:
     return f"{registration.participant.public_id}:{registration.consultation.public_id}"
 
 
-def gp_feedback_prepare(*, registration, by: Actor, step=None, now=None) -> GpFeedback:
-    """The feedback for this registration's step (existing, or prepared now)."""
+def gp_feedback_prepare(
+    *, registration, by: Actor, step=None, now=None, follow_up=None
+) -> GpFeedback:
+    """The feedback for this registration's step (existing, or prepared now).
+
+    `follow_up` is the reached follow-up call the letter reports on (step FOLLOW_UP_CALL).
+    """
     participant, consultation = registration.participant, registration.consultation
     step = step or step_for(consultation)
     if participant.gp_practice_id is None:
@@ -66,9 +73,9 @@ def gp_feedback_prepare(*, registration, by: Actor, step=None, now=None) -> GpFe
         step=step,
         letter_html=letter_html(
             booklet=booklet,
-            handovers=handover_list_for_participant(participant=participant),
             step_label=GpFeedback.Step(step).label,
             practice=participant.gp_practice,
+            follow_up=follow_up,
         ),
         bundle=build_bundle(
             participant=participant,
@@ -84,6 +91,21 @@ def gp_feedback_prepare(*, registration, by: Actor, step=None, now=None) -> GpFe
             instance=feedback, by=by, purpose=PURPOSE, participant_ids=[participant.public_id]
         )
     return feedback
+
+
+def gp_feedback_after_follow_up_call(*, registration, call, by: Actor, now=None):
+    """The follow-up call changed something: feedback for that step, to the participant's own
+    practice and only with their consent to share with it (else nothing, and None)."""
+    try:
+        return gp_feedback_prepare(
+            registration=registration,
+            by=by,
+            step=GpFeedback.Step.FOLLOW_UP_CALL,
+            now=now,
+            follow_up=call,
+        )
+    except ValidationError:
+        return None
 
 
 def gp_feedback_prepare_for_consultation(*, consultation, by: Actor) -> dict[str, int]:
@@ -143,3 +165,48 @@ def signals_detect_red_values(*, now=None) -> int:
         )
         new += created
     return new
+
+
+def gp_referral_create(*, practice, person, consultation, reason, by: Actor) -> PracticeReferral:
+    """A practice refers its patient into a session: the person already known in the region
+    (one person, one record) or a new one of this practice, placed on the referral route with
+    the reason, and the referral recorded so the practice can follow it."""
+    matches = participant_same_person_in_region(
+        region=consultation.region,
+        family_name=person.family_name,
+        date_of_birth=person.date_of_birth,
+        phone=person.phone,
+    )
+    candidates = [p for p in matches if p.gp_practice_id == practice.pk] or matches
+    if len(candidates) > 1:
+        raise ValidationError(
+            _(
+                "More than one person in the region matches these details. Please phone the "
+                "coordinator to refer this patient."
+            )
+        )
+    if candidates:
+        person = candidates[0]
+    else:
+        person.gp_practice = practice
+    with transaction.atomic():
+        registration = registration_create(
+            consultation=consultation,
+            participant=person,
+            channel=Registration.Channel.PROFESSIONAL,
+            referral_reason=reason,
+            by=by,
+        )
+        referral = PracticeReferral(
+            region_id=consultation.region_id,
+            practice=practice,
+            registration=registration,
+            referred_by=by.user,
+        )
+        audited_save(
+            instance=referral,
+            by=by,
+            purpose=Purpose.RECRUITMENT,
+            participant_ids=[person.public_id],
+        )
+    return referral

@@ -91,12 +91,34 @@ def handover_event_list(*, handover):
 
 
 def handover_list_for_participant(*, participant):
-    """The whole chain of one participant (trajectory page, booklet, GP letter); caller logs."""
+    """The whole chain of one participant (trajectory page, proposal page); caller logs."""
     return list(
         Handover.objects.filter(participant=participant)
         .select_related("offer__organisation")
         .order_by("created_at", "id")
     )
+
+
+def handovers_by_trajectory(*, trajectories) -> dict[int, list]:
+    """{trajectory id: its hand-overs} for the booklet and the GP letter, in one query.
+
+    A hand-over belongs to the trajectory that was open when it was proposed: the participant's
+    hand-overs from the trajectory's start on (an earlier round's hand-overs stay out). The
+    caller logs the read (it shows them inside a logged booklet or letter).
+    """
+    trajectories = [t for t in trajectories if t is not None]
+    found: dict[int, list] = {t.pk: [] for t in trajectories}
+    by_participant = {t.participant_id: t for t in trajectories}
+    rows = (
+        Handover.objects.filter(participant_id__in=list(by_participant))
+        .select_related("offer__organisation")
+        .order_by("created_at", "id")
+    )
+    for handover in rows:
+        trajectory = by_participant[handover.participant_id]
+        if handover.created_at >= trajectory.created_at:
+            found[trajectory.pk].append(handover)
+    return found
 
 
 def handover_open_list(*, region=None):

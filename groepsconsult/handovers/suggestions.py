@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.goals.models import Pillar
 from groepsconsult.goals.selectors import goal_current_for_trajectory
 from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.offers.selectors import offer_list_for_region
@@ -42,6 +43,12 @@ class Suggestion:
     in_language: bool = False
 
 
+def pillar_kinds(pillar) -> dict[str, list]:
+    """{offer kind: [why]} for one lifestyle pillar (the goal page's "hand over" button)."""
+    label = Pillar(pillar).label
+    return {kind: [_("goal: %s") % label] for kind in KINDS_BY_PILLAR.get(pillar, [])}
+
+
 def wanted_kinds(*, participant) -> dict[str, list]:
     """{offer kind: [why]} from the current goal and the latest social-risk answers."""
     kinds: dict[str, list] = {}
@@ -67,9 +74,12 @@ def _as_int(value) -> int:
         return -1
 
 
-def handover_suggestions(*, participant, women_only=False, limit=8) -> list[Suggestion]:
-    """Active offers near home of the wanted kinds; the participant's language first."""
-    kinds = wanted_kinds(participant=participant)
+def handover_suggestions(*, participant, women_only=False, pillar="", limit=8) -> list[Suggestion]:
+    """Active offers near home of the wanted kinds; the participant's language first.
+
+    With a `pillar` (a Pillar value) only the offers for that pillar are suggested.
+    """
+    kinds = pillar_kinds(pillar) if pillar else wanted_kinds(participant=participant)
     if not kinds:
         return []
     offers = offer_list_for_region(

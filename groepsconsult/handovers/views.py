@@ -15,6 +15,7 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.core.http import form_add_validation_error
+from groepsconsult.goals.models import Pillar
 from groepsconsult.handovers import policies, selectors, services
 from groepsconsult.handovers.forms import (
     HandoverAdvanceForm,
@@ -46,7 +47,9 @@ def handover_propose(request, participant):
         membership=request.membership, by=by, public_id=participant, purpose=selectors.PURPOSE
     )
     women_only = request.GET.get("women_only") == "1"
-    suggestions = handover_suggestions(participant=person, women_only=women_only)
+    pillar = request.GET.get("pillar", "")
+    pillar = pillar if pillar in Pillar.values else ""
+    suggestions = handover_suggestions(participant=person, women_only=women_only, pillar=pillar)
     offers = offer_list_for_region(region=request.membership.region)
     initial = {"offer": suggestions[0].offer.pk} if suggestions else {}
     form = HandoverProposeForm(request.POST or None, offers=offers, initial=initial)
@@ -63,6 +66,7 @@ def handover_propose(request, participant):
         "form": form,
         "suggestions": suggestions,
         "women_only": women_only,
+        "pillar": Pillar(pillar) if pillar else None,
         "chain": selectors.handover_list_for_participant(participant=person),
     }
     return render(request, "handovers/handover_propose.html", context)

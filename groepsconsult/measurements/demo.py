@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.models import Consultation
+from groepsconsult.measurements.demo_earlier import seed_earlier
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.measurements.services import Entry, measurements_record
 from groepsconsult.participants.models import Participant
@@ -17,7 +18,7 @@ BY = Actor.system("demo")
 
 def _session(region):
     return (
-        Consultation.objects.filter(region=region, status=Consultation.Status.HELD)
+        Consultation.objects.filter(region=region, status=Consultation.Status.HELD, imported=False)
         .order_by("starts_at")
         .first()
     )
@@ -83,11 +84,14 @@ def _values(rng, index):
 
 def seed(*, region, rng):
     consultation = _session(region)
-    if (
-        consultation is None
-        or Measurement.objects.filter(registration__consultation=consultation).exists()
-    ):
+    if consultation is None:
         return
+    if not Measurement.objects.filter(registration__consultation=consultation).exists():
+        _seed_session(consultation, rng)
+    seed_earlier(region=region, rng=rng, skip_neighbourhood_id=consultation.neighbourhood_id)
+
+
+def _seed_session(consultation, rng):
     for index, registration in enumerate(_registrations(consultation)):
         care, lab, movement = _values(rng, index)
         # The last participants are still on their way round: their later stations are missing.

@@ -235,3 +235,31 @@ class InBodyUploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
+
+
+class EarlierResultsUploadForm(forms.Form):
+    """The earlier-results file; without `confirm` the import is a dry run (nothing saved)."""
+
+    file = forms.FileField(
+        label=_("Earlier results file (CSV or Excel .xlsx)"),
+        help_text=_(
+            "Columns: name, date of birth, session date, neighbourhood and the measures "
+            "(see the list below). At most 10 MB."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.tsv,.xlsx"}),
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood for rows without one (optional)"),
+        queryset=None,
+        to_field_name="public_id",
+        required=False,
+    )
+    confirm = forms.BooleanField(
+        label=_("Import now (without this tick the file is only checked)"), required=False
+    )
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].queryset = region.neighbourhoods.filter(
+            locations__isnull=False
+        ).distinct()

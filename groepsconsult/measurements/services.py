@@ -56,7 +56,9 @@ def _with_bmi(values: dict) -> dict:
     return values
 
 
-def _validate(values: dict, fasting) -> None:
+def values_errors(values: dict, fasting) -> dict:
+    """measure (or "fasting", "__all__") -> message, for values a station would refuse; the
+    earlier-results import checks each row of a file with the same rules."""
     errors = {m: plausible_message(m, v) for m, v in values.items() if not is_plausible(m, v)}
     if (Measure.SYSTOLIC in values) != (Measure.DIASTOLIC in values):
         missing = Measure.DIASTOLIC if Measure.SYSTOLIC in values else Measure.SYSTOLIC
@@ -65,6 +67,11 @@ def _validate(values: dict, fasting) -> None:
         errors["fasting"] = _("Say whether the participant has fasted (8 hours or more).")
     if not values:
         errors["__all__"] = _("Enter at least one value.")
+    return errors
+
+
+def _validate(values: dict, fasting) -> None:
+    errors = values_errors(values, fasting)
     if errors:
         raise ValidationError(errors)
 
@@ -162,6 +169,45 @@ def measurements_record(
         if done:
             return done
         raise
+
+
+@dataclass(frozen=True)
+class EarlierResult:
+    rows: list  # the new Measurement rows
+    unchanged: int  # values already stored with the same value (a re-import)
+    conflicts: dict  # measure -> the other value already stored; nothing was written
+
+
+def measurements_record_earlier(
+    *, registration, values: dict, fasting, measured_at, by: Actor
+) -> EarlierResult:
+    """Values of an earlier session (the earlier-results import) with their original date,
+    checked and coloured as at the station. A measure already stored with the same value is
+    left alone (a re-import); one stored with another value is a conflict, and then nothing is
+    written for this registration: a correction is made in the app, with a reason."""
+    values = _with_bmi(values)
+    _validate(values, fasting)
+    with transaction.atomic():
+        lock_registration(registration)
+        stored = {
+            m.measure: m.value
+            for m in Measurement.objects.filter(
+                registration=registration, measure__in=values, superseded_by__isnull=True
+            )
+        }
+        conflicts = {m: v for m, v in stored.items() if v != values[m]}
+        new = {m: v for m, v in values.items() if m not in stored}
+        if conflicts or not new:
+            return EarlierResult([], len(stored) - len(conflicts), conflicts)
+        rows = create_rows(
+            registration=registration,
+            values=new,
+            verdicts=classify(new, sex=registration.participant.sex, fasting=fasting),
+            entry=Entry(values=new, fasting=fasting),
+            by=by,
+            measured_at=measured_at,
+        )
+    return EarlierResult(rows, len(stored), {})
 
 
 def supersede(old: Measurement, new: Measurement) -> None:

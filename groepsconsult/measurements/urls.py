@@ -1,6 +1,6 @@
 from django.urls import path
 
-from groepsconsult.measurements.views import inbody, session, station
+from groepsconsult.measurements.views import earlier, inbody, session, station
 
 app_name = "measurements"
 
@@ -23,4 +23,5 @@ urlpatterns = [
     path("alerts/<uuid:alert>/acknowledge/", session.alert_acknowledge, name="alert-acknowledge"),
     path(f"{SESSION}/inbody/", inbody.inbody_upload, name="inbody-upload"),
     path(f"{SESSION}/inbody/confirm/", inbody.inbody_confirm, name="inbody-confirm"),
+    path("earlier/", earlier.earlier_import, name="earlier-import"),
 ]

@@ -50,7 +50,12 @@ class Filters:
     age_max: int | None = None
 
     def participant_q(self, prefix, on_field):
-        """Q on the participant at `prefix` (e.g. "participant__") for the person filters."""
+        """Q on the participant at `prefix` (e.g. "participant__") for the person filters, and
+        on the session at `on_field` for period and neighbourhood."""
+        return self.person_q(prefix) & self.session_q(on_field)
+
+    def person_q(self, prefix):
+        """Q on the participant at `prefix` for sex, language and age band only."""
         q = Q()
         if self.sex:
             q &= Q(**{f"{prefix}sex": self.sex})
@@ -58,10 +63,10 @@ class Filters:
             q &= Q(**{f"{prefix}preferred_language": self.language})
         today = self.end or timezone.localdate()
         if self.age_min is not None:
-            q &= Q(**{f"{prefix}date_of_birth__lte": _years_before(today, self.age_min)})
+            q &= Q(**{f"{prefix}date_of_birth__lte": years_before(today, self.age_min)})
         if self.age_max is not None:
-            q &= Q(**{f"{prefix}date_of_birth__gt": _years_before(today, self.age_max + 1)})
-        return q & self.session_q(on_field)
+            q &= Q(**{f"{prefix}date_of_birth__gt": years_before(today, self.age_max + 1)})
+        return q
 
     def session_q(self, on_field):
         q = Q()
@@ -74,21 +79,21 @@ class Filters:
         return q
 
 
-def _years_before(day, years):
+def years_before(day, years):
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
 
 
-def _in_regions(path, region):
+def in_regions(path, region):
     """Q on `path` for one region, or for several (a funder's regions combined)."""
     if isinstance(region, list | tuple):
         return Q(**{f"{path}__in": region})
     return Q(**{path: region})
 
 
-def _not_refused(ref):
+def not_refused(ref):
     return ~consent_refused_exists(ConsentPurpose.ANONYMOUS_MONITORING, participant_ref=ref)
 
 
@@ -102,9 +107,9 @@ def _hood(code, name):
 def reach_rows(*, region, filters: Filters):
     """[(neighbourhood, channel, registered, attended)] in one GROUP BY query."""
     rows = Registration.objects.filter(
-        _not_refused("participant"),
+        not_refused("participant"),
         filters.participant_q("participant__", "consultation"),
-        _in_regions("consultation__region", region),
+        in_regions("consultation__region", region),
         consultation__kind=Consultation.Kind.FIRST,
         status=Registration.Status.REGISTERED,
     )
@@ -182,11 +187,13 @@ def paired_statistics(pairs):
     )
 
 
-def _trajectories(region, filters):
+def trajectory_queryset(*, region, filters: Filters):
+    """Trajectories whose first session is in `region` and matches the filters, without the
+    people who said no to anonymous monitoring: the base of every per-person indicator."""
     rows = Trajectory.objects.filter(
-        _not_refused("participant"),
+        not_refused("participant"),
         filters.participant_q("participant__", "baseline_consultation"),
-        _in_regions("baseline_consultation__region", region),
+        in_regions("baseline_consultation__region", region),
     )
     if filters.channel:
         rows = rows.filter(
@@ -198,7 +205,11 @@ def _trajectories(region, filters):
                 )
             )
         )
-    return rows.values(
+    return rows
+
+
+def _trajectories(region, filters):
+    return trajectory_queryset(region=region, filters=filters).values(
         "participant_id",
         "baseline_consultation_id",
         "return_consultation_id",
@@ -211,7 +222,7 @@ def _trajectories(region, filters):
 def _values(region):
     """{(participant id, consultation id, measure): value} of the current measurements."""
     rows = Measurement.objects.current().filter(
-        _in_regions("registration__consultation__region", region), measure__in=list(MEASURES)
+        in_regions("registration__consultation__region", region), measure__in=list(MEASURES)
     )
     return {
         (

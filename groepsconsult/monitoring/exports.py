@@ -1,12 +1,15 @@
-"""CSV exports of the monitoring aggregates: the same suppressed cells as the dashboard.
+"""CSV and XLSX exports of the monitoring aggregates: the same suppressed cells as the dashboard.
 
 `outcomes.csv`: neighbourhood,measure,n,baseline_mean,return_mean,change_mean,ci95_low,ci95_high
 (one row per neighbourhood CBS code and measure, then ALL; a suppressed n reads "<10" and its
 statistics are empty). `reach.csv`: neighbourhood,indicator,value, suppressed the same way.
+The XLSX files hold the same rows as the CSV files (numbers as numbers, "<10" as text).
 """
 
 import csv
 import io
+
+from openpyxl import Workbook
 
 from groepsconsult.monitoring.aggregates import (
     ALL,
@@ -40,15 +43,43 @@ def _csv(header, rows):
     return out.getvalue()
 
 
-def outcomes_csv(*, region, filters=NO_FILTERS):
+def xlsx_bytes(header, rows, *, title):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    for line in sheet.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text: a name starting with "=" is no formula
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _shown(cell):
+    return cell.label if cell.suppressed else cell.value
+
+
+def outcome_lines(*, region, filters=NO_FILTERS):
+    """The rows of outcomes.csv / .xlsx (without the header)."""
     rows = outcome_rows(collect_pairs(region=region, filters=filters))
-    return _csv(
-        OUTCOME_HEADER,
-        [
-            [r.neighbourhood, r.measure, r.n.label]
-            + ["" if getattr(r, s).suppressed else getattr(r, s).value for s in STATISTICS]
-            for r in rows
-        ],
+    return [
+        [r.neighbourhood, r.measure, _shown(r.n)]
+        + ["" if getattr(r, s).suppressed else getattr(r, s).value for s in STATISTICS]
+        for r in rows
+    ]
+
+
+def outcomes_csv(*, region, filters=NO_FILTERS):
+    return _csv(OUTCOME_HEADER, outcome_lines(region=region, filters=filters))
+
+
+def outcomes_xlsx(*, region, filters=NO_FILTERS):
+    return xlsx_bytes(
+        OUTCOME_HEADER, outcome_lines(region=region, filters=filters), title="outcomes"
     )
 
 
@@ -65,8 +96,13 @@ def reach_table(*, region, filters=NO_FILTERS):
     return result + [(ALL, ind, totals.get(ind, suppress_count(0))) for ind in indicators]
 
 
+def reach_lines(*, region, filters=NO_FILTERS):
+    return [[h, ind, _shown(cell)] for h, ind, cell in reach_table(region=region, filters=filters)]
+
+
 def reach_csv(*, region, filters=NO_FILTERS):
-    return _csv(
-        REACH_HEADER,
-        [[h, ind, cell.label] for h, ind, cell in reach_table(region=region, filters=filters)],
-    )
+    return _csv(REACH_HEADER, reach_lines(region=region, filters=filters))
+
+
+def reach_xlsx(*, region, filters=NO_FILTERS):
+    return xlsx_bytes(REACH_HEADER, reach_lines(region=region, filters=filters), title="reach")

@@ -2,9 +2,11 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.monitoring.aggregates import Filters
+from groepsconsult.monitoring.models import Target
 from groepsconsult.participants.models import Participant
 from groepsconsult.regions.selectors import neighbourhood_list
 from groepsconsult.registrations.models import Registration
@@ -70,3 +72,20 @@ class DashboardFilterForm(forms.Form):
             age_min=age_min,
             age_max=age_max,
         )
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["year", "indicator", "value", "note"]
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.region = region
+
+    def validate_unique(self):
+        """Check one target per indicator and year here, so it is a message on the field."""
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as exc:
+            self._update_errors(exc)

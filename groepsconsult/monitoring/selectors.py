@@ -8,6 +8,7 @@ for all current measurements of the session.
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,7 @@ from groepsconsult.consent.selectors import consent_refused_exists
 from groepsconsult.measurements.interpretation import KIND_LABELS, interpret
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.measurements.selectors import measurement_current_list_for_consultation
+from groepsconsult.monitoring.models import Target
 from groepsconsult.registrations.models import Registration
 
 # The measures with a traffic light that a plenary talk is about; optional ones (HbA1c, LDL)
@@ -114,3 +116,8 @@ def aggregate_regions_for_user(*, user):
         for m in user.memberships.select_related("region").filter(is_active=True)
         if role_has_permission(m.role, Permission.AGGREGATE_VIEW)
     ]
+
+
+def target_page(*, region, page_number):
+    """The region's targets, newest year first, 25 a page."""
+    return Paginator(Target.objects.in_region(region), 25).get_page(page_number)

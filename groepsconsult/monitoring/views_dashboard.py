@@ -1,4 +1,4 @@
-"""Region dashboard, its CSV exports and the funder report (AGGREGATE_VIEW).
+"""Region dashboard, its CSV and XLSX exports and the funder report (AGGREGATE_VIEW).
 
 Only suppressed aggregates are shown (monitoring/suppression.py); no row is about one person.
 Exports and the report are POSTs because they write the access log; the page itself writes
@@ -20,12 +20,22 @@ from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.finance.selectors import business_case
 from groepsconsult.monitoring.dashboard import dashboard_context
-from groepsconsult.monitoring.exports import outcomes_csv, reach_csv
+from groepsconsult.monitoring.exports import outcomes_csv, outcomes_xlsx, reach_csv, reach_xlsx
 from groepsconsult.monitoring.forms import DashboardFilterForm
 from groepsconsult.monitoring.selectors import aggregate_regions_for_user
 
-EXPORTS = {"outcomes": outcomes_csv, "reach": reach_csv}
+EXPORTS = {
+    ("outcomes", "csv"): outcomes_csv,
+    ("reach", "csv"): reach_csv,
+    ("outcomes", "xlsx"): outcomes_xlsx,
+    ("reach", "xlsx"): reach_xlsx,
+}
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 EXPORT_LABELS = [("outcomes", _("Outcomes (CSV)")), ("reach", _("Reach (CSV)"))]
+XLSX_LABELS = [("outcomes", _("Outcomes (XLSX)")), ("reach", _("Reach (XLSX)"))]
 
 
 def _filters(request, data):
@@ -61,6 +71,7 @@ def dashboard(request):
     context = {
         "form": form,
         "exports": EXPORT_LABELS,
+        "xlsx_exports": XLSX_LABELS,
         "combined": scope is regions,
         "regions": regions,
         **dashboard_context(region=scope, filters=filters),
@@ -70,15 +81,16 @@ def dashboard(request):
 
 @require_POST
 @require_permission(Permission.AGGREGATE_VIEW)
-def dashboard_export(request, what):
-    if what not in EXPORTS:
+def dashboard_export(request, what, fmt="csv"):
+    """One aggregate as CSV or (fmt="xlsx") as XLSX: the same suppressed rows either way."""
+    if (what, fmt) not in EXPORTS:
         raise Http404
     _form, filters = _filters(request, request.POST)
     scope, _regions = _scope(request, request.POST)
-    body = EXPORTS[what](region=scope, filters=filters)
-    _log_export(request, f"{what}.csv")
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{what}.csv"'
+    body = EXPORTS[what, fmt](region=scope, filters=filters)
+    _log_export(request, f"{what}.{fmt}")
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{what}.{fmt}"'
     return response
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 from dataclasses import replace
 from itertools import groupby
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
@@ -17,6 +16,7 @@ from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.core.http import PAGE_SIZE
+from groepsconsult.core.pagination import CappedPaginator
 from groepsconsult.notifications.models import ContactPreference, OutboundMessage
 from groepsconsult.registrations.models import Registration
 
@@ -122,7 +122,7 @@ def consultation_message_summary(*, region, page_number=1, today=None):
         )
         .order_by("starts_at")
     )
-    return Paginator(qs, PAGE_SIZE).get_page(page_number)
+    return CappedPaginator(qs, PAGE_SIZE).get_page(page_number)
 
 
 def registration_messages_for_consultation(*, consultation, by: Actor, purpose):

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.versioning import VersionedFormMixin
-from groepsconsult.participants.models import Participant
+from groepsconsult.participants.models import Participant, ParticipantBackground
 from groepsconsult.regions.forms import RegionScopedForm
 
 
@@ -47,3 +47,24 @@ class ParticipantCreateForm(ParticipantForm):
 
 class ParticipantSearchForm(forms.Form):
     q = forms.CharField(label=_("Search by name or postcode"), required=False, max_length=100)
+
+
+class ParticipantBackgroundForm(forms.ModelForm):
+    """Three optional questions; every one may be left out or answered "prefer not to say"."""
+
+    class Meta:
+        model = ParticipantBackground
+        fields = ["education", "help_reading", "self_rated_health"]
+        widgets = dict.fromkeys(
+            ("education", "help_reading", "self_rated_health"), forms.RadioSelect
+        )
+        help_texts = {
+            "education": _("Count a diploma you finished, in the Netherlands or abroad."),
+            "help_reading": _("Think of leaflets, letters or the instructions with medicines."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+            field.choices = [c for c in field.choices if c[0] != ""]

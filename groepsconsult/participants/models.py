@@ -236,3 +236,75 @@ class ParticipantChange(models.Model):
 
     def __str__(self):
         return f"{self.field} @ {self.changed_at:%Y-%m-%d}"
+
+
+class ParticipantBackground(PublicModel):
+    """Optional answers asked at the first session for the equity view (issue 11).
+
+    Each field may stay empty (not asked) or read "declined" (the person would rather not
+    say). Wordings follow their sources (docs/monitoring.md): education as the highest
+    completed level in the CBS SOI 2021 categories, health literacy with the Single Item
+    Literacy Screener (SILS) and self-rated health as in the GGD health monitor.
+    """
+
+    DECLINED = "declined"
+
+    class Education(models.TextChoices):
+        PRIMARY = "11", _("Primary school (basisonderwijs) or less")
+        LOWER_SECONDARY = "12", _("vmbo, first three years of havo/vwo, or mbo-1")
+        MBO_2_3 = "211", _("mbo-2 or mbo-3")
+        MBO_4 = "212", _("mbo-4")
+        HAVO_VWO = "213", _("havo or vwo diploma")
+        BACHELOR = "31", _("Associate degree, or hbo or university bachelor")
+        MASTER = "32", _("hbo or university master, or doctorate")
+        FOREIGN = "foreign", _("Foreign diploma or don't know")
+        DECLINED = "declined", _("Prefer not to say")
+
+    class HelpReading(models.TextChoices):
+        NEVER = "1", _("Never")
+        RARELY = "2", _("Rarely")
+        SOMETIMES = "3", _("Sometimes")
+        OFTEN = "4", _("Often")
+        ALWAYS = "5", _("Always")
+        DECLINED = "declined", _("Prefer not to say")
+
+    class SelfRatedHealth(models.TextChoices):
+        VERY_GOOD = "1", _("Very good")
+        GOOD = "2", _("Good")
+        FAIR = "3", _("Fair")
+        POOR = "4", _("Poor")
+        VERY_POOR = "5", _("Very poor")
+        DECLINED = "declined", _("Prefer not to say")
+
+    participant = models.OneToOneField(
+        Participant, on_delete=models.CASCADE, related_name="background"
+    )
+    education = models.CharField(
+        _("What is the highest education you have completed?"),
+        max_length=8,
+        choices=Education.choices,
+        blank=True,
+    )
+    help_reading = models.CharField(
+        _(
+            "How often do you need to have someone help you read instructions, pamphlets, "
+            "or other written material from your doctor or pharmacy?"
+        ),
+        max_length=8,
+        choices=HelpReading.choices,
+        blank=True,
+    )
+    self_rated_health = models.CharField(
+        _("How is your health in general?"),
+        max_length=8,
+        choices=SelfRatedHealth.choices,
+        blank=True,
+    )
+    recorded_by = models.CharField(_("recorded by"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("background answers")
+        verbose_name_plural = _("background answers")
+
+    def __str__(self):
+        return f"background {self.participant_id}"

@@ -4,7 +4,8 @@ Later features add their own consent-gated readers on top of `participant_visibl
 nothing else may query Participant.objects for display.
 """
 
-from django.core.paginator import Paginator
+import re
+
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
@@ -14,9 +15,12 @@ from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_exists
 from groepsconsult.core.http import PAGE_SIZE
+from groepsconsult.core.pagination import CappedPaginator
 from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import.cleaning import normalise_phone
-from groepsconsult.participants.models import Participant
+from groepsconsult.participants.models import Participant, ParticipantBackground
+
+POSTCODE_TERM = re.compile(r"[1-9][0-9]{3}[A-Za-z]{2}")
 
 
 def participant_visible_queryset(*, membership):
@@ -48,10 +52,12 @@ def participant_search(queryset, q, *, via=""):
     """Each term must match a name (folded: "kilic" finds "Kılıç") or be the postcode;
     `via` ("participant__") searches rows that point at a participant."""
     for term in q.split()[:4]:
-        queryset = queryset.filter(
-            Q(**{f"{via}search_name__contains": fold_name(term)})
-            | Q(**{f"{via}postcode__iexact": term})
-        )
+        name = Q(**{f"{via}search_name__contains": fold_name(term)})
+        # Only a term shaped like a postcode also tries the postcode: a plain name filter is
+        # one the trigram index answers on PostgreSQL (an OR with another column is not).
+        if POSTCODE_TERM.fullmatch(term):
+            name |= Q(**{f"{via}postcode__iexact": term})
+        queryset = queryset.filter(name)
     return queryset
 
 
@@ -64,7 +70,7 @@ def participant_page_for_user(*, membership, by, page_number=1, q="", neighbourh
         qs = qs.filter(neighbourhood__public_id=neighbourhood)
     if q:
         qs = participant_search(qs, q)
-    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(page_number)
     access_log_write(
         by=by,
         action=AccessEvent.Action.LIST,
@@ -101,17 +107,12 @@ def participant_match_list(*, membership, by, family_name, date_of_birth, phone=
     Same date of birth, and the same family name (folded: "Kilic" matches "Kılıç") or the same
     phone number. At most five; the names shown are logged as one LIST event.
     """
-    family = fold_name(family_name)
-    wanted_phone = normalise_phone(phone) if phone else ""
-    candidates = participant_visible_queryset(membership=membership).filter(
-        date_of_birth=date_of_birth
+    matches = _same_person(
+        participant_visible_queryset(membership=membership),
+        family_name=family_name,
+        date_of_birth=date_of_birth,
+        phone=phone,
     )
-    matches = [
-        person
-        for person in candidates.order_by("family_name", "given_name")[:50]
-        if (family and family in person.search_name)
-        or (wanted_phone and normalise_phone(person.phone) == wanted_phone)
-    ][:5]
     if matches:
         access_log_write(
             by=by,
@@ -123,3 +124,34 @@ def participant_match_list(*, membership, by, family_name, date_of_birth, phone=
             detail="possible duplicates of a new registration",
         )
     return matches
+
+
+def participant_background_get(*, participant):
+    """The participant's optional background answers, or an unsaved empty set of them."""
+    found = ParticipantBackground.objects.filter(participant=participant).first()
+    return found or ParticipantBackground(participant=participant)
+
+
+def _same_person(queryset, *, family_name, date_of_birth, phone, limit=5):
+    """The matching rule: same date of birth, and same (folded) family name or same phone."""
+    family = fold_name(family_name)
+    wanted_phone = normalise_phone(phone) if phone else ""
+    candidates = queryset.filter(date_of_birth=date_of_birth)
+    return [
+        person
+        for person in candidates.order_by("family_name", "given_name")[:50]
+        if (family and family in person.search_name)
+        or (wanted_phone and normalise_phone(person.phone) == wanted_phone)
+    ][:limit]
+
+
+def participant_same_person_in_region(*, region, family_name, date_of_birth, phone=""):
+    """Who in the whole region may be this person (the rule of `participant_match_list`), for a
+    writer that must not make a second record but may not show the candidates (a GP practice
+    referring a patient): the caller shows no names from it and logs what it links."""
+    return _same_person(
+        Participant.objects.in_region(region),
+        family_name=family_name,
+        date_of_birth=date_of_birth,
+        phone=phone,
+    )

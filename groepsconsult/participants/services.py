@@ -141,3 +141,14 @@ def participant_merge(*, keep: Participant, duplicate: Participant, by: Actor) -
         duplicate.delete()
         audited_save(instance=keep, by=by, purpose=PURPOSE_MERGE, participant_ids=[keep.public_id])
     return keep
+
+
+def participant_background_save(*, background, by: Actor, purpose: str):
+    """Save the optional background answers (education, health literacy, self-rated health)."""
+    background.recorded_by = by.username
+    return audited_save(
+        instance=background,
+        by=by,
+        purpose=purpose,
+        participant_ids=[background.participant.public_id],
+    )

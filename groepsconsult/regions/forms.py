@@ -21,7 +21,7 @@ GEOJSON_AREA_TYPES = {"Polygon", "MultiPolygon"}
 class NeighbourhoodForm(RegionScopedForm):
     class Meta:
         model = Neighbourhood
-        fields = ["name", "cbs_code", "geometry"]
+        fields = ["name", "cbs_code", "ses_quintile", "ses_year", "geometry"]
         widgets = {"geometry": forms.Textarea(attrs={"rows": 4, "spellcheck": "false"})}
         help_texts = {
             "geometry": _(

@@ -38,6 +38,14 @@ class Region(TimeStampedModel):
         return self.name
 
 
+class SesQuintile(models.IntegerChoices):
+    LOWEST = 1, _("1 (lowest status)")
+    LOW = 2, _("2")
+    MIDDLE = 3, _("3")
+    HIGH = 4, _("4")
+    HIGHEST = 5, _("5 (highest status)")
+
+
 class Neighbourhood(PublicModel):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="neighbourhoods")
     name = models.CharField(_("name"), max_length=100)
@@ -45,6 +53,24 @@ class Neighbourhood(PublicModel):
         _("CBS code"), max_length=10, blank=True, validators=[cbs_code_validator]
     )
     geometry = models.JSONField(_("area (GeoJSON)"), null=True, blank=True)
+    # Deprivation for the equity view: the CBS/SCP socio-economic status score (SES-WOA) of
+    # the neighbourhood, as a quintile of all Dutch neighbourhoods (1 = lowest status).
+    ses_quintile = models.PositiveSmallIntegerField(
+        _("socio-economic status (quintile)"),
+        choices=SesQuintile.choices,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The CBS socio-economic status score (SES-WOA) of the neighbourhood as a quintile of "
+            "all Dutch neighbourhoods: 1 is the lowest fifth."
+        ),
+    )
+    ses_year = models.PositiveSmallIntegerField(
+        _("year of the status score"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
 
     objects = RegionScopedQuerySet.as_manager()
 

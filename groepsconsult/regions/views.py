@@ -46,7 +46,11 @@ ENTITIES = {
         selectors.neighbourhood_list,
         _("Neighbourhoods"),
         _("neighbourhood"),
-        [(_("Name"), lambda o: o.name), (_("CBS code"), lambda o: o.cbs_code)],
+        [
+            (_("Name"), lambda o: o.name),
+            (_("CBS code"), lambda o: o.cbs_code),
+            (_("Socio-economic status"), lambda o: o.get_ses_quintile_display() or "–"),
+        ],
     ),
     "location": Entity(
         "location",

@@ -21,6 +21,7 @@ class Registration(PublicModel):
         GP_SELECTION = "gp_selection", _("GP practice selection")
         COMMUNITY = "community", _("Community route (key person or group)")
         WALK_IN = "walk_in", _("Walk-in on the day")
+        EARLIER = "earlier_import", _("Earlier results import (route unknown)")
 
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Registered")

@@ -105,6 +105,14 @@ def check_can_record_attendance(*, consultation) -> None:
         )
 
 
+def check_can_record_earlier(*, consultation) -> None:
+    """Places are only added after the day in a session the earlier-results import recreated."""
+    if not consultation.imported:
+        raise ValidationError(
+            _("Only an imported earlier session takes places after the day."), code="not_imported"
+        )
+
+
 def check_channel_details(*, channel, referral_reason, community_contact) -> None:
     """Each route records what evaluation of reach per route needs."""
     if channel == Registration.Channel.PROFESSIONAL and not referral_reason.strip():

@@ -229,7 +229,7 @@ def test_calendar_shows_the_months_sessions(client_for, region_a):
 def test_dashboard_panel_links_to_sessions_not_ready(client_for, region_a):
     c = make_planned_consultation(region_a, starts_at=future(7))
     page = client_for("coordinator").get("/").content.decode()
-    assert "1 groepsconsult de komende maand is niet gereed." in page
+    assert "Nog niet gereed, eerstvolgende eerst:" in page
     assert reverse("consultations:consultation-detail", args=[c.public_id]) in page
 
 

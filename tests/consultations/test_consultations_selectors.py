@@ -8,8 +8,10 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from groepsconsult.consultations import selectors
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.consultations.readiness import facts_from_annotations, readiness_check
 from groepsconsult.consultations.roster_warnings import roster_warnings
+from groepsconsult.regions.models import Professional
 from tests.factories.backbone import make_user
 from tests.factories.consultations import (
     future,
@@ -110,15 +112,76 @@ def test_roster_warnings_vog_missing_old_and_lead_without_big(region_a):
     assert any("Geen Big" in m and "BIG-nummer" in m for m in messages)
 
 
-def test_dashboard_panel_counts_sessions_not_ready_in_the_coming_month(region_a, region_b):
+def test_dashboard_panel_lists_sessions_not_ready_in_the_coming_month(region_a, region_b):
     make_ready_consultation(region_a, starts_at=future(10))
-    for days in (5, 20, 25):
-        make_planned_consultation(region_a, starts_at=future(days))
+    not_ready = [make_planned_consultation(region_a, starts_at=future(d)) for d in (5, 20, 25)]
     make_planned_consultation(region_a, starts_at=future(60))  # later: not in the panel
     make_planned_consultation(region_b, starts_at=future(5))  # other region
     request = RequestFactory().get("/")
     request.membership = _membership("coordinator", region_a)
     panel = selectors.readiness_dashboard_panel(request)
-    assert panel["upcoming_count"] == 4 and len(panel["not_ready"]) == 3
+    assert [c for c, _missing in panel["not_ready"]] == not_ready  # soonest first
+    assert panel["any_planned"] and not panel["more_not_ready"]
     request.membership = _membership("host", region_a)
     assert selectors.readiness_dashboard_panel(request) is None
+
+
+def _break(consultation, requirement):
+    """Make a ready session miss exactly one requirement of `readiness_check`."""
+    assignments = consultation.assignments
+    if requirement == "capacity":
+        Consultation.objects.filter(pk=consultation.pk).update(capacity=7)
+    elif requirement == "room":
+        Consultation.objects.filter(pk=consultation.pk).update(room="")
+    elif requirement == "registered":
+        consultation.registrations.first().delete()
+    elif requirement == "lead":
+        assignments.filter(role="lead").delete()
+    elif requirement == "experience_expert":
+        assignments.filter(role="experience_expert").delete()
+        assignments.filter(professional__discipline="experience_expert").delete()
+    elif requirement == "coordinator":
+        assignments.filter(role="coordinator").delete()
+    else:  # a domain: care, welfare or sport
+        disciplines = Professional.DOMAINS[requirement]
+        # The BIG lead (a GP) counts for care too: keep the lead, outside the domain.
+        lead = assignments.get(role="lead").professional
+        Professional.objects.filter(pk=lead.pk, discipline__in=disciplines).update(
+            discipline="coordinator"
+        )
+        assignments.exclude(role="lead").filter(professional__discipline__in=disciplines).delete()
+
+
+REQUIREMENTS = [
+    "capacity", "room", "registered", "lead", "experience_expert", "coordinator",
+    "care", "welfare", "sport",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("requirement", REQUIREMENTS)
+def test_not_ready_filter_in_sql_agrees_with_readiness_check(region_a, requirement):
+    """The panel's SQL condition and the Python checklist say the same of each session."""
+    ready = make_ready_consultation(region_a, starts_at=future(3))
+    broken = make_ready_consultation(region_a, starts_at=future(4))
+    _break(broken, requirement)
+    window = {"region": region_a, "start": timezone.now(), "end": future(31)}
+    listed = selectors.consultation_not_ready_list(**window, limit=10)
+    assert listed == [broken]
+    checked = {
+        c: readiness_check(facts_from_annotations(c))
+        for c in selectors.consultation_planning_queryset(**window)
+    }
+    assert checked[ready].ready
+    assert [item.key for item in checked[broken].missing] == [requirement]
+
+
+def test_dashboard_panel_is_bounded_whatever_the_number_of_sessions(
+    region_a, django_assert_max_num_queries
+):
+    for days in range(1, selectors.PANEL_LIMIT + 4):
+        make_planned_consultation(region_a, starts_at=future(days))
+    request = RequestFactory().get("/")
+    request.membership = _membership("coordinator", region_a)
+    with django_assert_max_num_queries(2):  # the role's permissions, then the sessions
+        panel = selectors.readiness_dashboard_panel(request)
+    assert len(panel["not_ready"]) == selectors.PANEL_LIMIT and panel["more_not_ready"]

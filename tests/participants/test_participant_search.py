@@ -61,3 +61,26 @@ def test_data_migration_fills_existing_rows(kilic):
     migration.fill(django_apps, None)
     kilic.refresh_from_db()
     assert kilic.search_name == "ayse kilic"
+
+
+def test_name_search_plan_uses_an_index_on_postgresql(region_a, kilic):
+    """PostgreSQL answers "contains" name searches from the trigram index; SQLite (small
+    installs) has no such index, and the migration leaves it alone there."""
+    from django.db import connection
+
+    search = participant_search(Participant.objects.all(), "kilic")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # the test table is tiny
+            plan = search.explain()
+            assert "participants_participant_search_name_trgm" in plan
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+            assert not any("trgm" in name for (name,) in cursor.fetchall())
+    assert list(search) == [kilic]
+
+
+def test_a_postcode_shaped_term_also_finds_the_postcode(region_a, kilic):
+    at_home = make_participant(region_a, given_name="Jan", family_name="Jansen", postcode="2525AB")
+    assert list(participant_search(Participant.objects.all(), "2525ab")) == [at_home]
+    assert list(participant_search(Participant.objects.all(), "kilic 2525ab")) == []

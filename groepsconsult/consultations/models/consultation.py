@@ -71,6 +71,9 @@ class Consultation(VersionedModel, PublicModel):
         _("interpreter language"), max_length=8, blank=True, choices=LANGUAGES
     )
     notes = models.TextField(_("notes"), blank=True)
+    # A session held before this software was used, recreated by the earlier-results import
+    # (docs/earlier-results.md) to carry its results: held from the start, never planned.
+    imported = models.BooleanField(_("imported earlier session"), default=False, editable=False)
     copied_from = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

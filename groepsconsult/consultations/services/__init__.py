@@ -3,6 +3,7 @@
 from groepsconsult.consultations.services.consultation import (
     consultation_copy,
     consultation_create,
+    consultation_record_earlier,
     consultation_set_status,
     consultation_update,
 )
@@ -24,6 +25,7 @@ from groepsconsult.consultations.services.runsheet import (
 __all__ = [
     "consultation_copy",
     "consultation_create",
+    "consultation_record_earlier",
     "consultation_set_status",
     "consultation_update",
     "roster_assign",

@@ -12,7 +12,11 @@ from groepsconsult.consultations.models import (
     RunSheetBlock,
     StationKind,
 )
-from groepsconsult.consultations.policies import check_can_edit_consultation, check_can_set_status
+from groepsconsult.consultations.policies import (
+    check_can_edit_consultation,
+    check_can_record_earlier,
+    check_can_set_status,
+)
 from groepsconsult.consultations.services._audit import PURPOSE
 from groepsconsult.consultations.services.runsheet import runsheet_reset_from_template
 from groepsconsult.core.versioning import version_claim
@@ -66,6 +70,31 @@ def consultation_create(*, region, by: Actor, **fields) -> Consultation:
     )
     runsheet_reset_from_template(consultation=consultation, by=by)
     return consultation
+
+
+@transaction.atomic
+def consultation_record_earlier(*, region, location, starts_at, by: Actor) -> Consultation:
+    """A session held before this software was used, recreated to carry imported results
+    (the earlier-results import): held from the start, never planned or opened, and marked
+    `imported`. One per location and start time, so a re-import reuses it."""
+    check_can_record_earlier(starts_at)
+    existing = Consultation.objects.filter(
+        region=region, location=location, starts_at=starts_at, imported=True
+    ).first()
+    if existing is not None:
+        return existing
+    consultation = Consultation(
+        region=region,
+        neighbourhood=location.neighbourhood,
+        location=location,
+        starts_at=starts_at,
+        status=Consultation.Status.HELD,
+        imported=True,
+        title=_("Earlier session (imported) %(neighbourhood)s")
+        % {"neighbourhood": location.neighbourhood.name},
+    )
+    _check_same_region(consultation)
+    return audited_save(instance=consultation, by=by, purpose=PURPOSE)
 
 
 @transaction.atomic

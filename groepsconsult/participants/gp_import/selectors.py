@@ -1,7 +1,6 @@
 """Reads for the GP import and its call list: region-scoped, and logged where names are shown."""
 
 from django.apps import apps
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -11,6 +10,7 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.core.http import PAGE_SIZE
+from groepsconsult.core.pagination import CappedPaginator
 from groepsconsult.participants.gp_import.cleaning import normalise_phone
 from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
 from groepsconsult.regions.selectors import gp_practice_list
@@ -107,7 +107,7 @@ def call_page_for_batch(*, batch, by, outcome="", page_number=1):
     qs = CallListEntry.objects.filter(batch=batch).select_related("participant", "called_by")
     if outcome in CallListEntry.Outcome.values:
         qs = qs.filter(outcome=outcome)
-    page = Paginator(qs.order_by("id"), PAGE_SIZE).get_page(page_number)
+    page = CappedPaginator(qs.order_by("id"), PAGE_SIZE).get_page(page_number)
     access_log_write(
         by=by,
         action=AccessEvent.Action.LIST,

@@ -3,6 +3,7 @@
 from groepsconsult.registrations.services.attendance import (
     attendance_confirm_for_results,
     attendance_mark,
+    registration_record_earlier,
     registration_walk_in,
     registration_walk_in_existing,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "registration_cancel",
     "registration_create",
     "registration_from_call",
+    "registration_record_earlier",
     "registration_self_register",
     "registration_walk_in",
     "signup_removal_create",

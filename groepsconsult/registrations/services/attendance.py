@@ -172,3 +172,27 @@ def _walk_in_registration(*, consultation, participant, by):
     _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CREATE)
     trajectory_record_attendance(registration=registration, by=by)
     return registration
+
+
+def registration_record_earlier(
+    *, consultation: Consultation, participant: Participant, by: Actor
+) -> Registration:
+    """A present place in an imported earlier session (the earlier-results import), so the
+    trajectory takes that session as its first one. A re-import finds the place it made."""
+    policies.check_can_record_earlier(consultation=consultation)
+    with transaction.atomic():
+        registration = Registration.objects.filter(
+            consultation=consultation, participant=participant
+        ).first()
+        if registration is not None:
+            return registration
+        registration = Registration(
+            consultation=consultation,
+            participant=participant,
+            channel=Registration.Channel.EARLIER,
+            attendance=Registration.Attendance.PRESENT,
+            checked_in_at=consultation.starts_at,
+        )
+        _save_checked_in(registration=registration, by=by, action=AccessEvent.Action.CREATE)
+        trajectory_record_attendance(registration=registration, by=by)
+    return registration

@@ -1,0 +1,75 @@
+"""Reads of the maps app, always inside one region; a fixed number of queries each."""
+
+import uuid
+
+from django.db.models import Count
+
+from groepsconsult.geo.models import ReferenceDataset, ReferenceFigure
+from groepsconsult.regions.models import Neighbourhood
+
+TARGET_POPULATION = "target_population"
+
+
+def neighbourhood_areas(*, region):
+    """[(cbs code, name, GeoJSON geometry or None)] of the region's neighbourhoods: one query."""
+    return list(Neighbourhood.objects.in_region(region).values_list("cbs_code", "name", "geometry"))
+
+
+def reference_dataset_list(*, region):
+    return (
+        ReferenceDataset.objects.in_region(region)
+        .annotate(
+            figure_count=Count("figures"),
+            indicator_count=Count("figures__indicator", distinct=True),
+        )
+        .order_by("-published_on", "name")
+    )
+
+
+def reference_choices(*, region):
+    """[(key, label)] of every dataset and indicator in the region: one query."""
+    rows = (
+        ReferenceFigure.objects.filter(dataset__region=region)
+        .values_list("dataset__public_id", "dataset__name", "indicator")
+        .distinct()
+        .order_by("dataset__name", "indicator")
+    )
+    return [(f"{pid}:{indicator}", f"{indicator} ({name})") for pid, name, indicator in rows]
+
+
+def reference_figures(*, region, key):
+    """(dataset, {area code: value}) for a key from `reference_choices`, or (None, {})."""
+    public_id, _sep, indicator = (key or "").partition(":")
+    if not _is_uuid(public_id):
+        return None, {}
+    rows = list(
+        ReferenceFigure.objects.filter(
+            dataset__region=region, dataset__public_id=public_id, indicator=indicator
+        )
+        .select_related("dataset")
+        .order_by("code")
+    )
+    if not rows:
+        return None, {}
+    return rows[0].dataset, {r.code: r.value for r in rows}
+
+
+def target_population(*, region):
+    """(dataset, {code: size}) of the newest dataset with a `target_population` indicator."""
+    rows = list(
+        ReferenceFigure.objects.filter(dataset__region=region, indicator=TARGET_POPULATION)
+        .select_related("dataset")
+        .order_by("-dataset__published_on", "-dataset__created_at")
+    )
+    if not rows:
+        return None, {}
+    newest = rows[0].dataset
+    return newest, {r.code: r.value for r in rows if r.dataset_id == newest.pk}
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

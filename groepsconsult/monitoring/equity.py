@@ -1,0 +1,162 @@
+"""Equity view: every per-person indicator broken down by deprivation and by group.
+
+One GROUP BY query per breakdown (deprivation quintile, education, health literacy, sex, age
+band, language), whatever the number of people. Every person falls in exactly one group
+("not known" included), so the groups of a breakdown add up to the totals shown beneath them:
+`suppress_grid` hides each cell below k and, per indicator column, as many more cells as needed
+so that no small group can be recovered from the total.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Case, CharField, F, Value, When
+from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from groepsconsult.monitoring.aggregates import Filters, in_regions, years_before
+from groepsconsult.monitoring.process import (
+    PERSON_SHARES,
+    Share,
+    person_indicator_counts,
+    person_indicator_labels,
+    person_indicator_queryset,
+)
+from groepsconsult.monitoring.suppression import suppress_grid
+from groepsconsult.participants.models import Participant, ParticipantBackground
+from groepsconsult.regions.models import Neighbourhood, SesQuintile
+
+UNKNOWN = "unknown"
+B = ParticipantBackground
+EDUCATION = {
+    "low": ((B.Education.PRIMARY, B.Education.LOWER_SECONDARY), _("Low (up to mbo-1)")),
+    "middle": (
+        (B.Education.MBO_2_3, B.Education.MBO_4, B.Education.HAVO_VWO),
+        _("Middle (mbo-2 to havo/vwo)"),
+    ),
+    "high": ((B.Education.BACHELOR, B.Education.MASTER), _("High (hbo or university)")),
+}
+# SILS: needing help "sometimes" or more often (answer > 2) marks limited health literacy.
+LITERACY = {
+    "adequate": ((B.HelpReading.NEVER, B.HelpReading.RARELY), _("Adequate")),
+    "limited": (
+        (B.HelpReading.SOMETIMES, B.HelpReading.OFTEN, B.HelpReading.ALWAYS),
+        _("Limited"),
+    ),
+}
+AGE_BANDS = [("18-39", 40), ("40-54", 55), ("55-69", 70)]  # (band, first age outside it)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    key: str
+    title: str
+    rows: list  # [(group label, [(Cell, Share | None)])]
+    totals: list  # [(Cell, Share | None)]
+
+
+def _case(path, groups):
+    return Case(
+        *[When(**{f"{path}__in": values}, then=Value(key)) for key, (values, _l) in groups.items()],
+        default=Value(UNKNOWN),
+        output_field=CharField(),
+    )
+
+
+def _age_band():
+    today = timezone.localdate()
+    return Case(
+        *[
+            When(participant__date_of_birth__gt=years_before(today, limit), then=Value(band))
+            for band, limit in AGE_BANDS
+        ],
+        default=Value("70+"),
+        output_field=CharField(),
+    )
+
+
+def _deprivation():
+    quintile = Coalesce(
+        "participant__neighbourhood__ses_quintile",
+        "baseline_consultation__neighbourhood__ses_quintile",
+    )
+    return Coalesce(Cast(quintile, CharField()), Value(UNKNOWN))
+
+
+def _quintiles(region):
+    """The quintiles the region's neighbourhoods have (one query). A quintile no neighbourhood
+    has is left out: that it is empty is known from the map, not from anyone's data, and an
+    empty row would force a shown group to be hidden beside it."""
+    present = set(
+        Neighbourhood.objects.filter(in_regions("region", region)).values_list(
+            "ses_quintile", flat=True
+        )
+    )
+    groups = {str(v): label for v, label in SesQuintile.choices if v in present}
+    return groups, None in present
+
+
+def _dimensions(region):
+    """[(key, title, group expression, {group: label}, with "not known")]: the tables' order."""
+    ages = {band: band for band, _limit in AGE_BANDS} | {"70+": "70+"}
+    quintiles, some_unknown = _quintiles(region)
+    return [
+        (
+            "deprivation",
+            _("Neighbourhood socio-economic status (quintile)"),
+            _deprivation(),
+            quintiles,
+            some_unknown,
+        ),
+        (
+            "education",
+            _("Education"),
+            _case("participant__background__education", EDUCATION),
+            {k: label for k, (_v, label) in EDUCATION.items()},
+            True,
+        ),
+        (
+            "literacy",
+            _("Health literacy (SILS)"),
+            _case("participant__background__help_reading", LITERACY),
+            {k: label for k, (_v, label) in LITERACY.items()},
+            True,
+        ),
+        ("sex", _("Sex"), F("participant__sex"), dict(Participant.Sex.choices), False),
+        ("age", _("Age"), _age_band(), ages, False),
+        (
+            "language",
+            _("Language"),
+            F("participant__preferred_language"),
+            dict(settings.PARTICIPANT_LANGUAGES),
+            False,
+        ),
+    ]
+
+
+def _with_shares(cells):
+    return [
+        (cells[key], Share(cells[key], cells[PERSON_SHARES[key]]) if key in PERSON_SHARES else None)
+        for key in cells
+    ]
+
+
+def equity_breakdowns(*, region, filters: Filters):
+    """([indicator labels], [Breakdown]): all suppressed, seven queries."""
+    labels = person_indicator_labels()
+    counts = person_indicator_counts()
+    base = person_indicator_queryset(region=region, filters=filters)
+    result = []
+    for key, title, expression, group_labels, with_unknown in _dimensions(region):
+        groups = [*group_labels, UNKNOWN] if with_unknown else list(group_labels)
+        grid = {group: dict.fromkeys(labels, 0) for group in groups}
+        for row in base.annotate(group=expression).values("group").annotate(**counts):
+            group = row["group"] if row["group"] in grid else UNKNOWN
+            for indicator in labels:
+                grid.setdefault(group, dict.fromkeys(labels, 0))[indicator] += row[indicator]
+        cells, _rows, totals, _grand = suppress_grid(grid, rows_add_up=False)
+        names = group_labels | {UNKNOWN: _("Not known")}
+        rows = [(names[g], _with_shares(cells[g])) for g in grid]
+        result.append(Breakdown(key, title, rows, _with_shares(totals)))
+    return list(labels.values()), result

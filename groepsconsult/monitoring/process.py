@@ -1,0 +1,252 @@
+"""Process indicators: hand-overs, follow-up calls, return session, drop-out and attendance.
+
+Each indicator is one GROUP BY or aggregate query (never a loop over people) and leaves
+through `suppression`: counts below k read "<10", with complementary suppression against the
+totals shown beside them. The per-person indicators count trajectories from
+`trajectory_queryset`, so they honour the same filters and the anonymous-monitoring refusal as
+the outcomes; `PERSON_INDICATORS` is shared with the equity view.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, Value, When
+from django.db.models.functions import Lower, Trim
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from groepsconsult.consultations.models import Consultation
+from groepsconsult.followups.models import FollowUpAttempt
+from groepsconsult.handovers.models import Handover
+from groepsconsult.monitoring.aggregates import (
+    RETURN_DUE_DAYS,
+    Filters,
+    in_regions,
+    not_refused,
+    trajectory_queryset,
+)
+from groepsconsult.monitoring.suppression import Cell, suppress_count, suppress_grid, threshold
+from groepsconsult.offers.models import NeighbourhoodOffer
+from groepsconsult.participants.models import ParticipantBackground
+from groepsconsult.registrations.models import Registration
+from groepsconsult.trajectories.models import Trajectory
+
+S = Trajectory.Status
+K = NeighbourhoodOffer.Kind
+# Offers in the medical domain (care paid from the insurance or the GP); the rest is social.
+MEDICAL_KINDS = (K.LIFESTYLE_COACH, K.MENTAL_HEALTH, K.DIETITIAN, K.QUIT_SMOKING)
+DOMAINS = {"medical": _("Medical domain"), "social": _("Social domain")}
+NOT_STARTED = (S.INVITED, S.REGISTERED)
+RETURNED = (S.RETURNED, S.COMPLETED)
+HANDOVER_TAKEN_UP = (Handover.Status.STARTED, Handover.Status.COMPLETED)
+
+
+@dataclass(frozen=True)
+class Share:
+    """`part` of `whole` as a percentage, only when both counts are shown."""
+
+    part: Cell
+    whole: Cell
+
+    @property
+    def percent(self):
+        if self.part.suppressed or self.whole.suppressed or not self.whole.value:
+            return None
+        return round(100 * self.part.value / self.whole.value)
+
+
+def _person_indicators():
+    """{indicator: (label, Count)} over trajectories, each a count of people."""
+    today = timezone.localdate()
+    return_due = timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS)
+    started = ~Q(status__in=NOT_STARTED)
+    call_due = started & Q(follow_up_call_due__lte=today)
+    due_back = started & (
+        Q(baseline_consultation__starts_at__lte=return_due) | Q(status__in=RETURNED)
+    )
+    health = ParticipantBackground.SelfRatedHealth
+    good = (health.VERY_GOOD, health.GOOD)
+    answered = [c for c in health.values if c != health.DECLINED]
+    return {
+        "attended": (_("Attended the first session"), Count("pk", filter=started)),
+        "call_due": (_("Follow-up call due"), Count("pk", filter=call_due)),
+        "call_reached": (_("Reached by phone"), Count("pk", filter=call_due & Q(reached=True))),
+        "return_due": (_("Return session due"), Count("pk", filter=due_back)),
+        "returned": (_("Came back after six months"), Count("pk", filter=Q(status__in=RETURNED))),
+        "dropped_out": (
+            _("Stopped or lost"),
+            Count("pk", filter=Q(status__in=(S.STOPPED, S.LOST))),
+        ),
+        "handover_taken_up": (
+            _("Started an offer after a hand-over"),
+            Count("pk", filter=Q(taken_up=True)),
+        ),
+        "health_answered": (
+            _("Answered the self-rated health question"),
+            Count("pk", filter=Q(participant__background__self_rated_health__in=answered)),
+        ),
+        "health_good": (
+            _("Rates own health good or very good"),
+            Count("pk", filter=Q(participant__background__self_rated_health__in=good)),
+        ),
+    }
+
+
+PERSON_SHARES = {
+    "call_reached": "call_due",
+    "returned": "return_due",
+    "dropped_out": "attended",
+    "handover_taken_up": "attended",
+    "health_good": "health_answered",
+}
+
+
+def person_indicator_queryset(*, region, filters: Filters):
+    """Trajectories annotated with whether the follow-up call reached them and whether they
+    started an offer after a hand-over (two EXISTS subqueries, no per-person query)."""
+    reached = FollowUpAttempt.objects.filter(
+        participant=OuterRef("participant"),
+        consultation=OuterRef("baseline_consultation"),
+        outcome=FollowUpAttempt.Outcome.REACHED,
+    )
+    taken_up = Handover.objects.filter(
+        participant=OuterRef("participant"), status__in=HANDOVER_TAKEN_UP
+    )
+    return trajectory_queryset(region=region, filters=filters).annotate(
+        reached=Exists(reached), taken_up=Exists(taken_up)
+    )
+
+
+def person_indicator_labels():
+    return {key: label for key, (label, _count) in _person_indicators().items()}
+
+
+def person_indicator_counts():
+    return {key: count for key, (_label, count) in _person_indicators().items()}
+
+
+def person_totals(*, region, filters: Filters):
+    """{indicator: n} for everyone in scope: one aggregate query."""
+    queryset = person_indicator_queryset(region=region, filters=filters)
+    return queryset.aggregate(**person_indicator_counts())
+
+
+# ---- hand-overs by state and domain ------------------------------------------------------
+
+
+def handovers_by_state(*, region, filters: Filters):
+    """Suppressed {state label: {domain: Cell}}, row and column totals: one GROUP BY query.
+
+    A cell counts hand-overs. Period and neighbourhood apply to when the hand-over was made
+    and where the person lives; the person filters to the participant."""
+    rows = Handover.objects.filter(
+        not_refused("participant"), in_regions("region", region), filters.person_q("participant__")
+    )
+    if filters.start:
+        rows = rows.filter(created_at__date__gte=filters.start)
+    if filters.end:
+        rows = rows.filter(created_at__date__lte=filters.end)
+    if filters.neighbourhood is not None:
+        rows = rows.filter(participant__neighbourhood=filters.neighbourhood)
+    grouped = (
+        rows.annotate(
+            domain=Case(
+                When(offer__kind__in=MEDICAL_KINDS, then=Value("medical")),
+                default=Value("social"),
+                output_field=CharField(),
+            )
+        )
+        .values("status", "domain")
+        .annotate(n=Count("pk"))
+    )
+    grid = {status: dict.fromkeys(DOMAINS, 0) for status in Handover.Status.values}
+    for r in grouped:
+        grid[r["status"]][r["domain"]] = r["n"]
+    cells, row_totals, col_totals, grand = suppress_grid(grid)
+    labels = dict(Handover.Status.choices)
+    return {
+        "rows": [(labels[s], cells[s], row_totals[s]) for s in grid],
+        "columns": list(DOMAINS.values()),
+        "totals": [col_totals[d] for d in DOMAINS],
+        "grand": grand,
+    }
+
+
+# ---- drop-out reasons --------------------------------------------------------------------
+
+
+def dropout_reasons(*, region, filters: Filters):
+    """Suppressed [(reason, {stopped, lost}: Cell)]: one GROUP BY query on the stated reason.
+
+    A reason is free text: it is only named when at least k people gave it (otherwise its
+    words could be one person's); the rest is counted together as "other reasons"."""
+    k = threshold()
+    grouped = (
+        trajectory_queryset(region=region, filters=filters)
+        .filter(status__in=(S.STOPPED, S.LOST))
+        .annotate(reason=Lower(Trim("stop_reason")))
+        .values("reason", "status")
+        .annotate(n=Count("pk"))
+    )
+    per_reason: dict = {}
+    for r in grouped:
+        counts = per_reason.setdefault(r["reason"], {S.STOPPED: 0, S.LOST: 0})
+        counts[r["status"]] += r["n"]
+    other = str(_("Other reasons"))
+    grid = {other: {S.STOPPED: 0, S.LOST: 0}}
+    for reason, counts in per_reason.items():
+        if sum(counts.values()) >= k and reason:
+            grid[reason.capitalize()] = counts
+        else:
+            for status, n in counts.items():
+                grid[other][status] += n
+    cells, row_totals, col_totals, grand = suppress_grid(grid)
+    named = sorted((r for r in grid if r != other), key=lambda r: -sum(grid[r].values()))
+    return {
+        "rows": [(r, cells[r][S.STOPPED], cells[r][S.LOST], row_totals[r]) for r in named]
+        + [(other, cells[other][S.STOPPED], cells[other][S.LOST], row_totals[other])],
+        "totals": (col_totals[S.STOPPED], col_totals[S.LOST], grand),
+    }
+
+
+# ---- attendance per session kind ----------------------------------------------------------
+
+
+def attendance_by_kind(*, region, filters: Filters):
+    """Registered and present per kind of session that has taken place: one GROUP BY query."""
+    rows = Registration.objects.filter(
+        not_refused("participant"),
+        filters.participant_q("participant__", "consultation"),
+        in_regions("consultation__region", region),
+        status=Registration.Status.REGISTERED,
+        consultation__starts_at__lte=timezone.now(),
+    ).exclude(consultation__status=Consultation.Status.CANCELLED)
+    grouped = rows.values("consultation__kind").annotate(
+        registered=Count("pk"),
+        present=Count("pk", filter=Q(attendance=Registration.Attendance.PRESENT)),
+    )
+    grid = {kind: {"registered": 0, "present": 0} for kind in Consultation.Kind.values}
+    for r in grouped:
+        grid[r["consultation__kind"]] = {"registered": r["registered"], "present": r["present"]}
+    cells, _rows, totals, _grand = suppress_grid(grid, rows_add_up=False)
+    labels = dict(Consultation.Kind.choices)
+    return [
+        (labels[kind], Share(cells[kind]["present"], cells[kind]["registered"])) for kind in grid
+    ] + [(_("All sessions"), Share(totals["present"], totals["registered"]))]
+
+
+def process_context(*, region, filters: Filters):
+    totals = person_totals(region=region, filters=filters)
+    shown = {key: suppress_count(n) for key, n in totals.items()}
+    labels = person_indicator_labels()
+    return {
+        "people": [
+            (labels[key], shown[key], Share(shown[key], shown[PERSON_SHARES[key]]))
+            if key in PERSON_SHARES
+            else (labels[key], shown[key], None)
+            for key in labels
+        ],
+        "handovers": handovers_by_state(region=region, filters=filters),
+        "dropout": dropout_reasons(region=region, filters=filters),
+        "attendance": attendance_by_kind(region=region, filters=filters),
+    }

@@ -1,0 +1,153 @@
+"""The rows of a pseudonymised export: one per trajectory of a consenting participant whose
+first session has taken place.
+
+Consent is enforced in every query: only participants with a current (given, not withdrawn)
+consent for the agreement's purpose are read, through the consent app's EXISTS filter, and
+anonymised (erased) people never. Which sessions are baseline and return is asked of the
+trajectory; values come from `Measurement.objects.current()`. Five queries, whatever the number
+of people: trajectories, measurements, goals, hand-overs, follow-up calls.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from groepsconsult.consent.selectors import consent_current_exists
+from groepsconsult.followups.models import FollowUpAttempt
+from groepsconsult.goals.models import Goal
+from groepsconsult.handovers.models import Handover
+from groepsconsult.measurements.models import Measurement
+from groepsconsult.research.anonymity import age_band, age_on, keyed_id
+from groepsconsult.research.variables import ALL
+from groepsconsult.trajectories.models import Trajectory
+
+
+def _consenting(purpose, via):
+    """Q: the participant at `via` consents to `purpose` now and was not anonymised."""
+    return Q(consent_current_exists(purpose, participant_ref=via or "pk")) & Q(
+        **{f"{via}{'__' if via else ''}anonymised_at__isnull": True}
+    )
+
+
+def _trajectories(region, purpose):
+    return (
+        Trajectory.objects.filter(
+            _consenting(purpose, "participant"),
+            baseline_consultation__region=region,
+            baseline_consultation__starts_at__lte=timezone.now(),  # the first session was held
+        )
+        .order_by("id")
+        .values(
+            "id",
+            "participant_id",
+            "participant__public_id",
+            "participant__date_of_birth",
+            "participant__sex",
+            "participant__preferred_language",
+            "participant__neighbourhood__cbs_code",
+            "baseline_consultation_id",
+            "baseline_consultation__starts_at",
+            "baseline_consultation__neighbourhood__cbs_code",
+            "return_consultation_id",
+            "return_consultation__starts_at",
+        )
+    )
+
+
+def _measurements(region, purpose, measures):
+    rows = Measurement.objects.current().filter(
+        _consenting(purpose, "registration__participant"),
+        registration__consultation__region=region,
+        measure__in=list(measures),
+    )
+    return {
+        (r["registration__participant_id"], r["registration__consultation_id"], r["measure"]): (
+            r["value"],
+            r["colour"] or "none",
+        )
+        for r in rows.values(
+            "registration__participant_id",
+            "registration__consultation_id",
+            "measure",
+            "value",
+            "colour",
+        )
+    }
+
+
+def _goals(region, purpose):
+    rows = Goal.objects.filter(
+        _consenting(purpose, "trajectory__participant"),
+        trajectory__baseline_consultation__region=region,
+    ).order_by("id")
+    return {r["trajectory_id"]: r["pillar"] for r in rows.values("trajectory_id", "pillar")}
+
+
+def _handovers(region, purpose):
+    states: dict = {}
+    rows = Handover.objects.filter(_consenting(purpose, "participant"), region=region)
+    for r in rows.values("participant_id", "status"):
+        states.setdefault(r["participant_id"], set()).add(r["status"])
+    return states
+
+
+def _reached(region, purpose):
+    rows = FollowUpAttempt.objects.filter(
+        _consenting(purpose, "participant"),
+        region=region,
+        outcome=FollowUpAttempt.Outcome.REACHED,
+    )
+    return set(rows.values_list("participant_id", "consultation_id"))
+
+
+def _measure_columns(values, t, measure):
+    base = values.get((t["participant_id"], t["baseline_consultation_id"], measure))
+    back = values.get((t["participant_id"], t["return_consultation_id"], measure))
+    return {
+        f"{measure}_baseline": base[0] if base else "",
+        f"{measure}_return": back[0] if back else "",
+        f"{measure}_colour_baseline": base[1] if base else "",
+        f"{measure}_colour_return": back[1] if back else "",
+    }
+
+
+def pseudonymised_rows(*, project, agreement) -> list[dict]:
+    """Rows with only the agreement's variables, plus `_participant` (the public id, for the
+    access log only: it is never written to a file)."""
+    region, purpose, groups = project.region, agreement.purpose, set(agreement.variables)
+    values = _measurements(region, purpose, agreement.measures) if agreement.measures else {}
+    goals = _goals(region, purpose) if "goal" in groups else {}
+    handovers = _handovers(region, purpose) if "handovers" in groups else {}
+    reached = _reached(region, purpose) if "follow_up" in groups else set()
+    rows = []
+    for t in _trajectories(region, purpose):
+        start = timezone.localtime(t["baseline_consultation__starts_at"]).date()
+        back = t["return_consultation__starts_at"]
+        row = {
+            "_participant": t["participant__public_id"],
+            "pseudo_id": keyed_id(salt=project.salt, public_id=t["participant__public_id"]),
+        }
+        if "demographics" in groups:
+            age = age_on(t["participant__date_of_birth"], start)
+            row["age_band"] = age_band(age, project.age_band_years)
+            row["sex"] = t["participant__sex"]
+            row["language"] = t["participant__preferred_language"]
+        if "neighbourhood" in groups:
+            row["neighbourhood"] = (
+                t["participant__neighbourhood__cbs_code"]
+                or t["baseline_consultation__neighbourhood__cbs_code"]
+                or ALL
+            )
+        if "session_dates" in groups:
+            row["baseline_month"] = start.strftime("%Y-%m")
+            row["return_days"] = (timezone.localtime(back).date() - start).days if back else ""
+        for measure in agreement.measures:
+            row.update(_measure_columns(values, t, measure))
+        if "goal" in groups:
+            row["goal_pillar"] = goals.get(t["id"], "")
+        if "handovers" in groups:
+            row["handover_states"] = ";".join(sorted(handovers.get(t["participant_id"], ())))
+        if "follow_up" in groups:
+            pair = (t["participant_id"], t["baseline_consultation_id"])
+            row["follow_up_reached"] = "yes" if pair in reached else "no"
+        rows.append(row)
+    return rows

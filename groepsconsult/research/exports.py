@@ -1,0 +1,110 @@
+"""The files an agreement lets leave: built here, written by the command or zipped by the view.
+
+Pseudonymised level: `participants.csv` (the codebook's variables, after the k-anonymity check),
+`codebook.csv` (variable,label,type,unit,allowed_values,source) and `data_dictionary.md` (the
+project, the agreement and what the k-anonymity check did). Aggregate level: the monitoring
+exports (suppressed, CSV and XLSX) with only the agreement's measures.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+
+from groepsconsult.monitoring.aggregates import MEASURES as MONITORED
+from groepsconsult.monitoring.exports import (
+    OUTCOME_HEADER,
+    REACH_HEADER,
+    outcome_lines,
+    reach_lines,
+    xlsx_bytes,
+)
+from groepsconsult.research.anonymity import AnonymityReport, k_anonymise
+from groepsconsult.research.dataset import pseudonymised_rows
+from groepsconsult.research.models import DataSharingAgreement
+from groepsconsult.research.variables import QUASI_IDENTIFIERS, variables_for
+
+CODEBOOK_HEADER = ["variable", "label", "type", "unit", "allowed_values", "source"]
+
+
+@dataclass
+class ExportFiles:
+    files: dict  # {file name: str or bytes}
+    participant_ids: list  # public ids of the people in the export (for the access log only)
+    report: AnonymityReport | None = None
+
+
+def _csv(header, rows):
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def codebook_csv(variables):
+    return _csv(
+        CODEBOOK_HEADER,
+        [[v.name, v.label, v.type, v.unit, v.allowed, v.source] for v in variables],
+    )
+
+
+def participants_csv(variables, rows):
+    out = io.StringIO()
+    names = [v.name for v in variables]
+    writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def pseudonymised_export(*, agreement) -> ExportFiles:
+    project = agreement.project
+    variables = variables_for(groups=agreement.variables, measures=agreement.measures)
+    rows = pseudonymised_rows(project=project, agreement=agreement)
+    rows, report = k_anonymise(rows, keys=QUASI_IDENTIFIERS, k=project.k_anonymity)
+    dictionary = render_to_string(
+        "research/data_dictionary.txt",
+        {"project": project, "agreement": agreement, "variables": variables, "report": report},
+    )
+    return ExportFiles(
+        files={
+            "participants.csv": participants_csv(variables, rows),
+            "codebook.csv": codebook_csv(variables),
+            "data_dictionary.md": dictionary,
+        },
+        participant_ids=list(dict.fromkeys(row["_participant"] for row in rows)),
+        report=report,
+    )
+
+
+def aggregate_export(*, agreement) -> ExportFiles:
+    region = agreement.project.region
+    measures = [m for m in agreement.measures if m in MONITORED]
+    outcomes = [line for line in outcome_lines(region=region) if line[1] in measures]
+    reach = reach_lines(region=region)
+    return ExportFiles(
+        files={
+            "outcomes.csv": _csv(OUTCOME_HEADER, outcomes),
+            "outcomes.xlsx": xlsx_bytes(OUTCOME_HEADER, outcomes, title="outcomes"),
+            "reach.csv": _csv(REACH_HEADER, reach),
+            "reach.xlsx": xlsx_bytes(REACH_HEADER, reach, title="reach"),
+        },
+        participant_ids=[],
+    )
+
+
+def agreement_export(*, agreement) -> ExportFiles:
+    if agreement.level == DataSharingAgreement.Level.PSEUDONYMISED:
+        return pseudonymised_export(agreement=agreement)
+    return aggregate_export(agreement=agreement)
+
+
+def as_zip(files: dict) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in files.items():
+            archive.writestr(name, body)
+    return out.getvalue()

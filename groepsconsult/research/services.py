@@ -1,0 +1,79 @@
+"""Writes of research projects and agreements, and the export itself.
+
+Every save is validated, atomic and audited, with a history row (old and new values; the
+project's secret key is never in it). Every export is written to the access log with one row
+per participant in the file, so a privacy officer can find each person's exports.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
+from groepsconsult.audit.services import Actor, access_log_write, audited_save
+from groepsconsult.research.exports import ExportFiles, agreement_export
+from groepsconsult.research.models import ResearchEvent, ResearchProject
+from groepsconsult.research.policies import check_can_export_agreement
+
+# A research export serves evaluation of the programme: the access log's monitoring-export
+# purpose (a purpose of its own would need a change of the audit app's choices).
+PURPOSE = Purpose.MONITORING_EXPORT
+SETUP_PURPOSE = Purpose.REGIONAL_SETUP  # projects and agreements hold no personal data
+UNTRACKED = {"id", "public_id", "created_at", "updated_at", "region", "salt"}
+
+
+def _plain(value):
+    if value is None or isinstance(value, str | int | bool | list):
+        return value
+    return str(value)
+
+
+def _changes(before, after):
+    names = [f.attname for f in after._meta.concrete_fields if f.name not in UNTRACKED]
+    return {
+        name: [_plain(getattr(before, name)), _plain(getattr(after, name))]
+        for name in names
+        if getattr(before, name) != getattr(after, name)
+    }
+
+
+def research_record_save(*, instance, region, by: Actor):
+    """Create or update a project or an agreement of `region`, with its history."""
+    if isinstance(instance, ResearchProject):
+        instance.region = region
+    elif instance.project.region_id != region.pk:
+        raise ValidationError({"project": _("Choose a project of this region.")})
+    with transaction.atomic():
+        model = type(instance)
+        before = model.objects.select_for_update().get(pk=instance.pk) if instance.pk else None
+        changes = _changes(before, instance) if before else {}
+        audited_save(instance=instance, by=by, purpose=SETUP_PURPOSE)
+        if before is None or changes:
+            ResearchEvent.objects.create(
+                region=region,
+                subject_type=model._meta.model_name,
+                subject_id=instance.public_id,
+                by=by.username,
+                changes=changes,
+            )
+    return instance
+
+
+def research_export(*, agreement, by: Actor) -> ExportFiles:
+    """The files of one agreement, logged: one access-log row per participant in the file."""
+    check_can_export_agreement(agreement)
+    project = agreement.project
+    with transaction.atomic():
+        export = agreement_export(agreement=agreement)
+        access_log_write(
+            by=by.in_region(project.region.slug),
+            action=AccessEvent.Action.EXPORT,
+            subject_type="datasharingagreement",
+            subject_ids=[agreement.public_id],
+            participant_ids=export.participant_ids,
+            purpose=PURPOSE,
+            detail=f"research export {project.slug} / {agreement.reference}: "
+            + ", ".join(export.files),
+        )
+    return export
