@@ -11,6 +11,7 @@ from tests.factories.gpfeedback import make_measured_patient
 from tests.factories.gpfeedback import prepare as prepare_feedback
 from tests.factories.handovers import make_handover
 from tests.factories.measurements import make_alert
+from tests.factories.monitoring import make_region_objects as make_monitoring_objects
 from tests.factories.offers import make_offer
 from tests.factories.research import make_region_objects as make_research_objects
 from tests.factories.returns import make_invitation
@@ -25,6 +26,7 @@ def make_app_objects(region, *, participant, consultation):
     make_offer(region)
     make_finance_objects(region)
     make_research_objects(region)
+    make_monitoring_objects(region)
     make_gp_import_objects(region, participant=participant)
     RunSheetBlock.objects.create(consultation=consultation, title="Welkom", minutes=10)
     make_handover(region, participant=participant)
