@@ -15,6 +15,7 @@ from groepsconsult.consultations.models import (
     StationKind,
 )
 from groepsconsult.consultations.selectors import session_label
+from groepsconsult.core.languages import SPOKEN_LANGUAGES
 from groepsconsult.core.versioning import VersionedFormMixin
 from groepsconsult.regions.models import Location, Neighbourhood, Professional
 
@@ -90,6 +91,9 @@ class ConsultationForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = _(
+            "Leave empty for “Group consultation <neighbourhood>, <weekday day month>”."
+        )
         self.fields["location"] = _location_field(region)
         locations = list(self.fields["location"].queryset)
         # Rooms grouped per location; the model's clean() checks the room is at the chosen one.
@@ -167,7 +171,10 @@ class ProfessionalChoiceField(forms.ModelChoiceField):
 
 
 class AssignmentForm(forms.Form):
-    professional = ProfessionalChoiceField(label=_("Professional"), queryset=Professional.objects)
+    # Rendered as the team picker (consultations/_picker.html): radios with badges.
+    professional = ProfessionalChoiceField(
+        label=_("Professional"), queryset=Professional.objects, to_field_name="public_id"
+    )
     role = forms.ChoiceField(label=_("Place"), choices=RosterAssignment.Role.choices)
     station = forms.ModelChoiceField(
         label=pgettext_lazy("roster", "Table"),
@@ -189,6 +196,27 @@ class AssignmentForm(forms.Form):
         if cleaned.get("role") == RosterAssignment.Role.STATION and not cleaned.get("station"):
             self.add_error("station", _("Choose the table for this professional."))
         return cleaned
+
+
+class PickerFilterForm(forms.Form):
+    """The team picker's filters, read from GET. Invalid values are ignored, never a 500."""
+
+    q = forms.CharField(label=_("Search by name"), required=False, max_length=100)
+    discipline = forms.ChoiceField(
+        label=_("Discipline"),
+        required=False,
+        choices=[("", _("All"))] + Professional.Discipline.choices,
+    )
+    language = forms.ChoiceField(
+        label=_("Speaks"), required=False, choices=[("", _("Any language"))] + SPOKEN_LANGUAGES
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="picker-%s", **kwargs)
+
+    def filters(self):
+        data = self.cleaned_data if self.is_valid() else {}
+        return {key: data.get(key, "").strip() for key in ("q", "discipline", "language")}
 
 
 class BlockForm(forms.ModelForm):

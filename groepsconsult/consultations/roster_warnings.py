@@ -25,10 +25,17 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+def vog_status(vog_date: date | None, *, on: date) -> str:
+    """ "missing", "expired" (older than 3 years on the session day) or "valid": one rule for the
+    warnings and the team picker's badges."""
+    if vog_date is None:
+        return "missing"
+    return "expired" if vog_date < _years_before(on, VOG_VALID_YEARS) else "valid"
+
+
 def roster_warnings(*, assignments, on: date) -> list[RosterWarning]:
     """One warning per problem per professional, whatever their number of bookings."""
     warnings, seen = [], set()
-    oldest_valid = _years_before(on, VOG_VALID_YEARS)
     for assignment in assignments:
         prof = assignment.professional
         if assignment.role == "lead" and not prof.big_number:
@@ -40,9 +47,10 @@ def roster_warnings(*, assignments, on: date) -> list[RosterWarning]:
         if prof.pk in seen:
             continue
         seen.add(prof.pk)
-        if prof.vog_date is None:
+        vog = vog_status(prof.vog_date, on=on)
+        if vog == "missing":
             warnings.append(RosterWarning(prof, _("%(name)s has no VOG.") % {"name": prof.name}))
-        elif prof.vog_date < oldest_valid:
+        elif vog == "expired":
             warnings.append(
                 RosterWarning(
                     prof,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from groepsconsult.consultations.views import planning, roster, runsheet
+from groepsconsult.consultations.views import planning, roster, runsheet, warnings
 
 app_name = "consultations"
 
@@ -8,11 +8,18 @@ urlpatterns = [
     path("", planning.consultation_list, name="consultation-list"),
     path("calendar/", planning.consultation_calendar, name="consultation-calendar"),
     path("new/", planning.consultation_create, name="consultation-create"),
+    path("new/warnings/", warnings.consultation_warnings, name="consultation-warnings"),
     path("<uuid:public_id>/", planning.consultation_detail, name="consultation-detail"),
     path("<uuid:public_id>/edit/", planning.consultation_edit, name="consultation-edit"),
+    path(
+        "<uuid:public_id>/edit/warnings/",
+        warnings.consultation_warnings,
+        name="consultation-edit-warnings",
+    ),
     path("<uuid:public_id>/copy/", planning.consultation_copy, name="consultation-copy"),
     path("<uuid:public_id>/status/", planning.consultation_status, name="consultation-status"),
     path("<uuid:public_id>/team/", roster.roster, name="roster"),
+    path("<uuid:public_id>/team/warnings/", warnings.roster_warnings, name="roster-warnings"),
     path("<uuid:public_id>/team/assign/", roster.roster_assign, name="roster-assign"),
     path("<uuid:public_id>/team/tables/", roster.roster_station_add, name="roster-station-add"),
     path(

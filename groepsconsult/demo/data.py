@@ -10,6 +10,7 @@ REGIONS = [
             ("Transvaal", "BU05182900"),
         ],
         "city": "Den Haag",
+        "public_phone": "070 123 4567",
         "postcode_prefix": "25",
     },
     {
@@ -21,6 +22,7 @@ REGIONS = [
             ("Zuilen", "BU03440300"),
         ],
         "city": "Utrecht",
+        "public_phone": "030 123 4567",
         "postcode_prefix": "35",
     },
 ]
@@ -66,6 +68,8 @@ PROFESSIONALS = [
     ("host", "Welzijn", False),
     ("dietitian", "Gezondheidscentrum", False),
 ]
+# Languages besides Dutch, by professional (in turn), so the team picker shows language badges.
+PROFESSIONAL_LANGUAGES = [["en"], ["tr"], ["ar", "zgh"], [], ["pap", "srn"]]
 
 GIVEN_FEMALE = [
     "Fatima",

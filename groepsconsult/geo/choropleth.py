@@ -33,6 +33,7 @@ class Area:
     rings: list  # [[(x, y), ...], ...] in pixels
     suppressed: bool = False
     text_fill: str = "#000"
+    map_width: int = WIDTH
 
     @property
     def path(self):
@@ -50,6 +51,8 @@ class Area:
     def text_at(self):
         """The label's position as SVG attribute text (never localised: "12.5", not "12,5")."""
         x, y = self.centre
+        half = 3.4 * len(f"{self.name}: {self.label}")  # about half the text at 12 px
+        x = max(half + 2, min(x, self.map_width - half - 2))  # keep the label on the map
         return {"x": f"{x:.1f}", "y": f"{y + 4:.1f}"}
 
 
@@ -128,6 +131,8 @@ def build_map(*, areas, figures, unit=""):
         (_("<%(k)s: fewer than %(k)s people, not shown") % {"k": threshold()}, HATCH),
         (_("no data"), NO_DATA),
     ]
+    for area in result:
+        area.map_width = max(width, LEGEND_WIDTH)
     return {
         "areas": result,
         "width": str(max(width, LEGEND_WIDTH)),

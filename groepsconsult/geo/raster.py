@@ -52,7 +52,7 @@ def render_png(*, map_data, title, lines) -> bytes:
         _fill(image, area.rings, area.fill)
     draw, font = ImageDraw.Draw(image), _font(12)
     for area in map_data["areas"]:
-        x, y = area.centre
+        x, y = float(area.text_at["x"]), area.centre[1]
         draw.text(
             (x * SCALE, y * SCALE),
             f"{area.name}: {area.label}",

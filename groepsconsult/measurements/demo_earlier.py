@@ -1,7 +1,7 @@
 """Demo data for paired results: in two more neighbourhoods per region, people whose first
 results come from before this software (through the earlier-results import, as a region would
 load them) and who came back six months later, so monitoring and `export_monitoring` show a
-real cell (12 people) next to suppressed ones ("<10"). Idempotent."""
+real cell (10 people) next to suppressed ones ("<10"). Idempotent."""
 
 import datetime as dt
 from decimal import Decimal
@@ -16,9 +16,9 @@ from groepsconsult.regions.models import Location
 from groepsconsult.registrations.models import Registration
 
 BY = Actor.system("demo")
-# A shown cell (12 pairs) and a small one (8): with the booklet demo's 5 or 6 pairs the hidden
+# A shown cell (10 pairs) and a small one (8): with the booklet demo's 5 or 6 pairs the hidden
 # cells add up to 10 or more, so suppression need not hide the shown one as well.
-GROUP_SIZES = (12, 8)
+GROUP_SIZES = (10, 8)
 HEADER = (
     "Naam;Geboortedatum;Geslacht;Sessiedatum;Wijk;Systolisch;Diastolisch;Gewicht;Lengte;Buikomvang"
 )

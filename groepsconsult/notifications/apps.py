@@ -7,3 +7,6 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
     verbose_name = _("Reminders")
     nav_items = [(_("Reminders"), "notifications:consultation-message-list", "consultation_manage")]
+
+    def ready(self):
+        from groepsconsult.notifications import receivers  # noqa: F401 (connects the receivers)

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from groepsconsult.notifications.transports import OutgoingMessage
+from groepsconsult.registrations.calendar_file import consultation_ics, location_text, public_phone
+from groepsconsult.registrations.tokens import cancel_url
 
 REMINDER_LANGUAGES = {code for code, _name in settings.PARTICIPANT_LANGUAGES}
 
@@ -65,3 +67,27 @@ def reminder_message(*, registration, channel: str, to: str) -> tuple[OutgoingMe
         if channel == "email":
             subject = render_to_string("notifications/reminder_subject.txt", context).strip()
     return OutgoingMessage(to=to, body=body, subject=subject), language
+
+
+def confirmation_message(*, registration, channel: str, to: str, language: str) -> OutgoingMessage:
+    """The sign-up confirmation: when and where, the cancel link and the number to call; by
+    e-mail with the calendar file (its reminder included) attached. No name, like reminders."""
+    consultation = registration.consultation
+    context = {
+        **_context(consultation),
+        "place": location_text(consultation),
+        "cancel_url": cancel_url(registration),
+        "phone": public_phone(consultation),
+    }
+    with translation.override(language):
+        body = render_to_string(f"notifications/confirmation_{channel}.txt", context).strip()
+        if channel != "email":
+            return OutgoingMessage(to=to, body=body)
+        subject = render_to_string("notifications/confirmation_subject.txt", context).strip()
+        ics = consultation_ics(consultation)
+    return OutgoingMessage(
+        to=to,
+        body=body,
+        subject=subject,
+        attachments=(("groepsconsult.ics", ics, "text/calendar"),),
+    )

@@ -1,7 +1,8 @@
 """What was sent to whom, and who does not want messages.
 
 OutboundMessage is the ledger that makes `send_reminders` idempotent: one row per
-(registration, kind), so a reminder is never sent twice however often cron runs. It stores
+(registration, kind), so a reminder is never sent twice however often cron runs. The
+confirmation of a public sign-up is recorded the same way (kind "confirmation"). It stores
 the channel and outcome, not the text or the phone number: those stay in the participant record.
 """
 
@@ -29,6 +30,7 @@ class ContactPreference(TimeStampedModel):
 class OutboundMessage(PublicModel):
     class Kind(models.TextChoices):
         REMINDER = "reminder", _("Reminder 2 days before")
+        CONFIRMATION = "confirmation", _("Confirmation of a public sign-up")
 
     class Channel(models.TextChoices):
         SMS = "sms", _("Text message (SMS)")

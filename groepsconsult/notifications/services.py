@@ -15,7 +15,12 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.notifications import selectors
-from groepsconsult.notifications.messages import mobile_number, reminder_message
+from groepsconsult.notifications.messages import (
+    confirmation_message,
+    mobile_number,
+    reminder_language,
+    reminder_message,
+)
 from groepsconsult.notifications.models import ContactPreference, OutboundMessage
 from groepsconsult.notifications.transports import TransportError, email_transport, sms_transport
 
@@ -45,15 +50,19 @@ def _preference(participant):
         return ContactPreference(participant=participant)
 
 
-def reminder_route(participant) -> tuple[str, str, str]:
-    """(channel, address, skip status): SMS to a mobile, else e-mail; opt-outs respected."""
+def reminder_route(participant, *, contact=None) -> tuple[str, str, str]:
+    """(channel, address, skip status): SMS to a mobile, else e-mail; opt-outs respected.
+
+    The addresses are the participant's, or those of `contact` (what was just submitted).
+    """
     preference = _preference(participant)
-    mobile = mobile_number(participant.phone)
+    contact = contact or participant
+    mobile = mobile_number(contact.phone)
     if mobile and not preference.sms_opt_out:
         return OutboundMessage.Channel.SMS, mobile, ""
-    if participant.email and not preference.email_opt_out:
-        return OutboundMessage.Channel.EMAIL, participant.email, ""
-    if mobile or participant.email:
+    if contact.email and not preference.email_opt_out:
+        return OutboundMessage.Channel.EMAIL, contact.email, ""
+    if mobile or contact.email:
         return OutboundMessage.Channel.NONE, "", Status.OPTED_OUT
     return OutboundMessage.Channel.NONE, "", Status.NO_CONTACT
 
@@ -111,7 +120,7 @@ def _finish(*, message, registration, status, by, provider_ref="", error=""):
             by=by,
             registration=registration,
             action=AccessEvent.Action.CHANGE,
-            detail=f"reminder {status}",
+            detail=f"{message.kind} {status}",
         )
 
 
@@ -151,3 +160,43 @@ def reminders_send_due(*, today: dt.date, by: Actor, transports=None) -> Counter
     for registration in selectors.reminder_registrations_due(session_day=session_day, by=by):
         counts[reminder_send(registration=registration, by=by, transports=transports)] += 1
     return counts
+
+
+def confirmation_send(*, registration, contact, by: Actor, transports=None) -> str:
+    """Confirm a public sign-up, once, to the phone or e-mail the resident gave (`contact`, the
+    form as submitted), in the language they chose; recorded in the ledger and the access log.
+
+    A failing transport is recorded as failed, never raised: the place is taken either way.
+    """
+    channel, address, skip = reminder_route(registration.participant, contact=contact)
+    language = reminder_language(contact)
+    with transaction.atomic():
+        message, created = OutboundMessage.objects.select_for_update().get_or_create(
+            registration=registration,
+            kind=OutboundMessage.Kind.CONFIRMATION,
+            defaults={"channel": channel, "status": skip or Status.PENDING, "language": language},
+        )
+        if not created:
+            return "already"
+        OutboundMessage.objects.filter(pk=message.pk).update(attempts=F("attempts") + 1)
+        _log(
+            by=by,
+            registration=registration,
+            action=AccessEvent.Action.CREATE,
+            detail=f"confirmation {message.status}",
+        )
+    if skip:
+        return skip
+    outgoing = confirmation_message(
+        registration=registration, channel=channel, to=address, language=language
+    )
+    transports = transports or {"sms": sms_transport(), "email": email_transport()}
+    try:
+        ref = transports[channel].send(outgoing)
+    except TransportError as exc:
+        _finish(
+            message=message, registration=registration, status=Status.FAILED, by=by, error=str(exc)
+        )
+        return Status.FAILED
+    _finish(message=message, registration=registration, status=Status.SENT, by=by, provider_ref=ref)
+    return f"sent_{channel}"

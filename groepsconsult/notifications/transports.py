@@ -32,6 +32,8 @@ class OutgoingMessage:
     to: str  # e-mail address or phone number in E.164 (+31612345678)
     body: str
     subject: str = ""
+    # E-mail only: (file name, content, MIME type), e.g. the session's calendar file.
+    attachments: tuple = ()
 
 
 class Transport:
@@ -48,6 +50,8 @@ class EmailTransport(Transport):
 
     def send(self, message):
         email = EmailMessage(subject=message.subject, body=message.body, to=[message.to])
+        for attachment in message.attachments:
+            email.attach(*attachment)
         try:
             sent = email.send(fail_silently=False)
         except OSError as exc:  # smtplib errors are OSErrors too

@@ -155,3 +155,25 @@ def participant_same_person_in_region(*, region, family_name, date_of_birth, pho
         date_of_birth=date_of_birth,
         phone=phone,
     )
+
+
+def participant_same_person(*, region, given_name, family_name, date_of_birth, phone="", email=""):
+    """The one participant of the region who is certainly this person, or None.
+
+    For routes where nobody can be asked "Bedoelt u ...?" (the public sign-up): the same full
+    name (folded, so "Ayse Kilic" is "Ayşe Kılıç"), the same date of birth, and the same phone
+    number or e-mail address. Anything less is a new record; two candidates are too.
+    The caller must not show anything of the record it returns.
+    """
+    folded = fold_name(f"{given_name} {family_name}")
+    wanted_phone = normalise_phone(phone) if phone else ""
+    wanted_email = email.strip().casefold()
+    candidates = [
+        person
+        for person in Participant.objects.in_region(region).filter(
+            date_of_birth=date_of_birth, search_name=folded, anonymised_at__isnull=True
+        )[:5]
+        if (wanted_phone and person.phone and normalise_phone(person.phone) == wanted_phone)
+        or (wanted_email and person.email.strip().casefold() == wanted_email)
+    ]
+    return candidates[0] if len(candidates) == 1 else None

@@ -5,7 +5,7 @@ from groepsconsult.regions.models import Location, Neighbourhood, Organisation, 
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "is_active"]
+    list_display = ["name", "slug", "public_phone", "is_active"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.core.languages import SPOKEN_LANGUAGES
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Professional
 
 
@@ -75,6 +76,15 @@ class ProfessionalForm(RegionScopedForm):
             "vog_date",
             "email",
             "phone",
+            "languages",
             "is_active",
         ]
         widgets = {"vog_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=SPOKEN_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Matched against the languages of the sessions this person is booked on."),
+    )

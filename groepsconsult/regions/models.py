@@ -1,10 +1,12 @@
 """The region (tenant) and the people and places a group consultation needs."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.core.languages import SPOKEN_LANGUAGE_CODES, SPOKEN_LANGUAGES
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet, TimeStampedModel
 
 cbs_code_validator = RegexValidator(
@@ -14,6 +16,9 @@ agb_validator = RegexValidator(r"^\d{8}$", _("An AGB code has 8 digits."))
 big_validator = RegexValidator(r"^\d{11}$", _("A BIG number has 11 digits."))
 postcode_validator = RegexValidator(
     r"^[1-9]\d{3} ?[A-Za-z]{2}$", _("A Dutch postcode looks like 2525 AB.")
+)
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 \-]{7,18}$", _("Write the phone number with digits, like 070 123 4567.")
 )
 
 
@@ -29,6 +34,17 @@ class Region(TimeStampedModel):
         default=6,
         validators=[MinValueValidator(1), MaxValueValidator(26)],
         help_text=_("Weeks after the first session when the follow-up call is due."),
+    )
+    # Shown to residents on the flyer, the sign-up pages and the confirmation message.
+    public_phone = models.CharField(
+        _("phone number for residents"),
+        max_length=20,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_(
+            "Residents call this number to sign up without scanning, or to cancel. Shown on "
+            "flyers and sign-up confirmations; left empty, they show the web address only."
+        ),
     )
 
     class Meta:
@@ -215,6 +231,8 @@ class Professional(PublicModel):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # Codes of core.languages.SPOKEN_LANGUAGES: matched against a session's languages.
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = RegionScopedQuerySet.as_manager()
@@ -225,6 +243,15 @@ class Professional(PublicModel):
 
     def __str__(self):
         return f"{self.name} ({self.get_discipline_display()})"
+
+    def get_languages_list(self):
+        """The names of the languages spoken, in the active language."""
+        names = dict(SPOKEN_LANGUAGES)
+        return [str(names.get(code, code)) for code in self.languages]
+
+    def clean(self):
+        if not isinstance(self.languages, list) or not set(self.languages) <= SPOKEN_LANGUAGE_CODES:
+            raise ValidationError({"languages": _("Choose languages from the list.")})
 
     @property
     def domain(self):

@@ -25,10 +25,13 @@ def organisation_list(*, region, q="", kind=""):
     return qs.filter(Q(name__icontains=q) | Q(agb_code=q)) if q else qs
 
 
-def professional_list(*, region, q="", discipline=""):
+def professional_list(*, region, q="", discipline="", language=""):
     qs = Professional.objects.in_region(region).select_related("organisation")
     if discipline:
         qs = qs.filter(discipline=discipline)
+    if language:
+        # The JSON text holds each code in quotes: '"tr"' matches Turkish, never "tig" or "str".
+        qs = qs.filter(languages__icontains=f'"{language}"')
     return qs.filter(name__icontains=q) if q else qs
 
 

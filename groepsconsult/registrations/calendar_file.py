@@ -1,6 +1,8 @@
-"""The `.ics` invite for one session. Holds only public facts: when, where, what; never a name."""
+"""The `.ics` invite for one session, and the session's public facts: when, where, what, and
+whom to call; never a name, and never the room's size (residents must not read "15 places")."""
 
 import datetime as dt
+import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,9 +12,23 @@ from icalendar import Alarm, Calendar, Event
 REMINDER_BEFORE = dt.timedelta(days=1)
 
 
+# A room is written with its size ("Grote zaal (40 p.)", "Leeszaal - 25 personen").
+_ROOM_SIZE = re.compile(r"\s*(\([^)]*\d[^)]*\)|[-–,:]\s*\d+\s*\S*)\s*$")
+
+
+def public_room(room: str) -> str:
+    """The room's name without its size."""
+    return _ROOM_SIZE.sub("", room or "").strip()
+
+
+def public_phone(consultation) -> str:
+    """The number residents call (the region's); '' when the region has not set one."""
+    return consultation.region.public_phone
+
+
 def location_text(consultation) -> str:
     location = consultation.location
-    room = getattr(consultation, "room", "")
+    room = public_room(getattr(consultation, "room", ""))
     parts = [location.name, room, f"{location.address}, {location.postcode} {location.city}"]
     return ", ".join(part for part in parts if part)
 

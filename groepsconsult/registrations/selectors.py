@@ -9,6 +9,7 @@ Public readers (no login) return consultations only: never a participant, never 
 from datetime import timedelta
 
 from django.db.models import Count, Max, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -31,12 +32,13 @@ from groepsconsult.registrations.models import (
     Registration,
     SignupRemoval,
 )
+from groepsconsult.registrations.tokens import registration_id_from_token
 
 _REGISTERED = Q(registrations__status=Registration.Status.REGISTERED)
 
 
 def _with_counts(queryset):
-    return queryset.select_related("neighbourhood", "location").annotate(
+    return queryset.select_related("neighbourhood", "location", "region").annotate(
         registered_count=Count("registrations", filter=_REGISTERED)
     )
 
@@ -51,11 +53,27 @@ def public_consultation_get(*, public_id):
     return get_object_or_404(public_consultation_list(), public_id=public_id)
 
 
+def registration_get_by_cancel_token(*, token):
+    """The place a confirmation's cancel link names, or 404 (a bad or altered token too)."""
+    public_id = registration_id_from_token(token)
+    if public_id is None:
+        raise Http404
+    return get_object_or_404(
+        Registration.objects.select_related(
+            "participant",
+            "consultation__neighbourhood",
+            "consultation__location",
+            "consultation__region",
+        ),
+        public_id=public_id,
+    )
+
+
 def public_consultation_get_any(*, public_id):
     """The thank-you page and calendar file also work after the session filled up."""
     return get_object_or_404(
         Consultation.objects.exclude(status=Consultation.Status.DRAFT).select_related(
-            "neighbourhood", "location"
+            "neighbourhood", "location", "region"
         ),
         public_id=public_id,
     )
@@ -169,17 +187,20 @@ def registration_find_by_day_number(*, membership, consultation, day_number):
     )
 
 
-def registration_duplicate_get(*, consultation, given_name, family_name, date_of_birth):
-    return (
-        _duplicates(
-            consultation=consultation,
-            given_name=given_name,
-            family_name=family_name,
-            date_of_birth=date_of_birth,
-        )
-        .select_related("participant")
-        .first()
+def registration_self_duplicate_get(*, consultation, participant, known=None):
+    """The live place of this person in the session: same name and date of birth as submitted,
+    or the place of the known record they were matched to (`participant_same_person`)."""
+    same = _duplicates(
+        consultation=consultation,
+        given_name=participant.given_name,
+        family_name=participant.family_name,
+        date_of_birth=participant.date_of_birth,
     )
+    if known is not None:
+        same = same | Registration.objects.filter(
+            consultation=consultation, status=Registration.Status.REGISTERED, participant=known
+        )
+    return same.select_related("participant").first()
 
 
 def self_registrations_last_hour_count(*, consultation) -> int:

@@ -6,7 +6,15 @@ login like every other page (the two-factor middleware is closed by default).
 
 from django.urls import path
 
-from groepsconsult.registrations.views import calls, door, public, register, removal, staff
+from groepsconsult.registrations.views import (
+    calls,
+    door,
+    public,
+    public_cancel,
+    register,
+    removal,
+    staff,
+)
 
 app_name = "registrations"
 urlpatterns = [
@@ -14,6 +22,7 @@ urlpatterns = [
     path("<uuid:public_id>/", public.public_register, name="public-session"),
     path("<uuid:public_id>/bedankt/", public.public_thanks, name="public-thanks"),
     path("<uuid:public_id>/agenda.ics", public.public_ics, name="public-ics"),
+    path("afmelden/<str:token>/", public_cancel.public_cancel, name="public-cancel"),
     path("sessions/", staff.session_index, name="session-index"),
     path("sessions/<uuid:public_id>/", staff.registration_list, name="registration-list"),
     path("sessions/<uuid:public_id>/flyer.pdf", staff.flyer, name="flyer"),

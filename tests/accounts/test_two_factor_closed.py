@@ -34,6 +34,7 @@ INTENDED_PUBLIC = {
     "registrations:public-session",
     "registrations:public-thanks",
     "registrations:public-ics",
+    "registrations:public-cancel",  # a signed token names the place; shows only the session
 }
 
 

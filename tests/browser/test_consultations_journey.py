@@ -7,6 +7,7 @@ Runs in headless Chromium against the live app; the eight registrations come fro
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from groepsconsult.consultations.models import Consultation
@@ -24,7 +25,9 @@ def test_coordinator_plans_rosters_and_sees_readiness_go_green(page, live_app):
         "lead": make_professional(
             region, discipline="gp", name="Dr. Yilmaz", big_number="12345678901"
         ),
-        "care": make_professional(region, discipline="practice_nurse", name="Petra Kaya"),
+        "care": make_professional(
+            region, discipline="practice_nurse", name="Petra Kaya", languages=["nl", "tr"]
+        ),
         "welfare": make_professional(region, discipline="social_worker", name="Naima Amrani"),
         "movement": make_professional(region, discipline="sport_coach", name="Kevin Bakker"),
         "expert": make_professional(region, discipline="experience_expert", name="Emine Demir"),
@@ -35,7 +38,15 @@ def test_coordinator_plans_rosters_and_sees_readiness_go_green(page, live_app):
     page.goto(f"{live_app.url}/consultations/")
     page.get_by_role("link", name="Groepsconsult plannen").click()
     page.get_by_label("Titel").fill("Vrouwen Moerwijk")
+    # A date on King's Day is warned about at once, before saving; another date clears it.
+    kings_day = f"{timezone.localdate().year + 1}-04-27"
+    page.locator("#id_starts_at_0").fill(kings_day)
+    page.locator("#id_starts_at_0").dispatch_event("change")
+    expect(page.locator("#plan-warnings")).to_contain_text("Koningsdag")
+    expect(page.locator("#plan-warnings")).to_contain_text("nog niet opgeslagen")
     page.locator("#id_starts_at_0").fill(future(42).strftime("%Y-%m-%d"))
+    page.locator("#id_starts_at_0").dispatch_event("change")
+    expect(page.locator("#plan-warnings")).not_to_contain_text("Koningsdag")
     page.locator("#id_starts_at_1").fill("10:00")
     page.get_by_label("Locatie").select_option(
         label=f"{location.neighbourhood.name} · {location.name}"
@@ -61,7 +72,12 @@ def test_coordinator_plans_rosters_and_sees_readiness_go_green(page, live_app):
         ("coordinator", "Coördinator", None),
     ]
     for key, place, table in bookings:
-        page.locator("#id_professional").select_option(str(team[key].pk))
+        # The picker: search by name, then the radio (its label carries the badges).
+        page.get_by_label("Zoek op naam").fill(team[key].name)
+        expect(page.locator("#picker .picker-list li")).to_have_count(1)
+        page.get_by_role("radio", name=re.compile(re.escape(team[key].name))).check()
+        if key == "care":  # she speaks Turkish: the live preview drops the language warning
+            expect(page.locator("#plan-warnings")).to_contain_text("Geen waarschuwingen bij dit")
         page.locator("#id_role").select_option(label=place)
         if table:
             page.locator("#id_station").select_option(label=table)
@@ -69,6 +85,12 @@ def test_coordinator_plans_rosters_and_sees_readiness_go_green(page, live_app):
             expect(page.locator("#id_station")).to_be_hidden()
         page.get_by_role("button", name="Inplannen", exact=True).click()
         expect(page.locator(".messages")).to_contain_text("In het team ingepland.")
+        if key == "lead":  # a Turkish session, and nobody booked so far speaks Turkish
+            expect(page.locator("#plan-warnings")).to_contain_text(
+                "Niemand in het team spreekt Turks"
+            )
+    expect(page.locator("#plan-warnings")).not_to_contain_text("spreekt Turks")
+    expect(page.locator("#picker")).to_contain_text("BIG 12345678901")
 
     readiness = page.locator(".readiness")
     for item in ("care", "welfare", "sport", "lead", "experience_expert", "coordinator"):

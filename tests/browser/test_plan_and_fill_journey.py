@@ -42,7 +42,7 @@ def plan_session(page, base, location):
 def book_team(page, team):
     page.get_by_role("link", name="Team inplannen").click()
     for professional, place, table in team:
-        page.locator("#id_professional").select_option(str(professional.pk))
+        page.locator(f"#prof-{professional.public_id}").check()
         page.locator("#id_role").select_option(label=place)
         if table:
             page.locator("#id_station").select_option(label=table)

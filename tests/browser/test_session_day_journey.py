@@ -1,15 +1,19 @@
 """Issue 13: each role's day from its "Today" landing page, with no URL typed after logging in.
 
 The host ticks the door and records consent in the participant's language, a professional
-measures and sees the alarm she saved at once, the physician finds it in the header counter and
+measures and sees the alarm she saved at once, prints the day's A5 booklets duplex-safe (each
+person's booklet starts on an odd page), the physician finds the alarm in the header counter and
 on the landing page. Every landing page is checked by axe at phone, tablet and desktop widths.
 """
 
+import io
 import os
+import re
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from groepsconsult.consent.models import Consent
 from groepsconsult.questionnaires.models import Response
@@ -17,7 +21,7 @@ from groepsconsult.questionnaires.services import questionnaire_definitions_load
 from tests.browser_support import PASSWORD, assert_no_axe_violations, log_in, logged_in_context
 from tests.factories.backbone import make_consultation, make_participant, make_region, make_user
 from tests.factories.consent import ensure_consent_texts
-from tests.factories.measurements import make_station_registration
+from tests.factories.measurements import make_measurement, make_station_registration
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +38,16 @@ def _check_landing(page, role):
             page.screenshot(path=f"{SHOTS}/today-{role}-{name}.png", full_page=True)
 
 
+def _booklet_first_pages(page, url, names):
+    """The batch PDF as the browser gets it; the 1-based page where each name first appears."""
+    response = page.request.get(url)
+    assert response.headers["content-type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.body()))
+    texts = [p.extract_text() for p in reader.pages]
+    assert len(texts) % 4 == 0  # A5 two-up on A4: whole duplex sheets
+    return {name: next(i for i, t in enumerate(texts, 1) if name in t) for name in names}
+
+
 def test_the_day_from_each_landing_page(browser, live_app):
     base = live_app.url
     ensure_consent_texts()
@@ -45,6 +59,8 @@ def test_the_day_from_each_landing_page(browser, live_app):
     )
     ayse = make_participant(region, given_name="Ayşe", family_name="Kılıç", preferred_language="tr")
     make_station_registration(consultation, participant=ayse, day_number=1)
+    bram = make_participant(region, given_name="Bram", family_name="Visser")
+    make_measurement(make_station_registration(consultation, participant=bram, day_number=2))
     host, nurse, doctor = (make_user(r, region) for r in ("host", "professional", "physician"))
 
     # The host logs in and lands on Today: the door of today's session is one tap away.
@@ -65,7 +81,9 @@ def test_the_day_from_each_landing_page(browser, live_app):
         door.screenshot(path=f"{SHOTS}/consent-ask-tr.png", full_page=True)
     door.get_by_role("button", name="Ja, gegeven").click()
     door.wait_for_url(f"**/aanmelden/sessions/{consultation.public_id}/door/")
-    expect(door.locator(".door-row")).to_contain_text("Toestemming huisarts: gegeven")
+    expect(door.locator(".door-row", has_text="Kılıç")).to_contain_text(
+        "Toestemming huisarts: gegeven"
+    )
     assert Consent.objects.get(participant=ayse).decision == "given"
 
     # A professional: from Today to her table, then the alarm she saves is shown to her at once.
@@ -111,6 +129,14 @@ def test_the_day_from_each_landing_page(browser, live_app):
     care.get_by_role("button", name="Verder").click()
     expect(care.get_by_role("heading", name="Ayşe Kılıç")).to_be_visible()
     assert Response.objects.get().filled_by_participant is True
+
+    # The booklets of the day, A5, from the Booklets menu: each person's starts on an odd page.
+    care.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Boekjes").click()
+    care.get_by_role("link", name=re.compile("Groepsconsult Transvaal")).click()
+    a5 = care.get_by_role("link", name="A5-boekje").get_attribute("href")
+    first_pages = _booklet_first_pages(care, a5, ["Ayşe Kılıç", "Bram Visser"])
+    assert all(page % 2 == 1 for page in first_pages.values()), first_pages
+    assert first_pages["Bram Visser"] > first_pages["Ayşe Kılıç"]
 
     # The physician: the alarm counter in the header, and the alarm on Today.
     doctor_context = logged_in_context(browser, base, doctor)

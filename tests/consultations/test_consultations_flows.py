@@ -144,7 +144,7 @@ def test_booking_the_team_and_the_warning_for_a_lead_without_big(client_for, reg
     client = client_for("coordinator")
     response = client.post(
         reverse("consultations:roster-assign", args=[c.public_id]),
-        {"professional": gp.pk, "role": "lead"},
+        {"professional": gp.public_id, "role": "lead"},
         follow=True,
     )
     page = response.content.decode()
@@ -156,7 +156,7 @@ def test_booking_at_a_table_without_the_table_is_refused(client_for, region_a):
     c = make_planned_consultation(region_a)
     response = client_for("coordinator").post(
         reverse("consultations:roster-assign", args=[c.public_id]),
-        {"professional": make_professional(region_a).pk, "role": "station"},
+        {"professional": make_professional(region_a).public_id, "role": "station"},
     )
     assert response.status_code == 400
     assert "Kies de tafel voor deze professional." in response.content.decode()
@@ -167,7 +167,7 @@ def test_a_professional_of_another_region_cannot_be_booked(client_for, region_a,
     c = make_planned_consultation(region_a)
     response = client_for("coordinator").post(
         reverse("consultations:roster-assign", args=[c.public_id]),
-        {"professional": make_professional(region_b).pk, "role": "host"},
+        {"professional": make_professional(region_b).public_id, "role": "host"},
     )
     assert response.status_code == 400 and not RosterAssignment.objects.exists()
 

@@ -25,6 +25,13 @@ def _urls(c):
         ("copy", "get", reverse("consultations:consultation-copy", args=[pid]), 200),
         ("status", "post", reverse("consultations:consultation-status", args=[pid]), 302),
         ("roster", "get", reverse("consultations:roster", args=[pid]), 200),
+        (
+            "edit-warnings",
+            "get",
+            reverse("consultations:consultation-edit-warnings", args=[pid]),
+            200,
+        ),
+        ("roster-warnings", "get", reverse("consultations:roster-warnings", args=[pid]), 200),
         ("assign", "post", reverse("consultations:roster-assign", args=[pid]), 400),
         ("station", "post", reverse("consultations:roster-station-add", args=[pid]), 400),
         (
@@ -49,10 +56,11 @@ def _urls(c):
 
 
 WRITES = {"edit", "copy", "status", "assign", "station", "unassign", "add-block", "reset"}
-WRITES |= {"block-edit", "block-up"}
+WRITES |= {"block-edit", "block-up", "edit-warnings", "roster-warnings"}
 VIEW_NAMES = [
     "detail", "edit", "copy", "status", "roster", "assign", "station", "unassign",
     "runsheet", "print", "pdf", "add-block", "reset", "block-edit", "block-up",
+    "edit-warnings", "roster-warnings",
 ]  # fmt: skip
 
 
@@ -91,6 +99,7 @@ REGION_PAGES = [
     ("consultations:consultation-calendar", "get", 200, "funder"),
     ("consultations:runsheet-template", "get", 200, "funder"),
     ("consultations:consultation-create", "get", 200, "host"),
+    ("consultations:consultation-warnings", "get", 200, "host"),
     ("consultations:runsheet-template-add", "post", 302, "host"),
 ]
 

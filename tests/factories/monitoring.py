@@ -3,6 +3,7 @@
 import datetime as dt
 import random
 
+from groepsconsult.monitoring.models import Target
 from groepsconsult.trajectories.models import Trajectory
 from tests.factories.backbone import (
     make_consultation,
@@ -41,3 +42,8 @@ def plant(region, code, people, *, seed=1, returned=True, **person):
             make_measurement(make_registration(back, participant), "systolic", sbp1)
             pairs.append((sbp0, sbp1))
     return pairs
+
+
+def make_region_objects(region):
+    """A target of `region`, for the URL walk."""
+    return Target.objects.create(region=region, year=2026, indicator="sessions", value=40)

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from groepsconsult.audit.services import Actor
 from groepsconsult.core.uploads import UploadRejected
@@ -15,6 +16,13 @@ from tests.factories.backbone import make_neighbourhood
 from tests.geo.conftest import collection, feature, square
 
 BY = Actor.system("test")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are asserted in English source text (the Dutch is checked in the views)."""
+    with translation.override("en"):
+        yield
 
 
 def test_features_are_matched_by_cbs_code_and_others_skipped(region_a, region_b):

@@ -1,10 +1,18 @@
 """Reading boundary files: WGS84 kept, every bad feature listed, RD New converted or refused."""
 
 import pytest
+from django.utils import translation
 
 from groepsconsult.core.uploads import UploadRejected
 from groepsconsult.geo.geojson import read_boundaries
 from tests.geo.conftest import collection, feature, square
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are asserted in English source text (the Dutch is checked in the views)."""
+    with translation.override("en"):
+        yield
 
 
 def test_a_wgs84_polygon_is_read_as_a_multipolygon():

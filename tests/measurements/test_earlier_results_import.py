@@ -235,3 +235,22 @@ def test_the_imported_session_is_listed_as_past_and_marked_imported(tmp_path, pl
     upcoming = coordinator.get("/consultations/?when=upcoming").content.decode()
     past = coordinator.get("/consultations/?when=past").content.decode()
     assert str(session.public_id) not in upcoming and str(session.public_id) in past
+
+
+def test_two_participants_with_the_name_and_birth_date_make_the_row_bad(tmp_path, place, region_a):
+    for _twice in range(2):
+        make_participant(
+            region_a,
+            given_name="Fatma",
+            family_name="Testpersoon1",
+            date_of_birth=dt.date(1951, 3, 2),
+        )
+    out, err = run(tmp_path, gp_csv([row(1)]))
+    assert out is None and "Rij 2: 2 deelnemers hebben deze naam en geboortedatum" in err
+
+
+def test_a_refusal_by_a_service_is_a_bad_row_not_a_crash(tmp_path, place):
+    run(tmp_path, gp_csv([row(1)]))
+    Registration.objects.update(status="cancelled")
+    out, err = run(tmp_path, gp_csv([row(1)]))
+    assert out is None and "Rij 2: " in err and "geannuleerd" in err

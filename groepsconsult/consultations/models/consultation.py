@@ -5,6 +5,8 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.languages import SPOKEN_LANGUAGES
@@ -106,7 +108,16 @@ class Consultation(VersionedModel, PublicModel):
         ]
 
     def __str__(self):
-        return self.title or f"{self.neighbourhood} {self.starts_at:%Y-%m-%d}"
+        return self.title or self.default_title()
+
+    def default_title(self):
+        """ "Group consultation Transvaal, Wednesday 6 January" in the active language: the name a
+        session has while the coordinator leaves its title empty (it follows a changed date)."""
+        day = date_format(timezone.localtime(self.starts_at), "l j F")
+        return _("Group consultation %(neighbourhood)s, %(day)s") % {
+            "neighbourhood": self.neighbourhood.name,
+            "day": day,
+        }
 
     @property
     def status_colour(self):

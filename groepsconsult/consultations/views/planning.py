@@ -20,8 +20,8 @@ from groepsconsult.audit.services import Actor
 from groepsconsult.consultations import policies, selectors, services
 from groepsconsult.consultations.forms import ConsultationForm, CopyForm, FilterForm, parse_month
 from groepsconsult.consultations.models import Consultation
+from groepsconsult.consultations.plan_warnings import session_warnings
 from groepsconsult.consultations.readiness import facts_from_annotations, readiness_check
-from groepsconsult.consultations.roster_warnings import roster_warnings
 from groepsconsult.consultations.views._common import get_consultation
 from groepsconsult.core.http import form_add_validation_error, paginate, render_page
 
@@ -79,9 +79,7 @@ def consultation_detail(request, public_id):
         "readiness": readiness_check(facts_from_annotations(consultation)),
         "stations": stations,
         "roles": roles,
-        "warnings": roster_warnings(
-            assignments=everyone, on=timezone.localtime(consultation.starts_at).date()
-        ),
+        "warnings": session_warnings(consultation=consultation, assignments=everyone),
         "statuses": statuses,
         "can_edit": policies.can_edit_consultation(consultation),
     }
@@ -137,11 +135,15 @@ def consultation_edit(request, public_id):
             **f.service_fields(),
         ),
     )
-    return done or render(
-        request,
-        "consultations/consultation_form.html",
-        {"form": form, "consultation": consultation},
-    )
+    if done:
+        return done
+    everyone = selectors.roster_for_consultation(consultation=consultation)[2]
+    context = {
+        "form": form,
+        "consultation": consultation,
+        "warnings": session_warnings(consultation=consultation, assignments=everyone),
+    }
+    return render(request, "consultations/consultation_form.html", context)
 
 
 @require_permission(Permission.CONSULTATION_MANAGE)

@@ -1,4 +1,5 @@
-"""The team of one session: tables, bookings and session roles, with VOG and BIG warnings.
+"""The team of one session: tables, bookings and session roles, with VOG and BIG warnings, and
+the team picker (filter by name, discipline and language; BIG, VOG and language badges).
 
 Who may use them: CONSULTATION_VIEW to see the team, CONSULTATION_MANAGE to change it.
 """
@@ -15,28 +16,52 @@ from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.consultations import policies, selectors, services
-from groepsconsult.consultations.forms import AssignmentForm, StationForm
+from groepsconsult.consultations.forms import AssignmentForm, PickerFilterForm, StationForm
 from groepsconsult.consultations.models import RosterAssignment, RosterStation
+from groepsconsult.consultations.plan_warnings import session_warnings
 from groepsconsult.consultations.readiness import facts_from_annotations, readiness_check
-from groepsconsult.consultations.roster_warnings import roster_warnings
+from groepsconsult.consultations.roster_warnings import vog_status
 from groepsconsult.consultations.views._common import get_consultation
-from groepsconsult.core.http import form_add_validation_error
+from groepsconsult.core.http import form_add_validation_error, paginate, render_page
+from groepsconsult.regions.selectors import professional_list
+
+PICKER_SIZE = 20
+
+
+def _picker(request, consultation, assign_form):
+    """The team picker: the region's active professionals, filtered and paged, with their VOG
+    status on the session day (the same rule as the warnings)."""
+    filters = PickerFilterForm(request.GET or None)
+    people = professional_list(region=consultation.region, **filters.filters())
+    page = paginate(request, people.filter(is_active=True).order_by("name"), per_page=PICKER_SIZE)
+    day = timezone.localtime(consultation.starts_at).date()
+    return {
+        "picker_form": filters,
+        "picker_page": page,
+        "picker_rows": [(p, vog_status(p.vog_date, on=day)) for p in page],
+        # Kept checked when the filters change (the filter form sends the checked radio along).
+        "picker_chosen": assign_form["professional"].value() or request.GET.get("professional", ""),
+    }
 
 
 def _page(request, consultation, *, assign_form=None, station_form=None, status=200):
     stations, roles, everyone = selectors.roster_for_consultation(consultation=consultation)
+    assign_form = assign_form or AssignmentForm(consultation=consultation)
     context = {
         "consultation": consultation,
         "stations": stations,
         "roles": roles,
-        "warnings": roster_warnings(
-            assignments=everyone, on=timezone.localtime(consultation.starts_at).date()
-        ),
+        "warnings": session_warnings(consultation=consultation, assignments=everyone),
         "readiness": readiness_check(facts_from_annotations(consultation)),
-        "assign_form": assign_form or AssignmentForm(consultation=consultation),
+        "assign_form": assign_form,
         "station_form": station_form or StationForm(),
         "can_edit": policies.can_edit_consultation(consultation),
+        **_picker(request, consultation, assign_form),
     }
+    if status == 200:
+        return render_page(
+            request, "consultations/roster.html", context, partial="consultations/_picker.html"
+        )
     return render(request, "consultations/roster.html", context, status=status)
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -101,27 +102,34 @@ def _write(*, region, rows, by, outcome) -> list:
             errors.append((row.number, message))
             continue
         seen[key] = row.number
-        if person is None:
-            person = people.create(values, values["location"].neighbourhood, by)
-            outcome.participants_created += 1
-        elif _person_key(values) not in people.created:
-            outcome.participants_matched.add(person.public_id)
-        consultation = sessions.get(values["location"], values["session_date"])
-        registration = registration_record_earlier(
-            consultation=consultation, participant=person, by=by
-        )
-        result = measurements_record_earlier(
-            registration=registration,
-            values=values["values"],
-            fasting=values["fasting"],
-            measured_at=consultation.starts_at,
-            by=by,
-        )
-        for measure, stored in result.conflicts.items():
-            errors.append((row.number, _conflict(measure, stored)))
-        outcome.measurements_created += len(result.rows)
-        outcome.measurements_unchanged += result.unchanged
+        try:
+            with transaction.atomic():  # a refusal by an owner's service is this row's error
+                messages = _write_row(values, person, people, sessions, by, outcome)
+        except ValidationError as exc:
+            messages = exc.messages
+        errors += [(row.number, message) for message in messages]
     return [_("Row %(row)s: %(message)s") % {"row": n, "message": m} for n, m in sorted(errors)]
+
+
+def _write_row(values, person, people, sessions, by, outcome) -> list[str]:
+    """Person, session, present place and values of one row; returns the row's conflicts."""
+    if person is None:
+        person = people.create(values, values["location"].neighbourhood, by)
+        outcome.participants_created += 1
+    elif _person_key(values) not in people.created:
+        outcome.participants_matched.add(person.public_id)
+    consultation = sessions.get(values["location"], values["session_date"])
+    registration = registration_record_earlier(consultation=consultation, participant=person, by=by)
+    result = measurements_record_earlier(
+        registration=registration,
+        values=values["values"],
+        fasting=values["fasting"],
+        measured_at=consultation.starts_at,
+        by=by,
+    )
+    outcome.measurements_created += len(result.rows)
+    outcome.measurements_unchanged += result.unchanged
+    return [_conflict(measure, stored) for measure, stored in result.conflicts.items()]
 
 
 def _conflict(measure, stored) -> str:

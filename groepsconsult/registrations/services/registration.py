@@ -9,9 +9,11 @@ from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.participants.models import Participant
+from groepsconsult.participants.selectors import participant_same_person
 from groepsconsult.participants.services import participant_register
 from groepsconsult.registrations import policies, selectors
 from groepsconsult.registrations.models import SELF_REGISTRATION_NAME, Registration
+from groepsconsult.registrations.signals import self_registered
 from groepsconsult.trajectories.services import trajectory_link_registration
 
 PURPOSE_RECRUITMENT = Purpose.RECRUITMENT
@@ -66,12 +68,18 @@ def _log_duplicate_attempt(*, registration, by: Actor) -> None:
 def registration_self_register(
     *, consultation: Consultation, participant: Participant, by: Actor = SELF_REGISTRATION_ACTOR
 ) -> Registration:
-    """A resident signs up on the public page: a new participant and their place, or nothing.
+    """A resident signs up on the public page: their place, on a new or their existing record.
 
     Someone already holding a place gets exactly the answer a new sign-up gets (whether a person
     attends a prediabetes group is health data, and the form is open to anyone who knows a name
     and a date of birth): the existing place is returned, nothing is changed and the attempt is
-    logged. Every refusal depends only on the session's public facts and the submitted data.
+    logged. Someone the region certainly knows already (same folded name, date of birth, and
+    phone or e-mail: `participant_same_person`, e.g. an imported GP patient) gets the place on
+    that record, silently: the answer is the same as for a new person. Every refusal depends
+    only on the session's public facts and the submitted data.
+
+    A new place sends `signals.self_registered` after the commit (notifications confirms it to
+    the phone or e-mail given here, never to what the record holds).
     """
     participant.full_clean(exclude=["region"])
     by = by.in_region(consultation.region.slug)
@@ -82,32 +90,61 @@ def registration_self_register(
             recent_count=selectors.self_registrations_last_hour_count(consultation=consultation)
         )
         _check_place(consultation=consultation, participant=participant)
-        existing = selectors.registration_duplicate_get(
-            consultation=consultation,
+        known = participant_same_person(
+            region=consultation.region,
             given_name=participant.given_name,
             family_name=participant.family_name,
             date_of_birth=participant.date_of_birth,
+            phone=participant.phone,
+            email=participant.email,
+        )
+        existing = selectors.registration_self_duplicate_get(
+            consultation=consultation, participant=participant, known=known
         )
         if existing is not None:
             _log_duplicate_attempt(registration=existing, by=by)
             return existing
-        participant_register(
-            participant=participant,
-            region=consultation.region,
-            by=by,
-            purpose=PURPOSE_RECRUITMENT,
+        registration = _self_place(
+            consultation=consultation, participant=known or participant, is_new=known is None, by=by
         )
-        registration = Registration(
-            consultation=consultation, participant=participant, channel=Registration.Channel.SELF
+        transaction.on_commit(
+            lambda: self_registered.send(
+                sender=Registration, registration=registration, contact=participant, by=by
+            ),
+            robust=True,
         )
-        audited_save(
-            instance=registration,
-            by=by,
-            purpose=PURPOSE_RECRUITMENT,
-            participant_ids=[participant.public_id],
-        )
-        trajectory_link_registration(registration=registration, by=by)
         return registration
+
+
+def _self_place(*, consultation, participant, is_new: bool, by: Actor) -> Registration:
+    if is_new:
+        participant_register(
+            participant=participant, region=consultation.region, by=by, purpose=PURPOSE_RECRUITMENT
+        )
+    # A known person may hold a cancelled place in this session: one row per person per session.
+    registration = Registration.objects.filter(
+        consultation=consultation, participant=participant
+    ).first() or Registration(consultation=consultation, participant=participant)
+    registration.status = Registration.Status.REGISTERED
+    registration.channel = Registration.Channel.SELF
+    audited_save(
+        instance=registration,
+        by=by,
+        purpose=PURPOSE_RECRUITMENT,
+        participant_ids=[participant.public_id],
+    )
+    if not is_new:
+        access_log_write(
+            by=by,
+            action=AccessEvent.Action.CHANGE,
+            subject_type="registration",
+            subject_ids=[registration.public_id],
+            participant_ids=[participant.public_id],
+            purpose=PURPOSE_RECRUITMENT,
+            detail="public sign-up matched an existing participant: no second record",
+        )
+    trajectory_link_registration(registration=registration, by=by)
+    return registration
 
 
 def registration_create(

@@ -15,7 +15,11 @@ from groepsconsult.audit.services import Actor
 from groepsconsult.core.clientip import client_ip
 from groepsconsult.core.http import form_add_validation_error
 from groepsconsult.registrations import policies, selectors, services
-from groepsconsult.registrations.calendar_file import consultation_ics, location_text
+from groepsconsult.registrations.calendar_file import (
+    consultation_ics,
+    location_text,
+    public_phone,
+)
 from groepsconsult.registrations.forms import PublicRegistrationForm
 from groepsconsult.registrations.views.access import (
     PUBLIC_LANGUAGES,
@@ -28,12 +32,13 @@ TOO_MANY = _(
 )
 
 
-def _context(request, consultation=None, **extra):
+def public_context(request, consultation=None, **extra):
     context = {"public_languages": PUBLIC_LANGUAGES.items(), **extra}
     if consultation is not None:
         context.update(
             consultation=consultation,
             place=location_text(consultation),
+            phone=public_phone(consultation),
             audience=policies.consultation_audience(consultation),
         )
     return context
@@ -44,7 +49,9 @@ def _context(request, consultation=None, **extra):
 def public_list(request):
     consultations = list(selectors.public_consultation_list())
     return render(
-        request, "registrations/public_list.html", _context(request, consultations=consultations)
+        request,
+        "registrations/public_list.html",
+        public_context(request, consultations=consultations),
     )
 
 
@@ -66,7 +73,7 @@ def public_register(request, public_id):
     return render(
         request,
         "registrations/public_register.html",
-        _context(request, consultation, form=form, is_full=is_full),
+        public_context(request, consultation, form=form, is_full=is_full),
     )
 
 
@@ -105,7 +112,9 @@ def _register(request, form, consultation) -> bool:
 @public_page
 def public_thanks(request, public_id):
     consultation = selectors.public_consultation_get_any(public_id=public_id)
-    return render(request, "registrations/public_thanks.html", _context(request, consultation))
+    return render(
+        request, "registrations/public_thanks.html", public_context(request, consultation)
+    )
 
 
 @require_GET

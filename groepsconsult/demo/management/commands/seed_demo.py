@@ -52,7 +52,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for index, spec in enumerate(data.REGIONS):
                 region, _ = Region.objects.get_or_create(
-                    slug=spec["slug"], defaults={"name": spec["name"]}
+                    slug=spec["slug"],
+                    defaults={"name": spec["name"], "public_phone": spec.get("public_phone", "")},
                 )
                 rng = random.Random(index)
                 self._backbone(region, spec, rng)
@@ -113,6 +114,7 @@ class Command(BaseCommand):
                         if k in (3, 7)
                         else timezone.localdate() - dt.timedelta(days=rng.randint(30, 900)),
                         email=f"{given.lower()}.{k}@example.org",
+                        languages=["nl", *data.PROFESSIONAL_LANGUAGES[k % 5]],
                     ),
                 )
         for org_name, kind in data.CITY_ORGANISATIONS:
