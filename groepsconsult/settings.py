@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "groepsconsult.handovers",
     "groepsconsult.gpfeedback",
     "groepsconsult.followups",
+    "groepsconsult.returns",
     "groepsconsult.finance",
     "groepsconsult.research",
     "groepsconsult.team",

@@ -37,6 +37,7 @@ urlpatterns = [
     path("handovers/", include("groepsconsult.handovers.urls")),
     path("gp-feedback/", include("groepsconsult.gpfeedback.urls")),
     path("followups/", include("groepsconsult.followups.urls")),
+    path("returns/", include("groepsconsult.returns.urls")),
     path("finance/", include("groepsconsult.finance.urls")),
     path("research/", include("groepsconsult.research.urls")),
     path("privacy/", include("groepsconsult.privacy.urls")),

@@ -139,6 +139,7 @@ UNMATCHED_OK = {
     "registrations:call-register",
     "research:export-download",
     "monitoring:target-delete",
+    "returns:invitation-register",
 }
 
 

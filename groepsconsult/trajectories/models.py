@@ -75,6 +75,10 @@ class Trajectory(PublicModel):
 
 # A trajectory in one of these has ended: a person who comes back starts a new one.
 ENDED_STATUSES = frozenset({Trajectory.Status.COMPLETED, Trajectory.Status.STOPPED})
+# After the first session, before the 6-month session: these wait for (an invitation to) a return.
+AWAITING_RETURN_STATUSES = frozenset(
+    {Trajectory.Status.BASELINE_DONE, Trajectory.Status.FOLLOW_UP, Trajectory.Status.LOST}
+)
 
 
 class TrajectoryEvent(TimeStampedModel):

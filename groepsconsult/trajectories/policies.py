@@ -10,7 +10,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.trajectories.models import ENDED_STATUSES, Trajectory
+from groepsconsult.trajectories.models import (
+    AWAITING_RETURN_STATUSES,
+    ENDED_STATUSES,
+    Trajectory,
+)
 
 S = Trajectory.Status
 
@@ -32,7 +36,7 @@ NEEDS_REASON = frozenset({S.STOPPED, S.LOST})
 # Before the first session is attended, registering moves the baseline link to the new session.
 BEFORE_BASELINE = frozenset({S.INVITED, S.REGISTERED})
 # After it, a session about six months later (or one planned as a return session) is the return.
-AWAITING_RETURN = frozenset({S.BASELINE_DONE, S.FOLLOW_UP, S.LOST})
+AWAITING_RETURN = AWAITING_RETURN_STATUSES
 RETURN_MIN_GAP = timedelta(days=120)
 
 

@@ -7,10 +7,15 @@ logged selector first; these take the participant (or its id) they were given.
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.trajectories.models import ENDED_STATUSES, Trajectory, TrajectoryEvent
+from groepsconsult.trajectories.models import (
+    AWAITING_RETURN_STATUSES,
+    ENDED_STATUSES,
+    Trajectory,
+    TrajectoryEvent,
+)
 
 
 @dataclass(frozen=True)
@@ -106,3 +111,30 @@ def trajectory_event_list(*, trajectory):
     return list(
         TrajectoryEvent.objects.filter(trajectory=trajectory).select_related("consultation")
     )
+
+
+def baseline_sessions_awaiting_return(*, region, before, limit=20):
+    """First sessions of the region held before `before` whose participants still wait for
+    their 6-month session, newest first, each with `awaiting` (how many): one query."""
+    awaiting = Count(
+        "baseline_trajectories",
+        filter=Q(baseline_trajectories__status__in=AWAITING_RETURN_STATUSES),
+    )
+    return list(
+        Consultation.objects.filter(
+            region=region, kind=Consultation.Kind.FIRST, starts_at__lt=before
+        )
+        .exclude(status=Consultation.Status.CANCELLED)
+        .annotate(awaiting=awaiting)
+        .filter(awaiting__gt=0)
+        .select_related("neighbourhood", "location")
+        .order_by("-starts_at")[:limit]
+    )
+
+
+def trajectories_awaiting_return(*, baseline_ids):
+    """Trajectories whose first session is one of `baseline_ids` and that still wait for
+    their 6-month session (not returned, stopped or completed), with the participant."""
+    return Trajectory.objects.filter(
+        baseline_consultation_id__in=baseline_ids, status__in=AWAITING_RETURN_STATUSES
+    ).select_related("participant", "baseline_consultation")

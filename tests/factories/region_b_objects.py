@@ -14,6 +14,7 @@ from tests.factories.measurements import make_alert
 from tests.factories.monitoring import make_region_objects as make_monitoring_objects
 from tests.factories.offers import make_offer
 from tests.factories.research import make_region_objects as make_research_objects
+from tests.factories.returns import make_invitation
 
 
 def make_app_objects(region, *, participant, consultation):
@@ -31,3 +32,4 @@ def make_app_objects(region, *, participant, consultation):
     make_handover(region, participant=participant)
     prepare_feedback(make_measured_patient(region))
     contact_consent(participant, "contact_by_health_champion", make_user("coordinator", region))
+    make_invitation(region)
