@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
@@ -21,7 +20,7 @@ from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt
 from groepsconsult.participants.selectors import participant_visible_queryset
 from groepsconsult.questionnaires.selectors import participants_answering
 from groepsconsult.registrations.models import Registration
-from groepsconsult.registrations.selectors import registration_queryset_for_user
+from groepsconsult.registrations.selectors import registration_get_for_user
 from groepsconsult.trajectories.selectors import trajectories_for_session
 
 PURPOSE = Purpose.FOLLOW_UP_CALL
@@ -150,13 +149,12 @@ def worklist_for_user(*, membership, by, today):
 
 def registration_get_for_call(*, membership, by, public_id):
     """The registration to call about: 404 outside the region or without contact consent."""
-    registration = get_object_or_404(
-        registration_queryset_for_user(membership=membership).filter(
-            consent_current_exists(
-                ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION, participant_ref="participant"
-            )
-        ),
+    registration = registration_get_for_user(
+        membership=membership,
         public_id=public_id,
+        only_if=consent_current_exists(
+            ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION, participant_ref="participant"
+        ),
     )
     access_log_write(
         by=by,

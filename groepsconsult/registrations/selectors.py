@@ -160,16 +160,18 @@ def registration_queryset_for_user(*, membership, consultation=None, include_can
     return qs
 
 
-def registration_get_for_user(*, membership, public_id, by=None, purpose=""):
+def registration_get_for_user(*, membership, public_id, by=None, purpose="", only_if=None):
     """One registration the membership may see, or 404 (other region, no consent).
 
+    `only_if` narrows it further (a Q or expression on the registration, e.g. the follow-up
+    call's contact consent): a registration outside it is a 404 too.
     The read is logged as a VIEW when `by` is given; callers that log a wider read themselves
     (the station logs a measurement view, the booklet a booklet view) leave it out.
     """
-    registration = get_object_or_404(
-        registration_queryset_for_user(membership=membership).select_related("referred_by"),
-        public_id=public_id,
-    )
+    qs = registration_queryset_for_user(membership=membership).select_related("referred_by")
+    if only_if is not None:
+        qs = qs.filter(only_if)
+    registration = get_object_or_404(qs, public_id=public_id)
     if by is not None:
         access_log_view(by=by, record=registration, purpose=purpose)
     return registration
