@@ -13,8 +13,7 @@ from groepsconsult.clinical import PLAUSIBLE_RANGES
 from groepsconsult.measurements.models import Measure
 from groepsconsult.participants.gp_import.columns import LABELS as PERSON_LABELS
 from groepsconsult.participants.gp_import.columns import SYNONYMS as PERSON_SYNONYMS
-from groepsconsult.participants.gp_import.columns import normalise
-from groepsconsult.participants.gp_import.reading import FileRejected
+from groepsconsult.participants.gp_import.columns import index_columns, normalise, refuse_missing
 
 PERSON_FIELDS = ("name", "given_name", "prefix", "family_name", "date_of_birth", "sex")
 SESSION_SYNONYMS = {
@@ -78,20 +77,7 @@ LABELS = {
 
 def map_columns(header: list[str], *, has_default_neighbourhood: bool):
     """Field -> column index and the ignored headers; refuses a file missing what we need."""
-    mapping: dict[str, int] = {}
-    ignored = []
-    for index, title in enumerate(header):
-        field = LOOKUP.get(normalise(title))
-        if field is None:
-            if title:
-                ignored.append(title)
-            continue
-        if field in mapping:
-            raise FileRejected(
-                _("The column '%(column)s' appears twice (as '%(first)s' and '%(second)s').")
-                % {"column": LABELS[field], "first": header[mapping[field]], "second": title}
-            )
-        mapping[field] = index
+    mapping, ignored = index_columns(header, lookup=LOOKUP, labels=LABELS)
     missing = []
     if "name" not in mapping and not {"given_name", "family_name"} <= mapping.keys():
         missing.append(_("name (or given name and family name)"))
@@ -102,9 +88,5 @@ def map_columns(header: list[str], *, has_default_neighbourhood: bool):
         missing.append(_("neighbourhood (or --neighbourhood)"))
     if not any(m in mapping for m in MEASURE_NAMES):
         missing.append(_("at least one measure"))
-    if missing:
-        raise FileRejected(
-            _("Required columns are missing: %(columns)s. Columns found: %(found)s.")
-            % {"columns": ", ".join(missing), "found": ", ".join(h for h in header if h) or "-"}
-        )
+    refuse_missing(missing, header)
     return mapping, ignored

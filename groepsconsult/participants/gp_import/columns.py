@@ -104,10 +104,18 @@ def normalise(header: str) -> str:
 
 def map_columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
     """Field -> column index, plus the headers we ignore. Refuses a file missing what we need."""
+    mapping, ignored = index_columns(header, lookup=LOOKUP, labels=LABELS)
+    refuse_missing(_missing(mapping), header)
+    return mapping, ignored
+
+
+def index_columns(header, *, lookup, labels):
+    """Field -> column index by normalised header (via `lookup`), plus the ignored headers;
+    refuses a file naming one field twice. Shared by every import that reads named columns."""
     mapping: dict[str, int] = {}
     ignored = []
     for index, title in enumerate(header):
-        field = LOOKUP.get(normalise(title))
+        field = lookup.get(normalise(title))
         if field is None:
             if title:
                 ignored.append(title)
@@ -116,13 +124,16 @@ def map_columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
             raise FileRejected(
                 _("The column '%(column)s' appears twice (as '%(first)s' and '%(second)s').")
                 % {
-                    "column": LABELS[field],
+                    "column": labels[field],
                     "first": header[mapping[field]],
                     "second": title,
                 }
             )
         mapping[field] = index
-    missing = _missing(mapping)
+    return mapping, ignored
+
+
+def refuse_missing(missing, header):
     if missing:
         raise FileRejected(
             _("Required columns are missing: %(columns)s. Columns found: %(found)s.")
@@ -131,7 +142,6 @@ def map_columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
                 "found": ", ".join(h for h in header if h) or "-",
             }
         )
-    return mapping, ignored
 
 
 def _missing(mapping) -> list:

@@ -7,6 +7,7 @@ Every refusal raises FileRejected with a message a coordinator can act on.
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from groepsconsult.core.uploads import (
@@ -21,6 +22,21 @@ from groepsconsult.core.uploads import (
 LIMITS = Limits(max_bytes=10 * 1024 * 1024, max_rows=100_000)
 MAX_FILE_BYTES = LIMITS.max_bytes
 MAX_ROWS = LIMITS.max_rows
+
+
+def read_local_file(path) -> bytes:
+    """A file named on the command line, refused (CommandError) when too large or unreadable."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CommandError(
+                _("The file is larger than %(mb)s MB. Split it into smaller files.")
+                % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise CommandError(_("Cannot read the file: %(e)s") % {"e": exc.strerror}) from None
+
+
 # The whole file cannot be read: the shared upload-safety helper's error, under its old name.
 FileRejected = UploadRejected
 

@@ -18,7 +18,7 @@ from groepsconsult.measurements.earlier.services import (
     EarlierImportRefused,
     earlier_results_import,
 )
-from groepsconsult.participants.gp_import.reading import MAX_FILE_BYTES, FileRejected
+from groepsconsult.participants.gp_import.reading import FileRejected, read_local_file
 from groepsconsult.regions.models import Region
 
 
@@ -48,7 +48,7 @@ class Command(BaseCommand):
         try:
             outcome = earlier_results_import(
                 region=region_obj,
-                data=self._read(file),
+                data=read_local_file(file),
                 file_name=file.name,
                 by=by,
                 neighbourhood=neighbourhood,
@@ -59,17 +59,6 @@ class Command(BaseCommand):
                 self.stderr.write(str(message))
             raise CommandError(_("The file was refused; nothing was saved.")) from None
         self._print(outcome)
-
-    def _read(self, path: Path) -> bytes:
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise CommandError(
-                    _("The file is larger than %(mb)s MB. Split it into smaller files.")
-                    % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
-                )
-            return path.read_bytes()
-        except OSError as exc:
-            raise CommandError(_("Cannot read the file: %(e)s") % {"e": exc.strerror}) from None
 
     def _print(self, outcome):
         self.stdout.write(

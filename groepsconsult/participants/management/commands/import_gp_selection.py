@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from groepsconsult.audit.services import Actor
 from groepsconsult.participants.gp_import import selectors, services
-from groepsconsult.participants.gp_import.reading import MAX_FILE_BYTES, FileRejected
+from groepsconsult.participants.gp_import.reading import FileRejected, read_local_file
 from groepsconsult.regions.models import Region
 
 
@@ -38,7 +38,7 @@ class Command(BaseCommand):
                 _("No GP practice with AGB code or name '%(p)s' in this region.") % {"p": practice}
             )
         session = self._consultation(region_obj, consultation)
-        data = self._read(file)
+        data = read_local_file(file)
         by = Actor(user_id=None, username=f"command:{_os_user()}", region_slug=region_obj.slug)
         try:
             report = services.import_file_check(
@@ -92,17 +92,6 @@ class Command(BaseCommand):
         if match is None:
             raise CommandError(_("No upcoming session with that id in this region."))
         return match
-
-    def _read(self, path: Path) -> bytes:
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise CommandError(
-                    _("The file is larger than %(mb)s MB. Split it into smaller files.")
-                    % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
-                )
-            return path.read_bytes()
-        except OSError as exc:
-            raise CommandError(_("Cannot read the file: %(e)s") % {"e": exc.strerror}) from None
 
     def _print(self, report):
         self.stdout.write(
