@@ -7,7 +7,7 @@ PORT ?= 8000
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 export MPLBACKEND := Agg
 
-.PHONY: setup demo test lint format messages serve bench loadtest
+.PHONY: setup demo test lint format messages serve bench bench-dashboards loadtest
 
 setup: $(VENV)/.installed
 
@@ -46,6 +46,11 @@ test: lint
 # Benchmarks as ratios to the logged-in base page (bench/README.md); exits 1 when a goal is missed.
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The monitoring dashboard at 10k / 100k / 1M participants (bench/dashboards.py); PostgreSQL with
+# BENCH_DATABASE_URL=postgres://…/gc_bench_dashboards, else a throw-away SQLite file.
+bench-dashboards: setup
+	$(PY) bench/dashboards.py $(BENCH_DASHBOARD_ARGS)
 
 # A bounded load test against gunicorn on 127.0.0.1 (bench/loadtest.py); needs DATABASE_URL for PostgreSQL.
 loadtest: setup
