@@ -53,6 +53,8 @@ class GrantForm(forms.ModelForm):
 
 
 class FundRouteForm(forms.ModelForm):
+    link = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
     class Meta:
         model = FundRoute
         fields = [

@@ -52,7 +52,7 @@ def _edit(request, *, model, public_id, form_class, title_field, back, with_regi
 @require_permission(Permission.FINANCE_VIEW)
 def grant_list(request):
     region, today = request.membership.region, timezone.localdate()
-    form = GrantFilterForm(request.GET or None)
+    form = GrantFilterForm(request.GET)
     page = paginate(request, funding.grant_list(region=region, today=today, **form.filters()))
     rows = [(grant, funding.grant_state(grant, today)) for grant in page]
     return render(request, "finance/grant_list.html", {"form": form, "page": page, "rows": rows})
@@ -93,7 +93,7 @@ def grant_edit(request, public_id):
 @require_permission(Permission.FINANCE_VIEW)
 def fund_route_list(request):
     region, today = request.membership.region, timezone.localdate()
-    form = FundRouteFilterForm(request.GET or None)
+    form = FundRouteFilterForm(request.GET)
     page = paginate(request, funding.fund_route_list(region=region, **form.filters()))
     rows = [(route, funding.route_deadline_state(route, today)) for route in page]
     return render(
@@ -142,7 +142,7 @@ def fund_routes_seed(request):
 @require_permission(Permission.FINANCE_VIEW)
 def sustainability_list(request):
     region = request.membership.region
-    form = ChecklistFilterForm(request.GET or None)
+    form = ChecklistFilterForm(request.GET)
     items = funding.sustainability_item_list(region=region, **form.filters())
     context = {
         "form": form,
