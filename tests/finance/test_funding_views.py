@@ -216,3 +216,12 @@ def test_query_counts_do_not_grow_with_rows(
     _fill(region_a, 20)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "99999999999999999999", "2026-13-45' OR 1=1 --"])
+def test_junk_filters_are_ignored_never_a_500(value, client_for, region_a):
+    make_grant(region_a)
+    client = client_for("coordinator")
+    query = dict.fromkeys(["domain", "current", "status", "kind", "group", "page"], value)
+    for path in LISTS:
+        assert client.get(path, query).status_code == 200
