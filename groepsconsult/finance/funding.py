@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, Q, Value, When
 from django.utils import timezone
 
 from groepsconsult.finance.models import FundRoute, Grant, PartnerContact, SustainabilityItem
@@ -101,7 +101,10 @@ def fund_route_due_list(*, region, today=None):
 
 
 def sustainability_item_list(*, region, group=None):
-    items = SustainabilityItem.objects.in_region(region)
+    """Items in the groups' own order (content, organisation, finance), then by position."""
+    groups = SustainabilityItem.Group.values
+    rank = Case(*(When(group=g, then=Value(i)) for i, g in enumerate(groups)))
+    items = SustainabilityItem.objects.in_region(region).order_by(rank, "position", "id")
     return items.filter(group=group) if group else items
 
 

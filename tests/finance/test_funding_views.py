@@ -165,6 +165,8 @@ def test_default_checklist_loads_once_and_progress_counts_per_group(client_for, 
     progress = {g.group: g for g in response.context["progress"]}
     assert (progress["finance"].done, progress["finance"].applicable) == (1, len(finance) - 1)
     assert progress["content"].done == 0
+    shown = [item.group for item in response.context["page"]]
+    assert shown == sorted(shown, key=["content", "organisation", "finance"].index)
 
 
 def test_warnings_show_on_the_overview_and_grants_on_the_dashboard(client_for, region_a):
