@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from groepsconsult.audit.services import Actor
+from groepsconsult.finance import demo_funding
 from groepsconsult.finance.models import Agreement, BudgetLine
 from groepsconsult.finance.selectors import assumption_list, budget_line_list
 from groepsconsult.finance.services import assumptions_seed_defaults, finance_record_save
@@ -48,6 +49,7 @@ LINES = [
 
 def seed(*, region, rng):
     assumptions_seed_defaults(region=region, by=BY)
+    demo_funding.seed(region=region, by=BY)  # grants, fund routes, checklist, contacts
     year = timezone.localdate().year
     if budget_line_list(region=region, year=year).exists():
         return

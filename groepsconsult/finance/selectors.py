@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from groepsconsult.accounts.permissions import Permission
+from groepsconsult.finance.funding import grant_warning_list
 from groepsconsult.finance.models import Agreement, Assumption, BudgetLine, FinanceEvent, Party
 from groepsconsult.finance.sources import OUTCOMES
 from groepsconsult.registrations.selectors import attended_participant_count
@@ -58,12 +59,14 @@ def agreement_review_due_list(*, region, today=None):
 
 
 def finance_dashboard_panel(request):
-    """Dashboard panel: agreements due for review (one query), for roles that see money."""
+    """Dashboard panel: agreements due for review and grants ending soon or overspent (two
+    queries), for roles that see money."""
     membership = request.membership
     if not membership.has_permission(Permission.FINANCE_VIEW):
         return None
     due = list(agreement_review_due_list(region=membership.region))
-    return {"template": "finance/_dashboard_panel.html", "due": due}
+    grants = grant_warning_list(region=membership.region)  # deadlines, contacts: on /finance/
+    return {"template": "finance/_dashboard_panel.html", "due": due, "grants": grants}
 
 
 def finance_event_list(*, region, subject):

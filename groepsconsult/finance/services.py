@@ -39,7 +39,8 @@ def _changes(before, after):
 
 
 def finance_record_save(*, instance, region, by: Actor):
-    """Create or update a budget line, assumption or agreement of `region` with its history."""
+    """Create or update a finance record (budget line, assumption, agreement, grant, fund route,
+    checklist item, partner contact) of `region` with its history."""
     instance.region = region
     _check_same_region(instance=instance, region=region)
     with transaction.atomic():
@@ -61,7 +62,7 @@ def finance_record_save(*, instance, region, by: Actor):
 def _check_same_region(*, instance, region):
     # Forms limit the choices; this guards every other caller.
     errors = {}
-    for name in ("neighbourhood", "rate"):
+    for name in ("neighbourhood", "rate", "organisation"):
         related = getattr(instance, name, None)
         if related is not None and related.region_id != region.pk:
             errors[name] = _("Choose one of this region.")

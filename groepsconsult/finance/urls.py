@@ -1,6 +1,6 @@
 from django.urls import path
 
-from groepsconsult.finance import views
+from groepsconsult.finance import views, views_funding
 
 app_name = "finance"
 urlpatterns = [
@@ -14,4 +14,31 @@ urlpatterns = [
     path("agreements/", views.agreement_list, name="agreement-list"),
     path("agreements/new/", views.agreement_create, name="agreement-create"),
     path("agreements/<uuid:public_id>/", views.agreement_edit, name="agreement-edit"),
+    # Funding (views_funding.py)
+    path("grants/", views_funding.grant_list, name="grant-list"),
+    path("grants/new/", views_funding.grant_create, name="grant-create"),
+    path("grants/<uuid:public_id>/", views_funding.grant_edit, name="grant-edit"),
+    path("funds/", views_funding.fund_route_list, name="fund-route-list"),
+    path("funds/new/", views_funding.fund_route_create, name="fund-route-create"),
+    path("funds/known/", views_funding.fund_routes_seed, name="fund-routes-seed"),
+    path("funds/<uuid:public_id>/", views_funding.fund_route_edit, name="fund-route-edit"),
+    path("sustainability/", views_funding.sustainability_list, name="sustainability-list"),
+    path(
+        "sustainability/new/",
+        views_funding.sustainability_item_create,
+        name="sustainability-item-create",
+    ),
+    path("sustainability/defaults/", views_funding.sustainability_seed, name="sustainability-seed"),
+    path(
+        "sustainability/<uuid:public_id>/",
+        views_funding.sustainability_item_edit,
+        name="sustainability-item-edit",
+    ),
+    path("contacts/", views_funding.partner_contact_list, name="partner-contact-list"),
+    path("contacts/new/", views_funding.partner_contact_create, name="partner-contact-create"),
+    path(
+        "contacts/<uuid:public_id>/",
+        views_funding.partner_contact_edit,
+        name="partner-contact-edit",
+    ),
 ]

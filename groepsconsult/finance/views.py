@@ -17,6 +17,7 @@ from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
 from groepsconsult.finance import selectors, services
 from groepsconsult.finance.forms import AgreementForm, AssumptionForm, BudgetLineForm, YearForm
+from groepsconsult.finance.funding import funding_warnings
 from groepsconsult.finance.models import Agreement, Assumption, BudgetLine
 
 
@@ -35,6 +36,7 @@ def overview(request):
         "form": form,
         "case": selectors.business_case(region=region, year=year),
         "due": selectors.agreement_review_due_list(region=region),
+        "funding": funding_warnings(region=region),  # _funding_overview.html
     }
     return render(request, "finance/overview.html", context)
 
