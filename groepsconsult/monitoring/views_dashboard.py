@@ -18,7 +18,6 @@ from groepsconsult.accounts.permissions import Permission, role_has_permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
-from groepsconsult.finance.selectors import business_case
 from groepsconsult.monitoring.dashboard import dashboard_context
 from groepsconsult.monitoring.exports import outcomes_csv, outcomes_xlsx, reach_csv, reach_xlsx
 from groepsconsult.monitoring.exports_process import (
@@ -28,6 +27,7 @@ from groepsconsult.monitoring.exports_process import (
     process_xlsx,
 )
 from groepsconsult.monitoring.forms import DashboardFilterForm
+from groepsconsult.monitoring.report import funder_report_context
 from groepsconsult.monitoring.selectors import aggregate_regions_for_user
 
 EXPORTS = {
@@ -124,8 +124,7 @@ def funder_report(request):
         "region": region,
         "form": form,
         "year": year,
-        "case": business_case(region=region, year=year) if sees_money else None,
-        **dashboard_context(region=region, filters=filters),
+        **funder_report_context(region=region, filters=filters, year=year, sees_money=sees_money),
     }
     html = render_to_string("monitoring/funder_report.html", context, request=request)
     _log_export(request, "funder report")
