@@ -47,3 +47,16 @@ def test_story_is_shown_without_name_until_consent_is_withdrawn(client_for, regi
 
 def test_costs_only_for_roles_that_see_money(client_for, planted):
     assert "Kosten per afgerond traject" not in pdf_text(client_for("researcher"))
+
+
+def test_report_query_count_does_not_grow(client_for, region_a, django_assert_max_num_queries):
+    client = client_for("funder")
+    coordinator = make_user("coordinator", region_a)
+    plant(region_a, "BU00000001", 2)
+    with django_assert_max_num_queries(40):
+        client.post("/monitoring/report.pdf")
+    plant(region_a, "BU00000002", 15, seed=5)
+    for t in Trajectory.objects.filter(baseline_consultation__region=region_a)[:4]:
+        make_story(t.participant, coordinator)
+    with django_assert_max_num_queries(40):
+        client.post("/monitoring/report.pdf")
