@@ -46,6 +46,7 @@ class Permission(StrEnum):
     GP_FEEDBACK_PREPARE = "gp_feedback_prepare"
     GP_REFER = "gp_refer"
     FOLLOWUP_CALL = "followup_call"
+    STORY_RECORD = "story_record"
     SUBJECT_ACCESS_EXPORT = "subject_access_export"
     PARTICIPANT_ERASE = "participant_erase"
     RULESET_APPROVE = "ruleset_approve"
@@ -100,6 +101,10 @@ PERMISSION_LABELS = {
     Permission.GP_REFER: _("Refer a patient into a session from the GP-practice portal"),
     Permission.FOLLOWUP_CALL: _(
         "Phone participants who agreed to be contacted after the session and record the call"
+    ),
+    Permission.STORY_RECORD: _(
+        "Write down a participant's story for the funder report (with their consent) and see "
+        "the region's stories"
     ),
     Permission.RULESET_APPROVE: _(
         "Review the clinical rule set and approve it as the region's responsible physician"
@@ -160,6 +165,7 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.GP_FEEDBACK_PREPARE,
         P.GP_REFER,
         P.FOLLOWUP_CALL,
+        P.STORY_RECORD,
     }
 )
 _CARE_TEAM = {
@@ -194,6 +200,7 @@ ROLES: dict[Role, RoleSpec] = {
             | {P.OFFER_MANAGE, P.ATTENDANCE_RECORD, P.GP_IMPORT, P.SIGNAL_VIEW}
             | {P.GP_FEEDBACK_VIEW, P.GP_FEEDBACK_PREPARE}
             | {P.FINANCE_VIEW, P.FINANCE_MANAGE, P.ASSUMPTION_EDIT, P.RESEARCH_MANAGE}
+            | {P.STORY_RECORD}
         ),
     ),
     Role.PHYSICIAN: RoleSpec(
@@ -212,7 +219,7 @@ ROLES: dict[Role, RoleSpec] = {
         _("Phones participants after the session; sees only those who agreed to be contacted."),
         frozenset(
             {P.CONSULTATION_VIEW, P.PARTICIPANT_LIST, P.PARTICIPANT_VIEW, P.OFFER_VIEW}
-            | {P.FOLLOWUP_CALL}
+            | {P.FOLLOWUP_CALL, P.STORY_RECORD}
         ),
     ),
     Role.HOST: RoleSpec(

@@ -20,6 +20,7 @@ GIVE_RATE = {
     ConsentPurpose.PSEUDONYMISED_RESEARCH: 0.5,
     ConsentPurpose.PHOTOS: 0.3,
     ConsentPurpose.SHARE_WITH_OFFER: 0.7,
+    ConsentPurpose.SHARE_STORY: 0.4,
 }
 WITHDRAW_RATE = 0.04
 REASONS = ["Wil niet meer gebeld worden", "Verhuisd naar andere huisarts", "Geen reden opgegeven"]

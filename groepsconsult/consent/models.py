@@ -21,6 +21,7 @@ class ConsentPurpose(models.TextChoices):
     PSEUDONYMISED_RESEARCH = "pseudonymised_research", _("Pseudonymised research")
     PHOTOS = "photos", _("Photos")
     SHARE_WITH_OFFER = "share_with_offer", _("Share name and phone with the offer")
+    SHARE_STORY = "share_story", _("Share my story anonymously in reports")
 
 
 class ConsentText(TimeStampedModel):

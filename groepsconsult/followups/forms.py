@@ -1,6 +1,6 @@
 from django import forms
 
-from groepsconsult.followups.models import FollowUpAttempt, SessionDebrief
+from groepsconsult.followups.models import FollowUpAttempt, SessionDebrief, Story
 
 
 class AttemptForm(forms.ModelForm):
@@ -27,3 +27,10 @@ class DebriefForm(forms.ModelForm):
             "went_well": forms.Textarea(attrs={"rows": 3}),
             "to_change": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class StoryForm(forms.ModelForm):
+    class Meta:
+        model = Story
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}

@@ -90,3 +90,38 @@ class SessionDebrief(PublicModel):
 
     def __str__(self):
         return f"{self.consultation}: {self.get_well_informed_display()}"
+
+
+class Story(PublicModel):
+    """A participant's own words about their experience, for the funder report.
+
+    Recorded only with the consent "share my story anonymously in reports"; the report reads
+    stories through `followups.selectors.story_report_list`, which checks that consent in the
+    query, so a withdrawal takes the story out of every later report. Never shown with a name.
+    """
+
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="stories"
+    )
+    text = models.TextField(
+        _("quote"),
+        max_length=1000,
+        help_text=_(
+            "In the participant's own words. Leave out names, places and anything else by "
+            "which someone could be recognised."
+        ),
+    )
+    recorded_on = models.DateField(_("recorded on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-recorded_on", "-id"]
+        verbose_name_plural = _("stories")
+
+    def __str__(self):
+        return f"{self.recorded_on:%Y-%m-%d}"

@@ -16,8 +16,11 @@ from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_write
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_exists, participants_with_consent
-from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt
-from groepsconsult.participants.selectors import participant_visible_queryset
+from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt, Story
+from groepsconsult.participants.selectors import (
+    participant_visible_q,
+    participant_visible_queryset,
+)
 from groepsconsult.questionnaires.selectors import participants_answering
 from groepsconsult.registrations.models import Registration
 from groepsconsult.registrations.selectors import registration_get_for_user
@@ -252,3 +255,46 @@ def review_list_for_user(*, membership, by, signals, neighbourhood=None):
         purpose=Purpose.REVIEW_MEETING,
     )
     return result
+
+
+# ---- stories for the funder report --------------------------------------------------------
+
+
+def story_consent_exists():
+    """EXISTS(current consent "share my story anonymously in reports") for a story's participant."""
+    return consent_current_exists(ConsentPurpose.SHARE_STORY, participant_ref="participant")
+
+
+def story_list_for_user(*, membership):
+    """The region's stories the user may see (a health champion: only people who agreed to be
+    contacted), newest first, each with `shareable` (story consent current): one query."""
+    return (
+        Story.objects.in_region(membership.region)
+        .filter(participant_visible_q(membership=membership, via="participant__"))
+        .annotate(shareable=story_consent_exists())
+        .select_related("participant", "recorded_by")
+    )
+
+
+def story_list_log(*, stories, by):
+    """One LIST access event per participant on the page shown."""
+    if stories:
+        access_log_write(
+            by=by,
+            action=AccessEvent.Action.LIST,
+            subject_type="story",
+            subject_ids=[s.public_id for s in stories],
+            participant_ids=[s.participant.public_id for s in stories],
+            purpose=PURPOSE,
+        )
+
+
+def story_report_list(*, region, start=None, end=None, limit=6):
+    """[(quote, recorded on)] for the funder report: only while the participant's story consent
+    is given and not withdrawn (checked in the query), never a name or any other field."""
+    stories = Story.objects.in_region(region).filter(story_consent_exists()).exclude(text="")
+    if start:
+        stories = stories.filter(recorded_on__gte=start)
+    if end:
+        stories = stories.filter(recorded_on__lte=end)
+    return list(stories.values_list("text", "recorded_on")[:limit])

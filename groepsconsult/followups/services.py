@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from groepsconsult.audit.services import Actor, audited_save
-from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt
+from groepsconsult.consent.models import ConsentPurpose
+from groepsconsult.consent.selectors import consent_current_queryset
+from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt, Story
 from groepsconsult.followups.selectors import MAX_ATTEMPTS, PURPOSE, SHORT_LINES_MAX_ATTEMPTS
 from groepsconsult.gpfeedback.services import gp_feedback_after_follow_up_call
 from groepsconsult.handovers.models import Signal
@@ -69,3 +71,28 @@ def followup_attempt_record(
                 registration=registration, call=attempt, by=by, now=now
             )
     return attempt
+
+
+def story_record(*, participant, text: str, by: Actor, today=None) -> Story:
+    """Write down a participant's story; refused unless they currently consent to share it
+    anonymously in reports (the report checks that consent again when it is made)."""
+    with transaction.atomic():
+        consent = consent_current_queryset(ConsentPurpose.SHARE_STORY)
+        if not consent.filter(participant=participant).exists():
+            raise ValidationError(
+                _(
+                    "The participant has not agreed to share a story anonymously in reports. "
+                    "Record that consent first (Consent on the participant's record)."
+                )
+            )
+        story = Story(
+            region_id=participant.region_id,
+            participant=participant,
+            text=text.strip(),
+            recorded_on=today or timezone.localdate(),
+            recorded_by=by.user,
+        )
+        audited_save(
+            instance=story, by=by, purpose=PURPOSE, participant_ids=[participant.public_id]
+        )
+    return story

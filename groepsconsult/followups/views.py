@@ -10,12 +10,14 @@ from django.views.decorators.http import require_http_methods
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consent.models import ConsentPurpose
+from groepsconsult.consent.selectors import consent_current_for_participant
 from groepsconsult.consultations.selectors import (
     consultation_get_for_user,
 )
-from groepsconsult.core.http import form_add_validation_error
+from groepsconsult.core.http import form_add_validation_error, paginate
 from groepsconsult.followups import closeout, selectors, services
-from groepsconsult.followups.forms import AttemptForm, DebriefForm
+from groepsconsult.followups.forms import AttemptForm, DebriefForm, StoryForm
 from groepsconsult.handovers.selectors import signal_list_for_user
 from groepsconsult.questionnaires.selectors import participants_answering
 
@@ -100,3 +102,35 @@ def session_closeout(request, consultation):
         ),
     }
     return render(request, "followups/closeout.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require_permission(Permission.STORY_RECORD)
+def story_create(request, registration):
+    """Write down what the participant said, for the funder report (with their consent)."""
+    by = Actor.from_request(request)
+    reg = selectors.registration_get_for_call(
+        membership=request.membership, by=by, public_id=registration
+    )
+    form = StoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.story_record(
+                participant=reg.participant, text=form.cleaned_data["text"], by=by
+            )
+        except ValidationError as exc:
+            form_add_validation_error(form, exc)
+        else:
+            messages.success(request, _("The story is saved."))
+            return redirect("followups:story-list")
+    consent = consent_current_for_participant(reg.participant)[ConsentPurpose.SHARE_STORY]
+    context = {"registration": reg, "form": form, "consent": consent}
+    return render(request, "followups/story_form.html", context)
+
+
+@require_permission(Permission.STORY_RECORD)
+def story_list(request):
+    """The region's stories, and whether each may be shown in the funder report now."""
+    page = paginate(request, selectors.story_list_for_user(membership=request.membership))
+    selectors.story_list_log(stories=list(page), by=Actor.from_request(request))
+    return render(request, "followups/story_list.html", {"page": page})

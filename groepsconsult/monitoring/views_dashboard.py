@@ -18,10 +18,16 @@ from groepsconsult.accounts.permissions import Permission, role_has_permission
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
-from groepsconsult.finance.selectors import business_case
 from groepsconsult.monitoring.dashboard import dashboard_context
 from groepsconsult.monitoring.exports import outcomes_csv, outcomes_xlsx, reach_csv, reach_xlsx
+from groepsconsult.monitoring.exports_process import (
+    equity_csv,
+    equity_xlsx,
+    process_csv,
+    process_xlsx,
+)
 from groepsconsult.monitoring.forms import DashboardFilterForm
+from groepsconsult.monitoring.report import funder_report_context
 from groepsconsult.monitoring.selectors import aggregate_regions_for_user
 
 EXPORTS = {
@@ -29,13 +35,25 @@ EXPORTS = {
     ("reach", "csv"): reach_csv,
     ("outcomes", "xlsx"): outcomes_xlsx,
     ("reach", "xlsx"): reach_xlsx,
+    ("process", "csv"): process_csv,
+    ("process", "xlsx"): process_xlsx,
+    ("equity", "csv"): equity_csv,
+    ("equity", "xlsx"): equity_xlsx,
 }
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-EXPORT_LABELS = [("outcomes", _("Outcomes (CSV)")), ("reach", _("Reach (CSV)"))]
-XLSX_LABELS = [("outcomes", _("Outcomes (XLSX)")), ("reach", _("Reach (XLSX)"))]
+EXPORT_LABELS = [
+    ("outcomes", _("Outcomes (CSV)")),
+    ("reach", _("Reach (CSV)")),
+    ("process", _("Process (CSV)")),
+]
+XLSX_LABELS = [
+    ("outcomes", _("Outcomes (XLSX)")),
+    ("reach", _("Reach (XLSX)")),
+    ("process", _("Process (XLSX)")),
+]
 
 
 def _filters(request, data):
@@ -106,8 +124,7 @@ def funder_report(request):
         "region": region,
         "form": form,
         "year": year,
-        "case": business_case(region=region, year=year) if sees_money else None,
-        **dashboard_context(region=region, filters=filters),
+        **funder_report_context(region=region, filters=filters, year=year, sees_money=sees_money),
     }
     html = render_to_string("monitoring/funder_report.html", context, request=request)
     _log_export(request, "funder report")

@@ -4,6 +4,7 @@ Only suppressed aggregates are shown (monitoring/equity.py); the page writes not
 """
 
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from groepsconsult.accounts.decorators import require_permission
@@ -28,5 +29,7 @@ def equity(request):
         "breakdowns": breakdowns,
         "combined": combined,
         "regions": regions,
+        "exports": [("equity", _("Equity (CSV)"))],
+        "xlsx_exports": [("equity", _("Equity (XLSX)"))],
     }
     return render(request, "monitoring/equity.html", context)

@@ -73,6 +73,12 @@ DETAILS = {
         _("Name and phone number; no results"),
         _("The contact person of the offer the participant is handed over to"),
     ),
+    ConsentPurpose.SHARE_STORY: (
+        _("A quote about the participant's experience in the funder report"),
+        CONSENT_BASIS,
+        _("The quote as written down by the caller; never a name"),
+        _("Municipality, insurer, GP organisation and other funders (in the report)"),
+    ),
 }
 
 

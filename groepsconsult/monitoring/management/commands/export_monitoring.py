@@ -1,4 +1,5 @@
-"""python manage.py export_monitoring --region <slug> --out <dir>: outcomes.csv and reach.csv.
+"""python manage.py export_monitoring --region <slug> --out <dir>: outcomes.csv, reach.csv,
+process.csv and equity.csv (the last two also as .xlsx).
 
 The same suppressed aggregates as the dashboard; the export is written to the access log.
 """
@@ -11,7 +12,21 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.monitoring.exports import outcomes_csv, reach_csv
+from groepsconsult.monitoring.exports_process import (
+    equity_csv,
+    equity_xlsx,
+    process_csv,
+    process_xlsx,
+)
 from groepsconsult.regions.models import Region
+
+TEXT_FILES = {
+    "outcomes.csv": outcomes_csv,
+    "reach.csv": reach_csv,
+    "process.csv": process_csv,
+    "equity.csv": equity_csv,
+}
+BINARY_FILES = {"process.xlsx": process_xlsx, "equity.xlsx": equity_xlsx}
 
 
 class Command(BaseCommand):
@@ -28,14 +43,17 @@ class Command(BaseCommand):
             raise CommandError(f"No region with short name {region!r}.") from None
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "outcomes.csv").write_text(outcomes_csv(region=region), encoding="utf-8")
-        (folder / "reach.csv").write_text(reach_csv(region=region), encoding="utf-8")
+        for name, build in TEXT_FILES.items():
+            (folder / name).write_text(build(region=region), encoding="utf-8")
+        for name, build in BINARY_FILES.items():
+            (folder / name).write_bytes(build(region=region))
+        names = ", ".join([*TEXT_FILES, *BINARY_FILES])
         access_log_write(
             by=Actor.system("export_monitoring"),
             action=AccessEvent.Action.EXPORT,
             subject_type="monitoring",
             subject_ids=[region.slug],
             purpose=Purpose.MONITORING_EXPORT,
-            detail="outcomes.csv, reach.csv",
+            detail=names,
         )
-        self.stdout.write(f"Wrote outcomes.csv and reach.csv to {folder}")
+        self.stdout.write(f"Wrote {names} to {folder}")
