@@ -1,0 +1,143 @@
+"""Every page's query count stays the same when the region grows, and no GET writes.
+
+Walks every route without parameters as every role (each page a role may open), and every object
+route as the region's administrator, on a small region A with one object of every app; then adds
+synthetic participants with sessions, registrations, measurements and the rest to region A (the
+generator behind `generate_synthetic` and the benchmarks), walks, adds twice as many and walks
+again. A page whose count grows does work per row it may not even show. A GET may write the
+access-log row that records a read of personal data, and nothing else.
+"""
+
+import re
+import time
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from groepsconsult.accounts.middleware import LAST_ACTIVITY_KEY
+from groepsconsult.accounts.permissions import Role
+from groepsconsult.demo.synthetic import generate
+from tests.conftest import verified_login
+from tests.factories.backbone import (
+    make_consultation,
+    make_location,
+    make_organisation,
+    make_participant,
+    make_professional,
+    make_user,
+)
+from tests.factories.region_b_objects import make_app_objects
+from tests.test_url_walk import (
+    PUBLIC_URL_NAMES,
+    UNMATCHED_OK,
+    every_pattern,
+    fill,
+)
+
+GROWTH = 150  # synthetic participants before the first walk; twice as many more before the second
+WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+ACCESS_LOG_TABLE = "audit_accessevent"  # the one write a GET may make: the log of a read
+
+
+def plain_routes():
+    """Names of the routes that take no parameters (lists, dashboards, forms)."""
+    for name, entry in every_pattern():
+        if name and not entry.pattern.converters and name not in PUBLIC_URL_NAMES:
+            yield name
+
+
+def object_routes():
+    for name, entry in every_pattern():
+        converters = entry.pattern.converters
+        if name and converters and name not in PUBLIC_URL_NAMES | UNMATCHED_OK:
+            yield name, converters
+
+
+def public_ids():
+    """(app label, public id) of every object that has one."""
+    return [
+        (model._meta.app_label, public_id)
+        for model in apps.get_models()
+        if any(f.name == "public_id" for f in model._meta.fields)
+        for public_id in model.objects.values_list("public_id", flat=True)
+    ]
+
+
+def measure(client, url):
+    """(status, number of queries, statements that wrote something other than the access log).
+
+    The idle clock is set to now first: it renews the session at most once a minute (tested in
+    tests/accounts/test_sessions.py), and the walk must not depend on crossing that minute."""
+    session = client.session
+    session[LAST_ACTIVITY_KEY] = int(time.time())
+    session.save()
+    with CaptureQueriesContext(connection) as ctx:
+        status = client.get(url).status_code
+    writes = [
+        q["sql"][:120]
+        for q in ctx.captured_queries
+        if WRITE.match(q["sql"]) and ACCESS_LOG_TABLE not in q["sql"]
+    ]
+    return status, len(ctx.captured_queries), writes
+
+
+def pages_of(clients, region_admin):
+    """{(role, url): client} of every page that answers 200 for that role."""
+    pages = {}
+    for role, client in clients.items():
+        for name in plain_routes():
+            try:
+                url = reverse(name)
+            except NoReverseMatch:  # a regex route with groups (the admin's app index)
+                continue
+            if client.get(url).status_code == 200:
+                pages[role, url] = client
+    ids = public_ids()
+    for name, converters in object_routes():
+        namespace = name.split(":")[0]
+        # The route's own app's objects first: most routes then match at the first tries.
+        for _app, public_id in sorted(ids, key=lambda found: found[0] != namespace):
+            try:
+                url = reverse(name, kwargs=fill(converters, public_id))
+            except NoReverseMatch:  # a route whose other parameters `fill` cannot guess
+                continue
+            if region_admin.get(url).status_code == 200:
+                pages["administrator", url] = region_admin
+                break
+    return pages
+
+
+def walk(pages):
+    """{(role, url): query count}; every page must still answer and write nothing."""
+    counts = {}
+    for key, client in pages.items():
+        status, counts[key], writes = measure(client, key[1])
+        assert status == 200, (key, status)
+        assert writes == [], (key, writes)
+    return counts
+
+
+@pytest.fixture
+def world(region_a):
+    location = make_location(region_a)
+    make_organisation(region_a, kind="gp_practice")
+    make_professional(region_a)
+    participant = make_participant(region_a)
+    consultation = make_consultation(region_a, location=location)
+    make_app_objects(region_a, participant=participant, consultation=consultation)
+    return {role: verified_login(Client(), make_user(role, region_a)) for role in Role.values}
+
+
+def test_no_page_grows_with_the_region_and_no_get_writes(region_a, world):
+    pages = pages_of(world, world["administrator"])
+    assert len(pages) > 50, "the walk found too few pages to mean anything"
+    generate(participants=GROWTH, seed=11, region=region_a)
+    before = walk(pages)
+    generate(participants=2 * GROWTH, seed=12, region=region_a)
+    after = walk(pages)
+    grown = [(key, before[key], after[key]) for key in pages if after[key] > before[key]]
+    assert not grown, "\n".join(f"{key}: {a} -> {b} queries" for key, a, b in grown)
