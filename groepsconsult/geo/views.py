@@ -31,6 +31,7 @@ from groepsconsult.geo.maps import export_layout, export_lines, map_context
 from groepsconsult.geo.raster import render_png
 from groepsconsult.geo.selectors import reference_choices, reference_dataset_list
 from groepsconsult.geo.services import boundaries_import, reference_dataset_import
+from groepsconsult.monitoring.disclosure import safe_view
 from groepsconsult.monitoring.selectors import aggregate_regions_for_user
 
 FORMATS = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf"}
@@ -44,12 +45,15 @@ def _context(request, data):
     filter_form = MapFilterForm(data or None, region=region)
     indicator, reference = form.chosen()
     regions = aggregate_regions_for_user(user=request.user)
+    filters, scope = safe_view(
+        form=filter_form, region=region, regions=regions, combined=data.get("combined") == "1"
+    )
     context = map_context(
         region=region,
         indicator=indicator,
         reference_key=reference,
-        filters=filter_form.filters(),
-        regions=regions if data.get("combined") == "1" else (),
+        filters=filters,
+        regions=regions if scope is regions else (),
     )
     return {
         **context,
