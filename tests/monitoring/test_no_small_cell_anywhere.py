@@ -95,7 +95,7 @@ def _csv_files(client, query):
 
 def _table_numbers(html):
     """Every number shown alone in a table cell or an SVG title of the page."""
-    cells = re.findall(r"<td>\s*([0-9.]+)\s*</td>", html)
+    cells = re.findall(r"<td>\s*([0-9.]+)\s*(?:</td>|<span)", html)
     titles = re.findall(r": ([0-9.]+)%?</title>", html)
     return cells + titles
 
@@ -220,3 +220,21 @@ def test_a_wide_filter_is_kept(client_for, region_a):
     response = client_for("funder").get("/monitoring/", {"sex": "male"})
     n = {r.measure: r.n.label for r in response.context["outcomes_all"]}
     assert n["systolic"] == "15" and "zonder die filters" not in response.content.decode()
+
+
+def test_combined_regions_cannot_show_a_neighbourhood_its_region_hides(
+    client_for, region_a, region_b
+):
+    """A: 12 and 3 (both hidden, total 15); B: 9 and 20. Combined, the hidden 3 and 9 already
+    hold 12 people, so the 12 would be shown, and A's total minus it gives the 3 back."""
+    plant(region_a, BIG, 12, seed=1)
+    plant(region_a, SMALL, 3, seed=2)
+    plant(region_b, "BU00000021", 9, seed=3)
+    plant(region_b, "BU00000022", 20, seed=4)
+    client = client_for("funder")
+    Membership.objects.create(user=client.user, region=region_b, role="funder")
+    for path in ("/monitoring/", "/maps/", "/monitoring/equity/"):
+        html = client.get(path, {"combined": "1", "indicator": "registered"}).content.decode()
+        assert "deze regio wordt alleen getoond" in html and "BU00000021" not in html, path
+    csv_text = client.post("/monitoring/export/reach.csv", {"combined": "1"}).content.decode()
+    assert f"{BIG},registered,<10" in csv_text and "BU00000021" not in csv_text
