@@ -124,19 +124,46 @@ def filters_give_away_small_group(*, region, filters: Filters) -> bool:
     return False
 
 
+def _tables(region, filters):
+    """{figure: Cell} of every table of the dashboard and the equity view (and so the map)."""
+    cells = {("hood", *key): cell for key, cell in hood_cells(region, filters).items()}
+    channels, totals = reach_by_channel(reach_rows(region=region, filters=filters))
+    for label, row in [*channels, (ALL, totals)]:
+        cells |= {("channel", str(label), what): cell for what, cell in row.items()}
+    for i, cell in enumerate(_people(region, filters)):
+        cells["people", i] = cell
+    _labels, breakdowns = equity_breakdowns(region=region, filters=filters)
+    for breakdown in breakdowns:
+        for group, row in breakdown.rows:
+            for i, (cell, _share) in enumerate(row):
+                cells["equity", breakdown.key, str(group), i] = cell
+    return cells
+
+
+def _part_gives_away(combined, parts, k):
+    """A combined cell is the sum of its regions' cells. Shown beside exactly one hidden part,
+    it gives that part back; beside several, their sum, which must then be 0 or >= k."""
+    if combined.suppressed:
+        return False
+    hidden = [part for part in parts if part.suppressed]
+    rest = combined.value - sum(part.value for part in parts if not part.suppressed)
+    return len(hidden) == 1 or (len(hidden) > 1 and 0 < rest < k)
+
+
 def combined_gives_away_small_region(*, regions, filters: Filters) -> bool:
     """True when the regions whose total is hidden hold 1..k-1 people together, or when a
-    neighbourhood is suppressed differently in the combined tables than in its region's."""
+    figure of the combined tables gives a cell hidden in one region's own tables back."""
     k = threshold()
     per_region = [_sizes(region, filters) for region in regions]
     for column in zip(*per_region, strict=True):
         if 0 < sum(n for n in column if n < k) < k:
             return True
-    own = {}
-    for region in regions:
-        own |= {key: c for key, c in hood_cells(region, filters).items() if key[0] != ALL}
-    combined = {key: c for key, c in hood_cells(regions, filters).items() if key[0] != ALL}
-    return any(own.get(key, c).suppressed != c.suppressed for key, c in combined.items())
+    own = [_tables(region, filters) for region in regions]
+    shown_zero = Cell(0, k)  # a group a region does not have adds nobody, visibly
+    return any(
+        _part_gives_away(cell, [table.get(key, shown_zero) for table in own], k)
+        for key, cell in _tables(regions, filters).items()
+    )
 
 
 def safe_view(*, form, region, regions, combined):

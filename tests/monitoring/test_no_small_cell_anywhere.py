@@ -238,3 +238,21 @@ def test_combined_regions_cannot_show_a_neighbourhood_its_region_hides(
         assert "deze regio wordt alleen getoond" in html and "BU00000021" not in html, path
     csv_text = client.post("/monitoring/export/reach.csv", {"combined": "1"}).content.decode()
     assert f"{BIG},registered,<10" in csv_text and "BU00000021" not in csv_text
+
+
+def test_combined_regions_cannot_give_back_a_group_hidden_in_one_region(
+    client_for, region_a, region_b
+):
+    """A: 15 people, 3 of them men (the 12 women are hidden beside them); B: 20 women and 10
+    men, all shown. Combined, women 32 minus B's 20 would give A's 12 and so its 3 men."""
+    from groepsconsult.participants.models import Participant
+
+    plant(region_a, BIG, 15, seed=1)
+    plant(region_b, "BU00000021", 30, seed=3)
+    for region, men in ((region_a, 3), (region_b, 10)):
+        pks = Participant.objects.filter(region=region).values_list("pk", flat=True)[:men]
+        Participant.objects.filter(pk__in=list(pks)).update(sex="male")
+    client = client_for("researcher")
+    Membership.objects.create(user=client.user, region=region_b, role="researcher")
+    html = client.get("/monitoring/equity/", {"combined": "1"}).content.decode()
+    assert "deze regio wordt alleen getoond" in html
