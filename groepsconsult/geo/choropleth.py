@@ -16,7 +16,7 @@ from groepsconsult.monitoring.suppression import threshold
 
 PALETTE = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")  # ColorBrewer Blues, 5 classes
 DARK_FROM = 3  # classes from here on need white text
-HATCH = "url(#suppressed)"
+HATCH = "suppressed"  # id of the hatch pattern; a page with several maps numbers them
 NO_DATA = "#f2f2f2"
 WIDTH = 560
 MAX_HEIGHT = 440
@@ -105,11 +105,13 @@ def _colour(value, legend):
     return legend[-1][2]
 
 
-def build_map(*, areas, figures, unit=""):
+def build_map(*, areas, figures, unit="", pattern=HATCH):
     """The map of `areas` [(key, name, geometry)] coloured by `figures` {key: Cell or None}.
 
-    Returns {"areas", "width", "height", "legend", "unmapped"}: `unmapped` names the areas
-    without a boundary (they are in the table, not on the map)."""
+    Returns {"areas", "width", "height", "legend", "unmapped", "pattern"}: `unmapped` names the
+    areas without a boundary (they are in the table, not on the map); `pattern` is the id of
+    the hatch (unique per map, so several maps can share one page)."""
+    hatch = f"url(#{pattern})"
     shown = [c.value for c in figures.values() if c is not None and not c.suppressed]
     legend = classes(shown)
     drawn = [(key, name, geometry) for key, name, geometry in areas if geometry]
@@ -121,14 +123,14 @@ def build_map(*, areas, figures, unit=""):
         if cell is None:
             result.append(Area(key, name, "–", NO_DATA, rings))
         elif cell.suppressed:
-            result.append(Area(key, name, cell.label, HATCH, rings, suppressed=True))
+            result.append(Area(key, name, cell.label, hatch, rings, suppressed=True))
         else:
             colour = _colour(cell.value, legend)
             text = "#fff" if colour in PALETTE[DARK_FROM:] else "#000"
             result.append(Area(key, name, f"{cell.label}{unit}", colour, rings, text_fill=text))
     keys = [(f"{lo}{unit} – {hi}{unit}", colour) for lo, hi, colour in legend]
     keys += [
-        (_("<%(k)s: fewer than %(k)s people, not shown") % {"k": threshold()}, HATCH),
+        (_("<%(k)s: fewer than %(k)s people, not shown") % {"k": threshold()}, hatch),
         (_("no data"), NO_DATA),
     ]
     for area in result:
@@ -141,6 +143,7 @@ def build_map(*, areas, figures, unit=""):
             {
                 "label": label,
                 "fill": fill,
+                "hatched": fill == hatch,
                 "y": str(height + 10 + 22 * i),
                 "text_y": str(height + 22 + 22 * i),
             }
@@ -148,4 +151,5 @@ def build_map(*, areas, figures, unit=""):
         ],
         "total_height": str(height + 16 + 22 * len(keys)),
         "unmapped": [name for _key, name, geometry in areas if not geometry],
+        "pattern": pattern,
     }

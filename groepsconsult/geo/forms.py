@@ -1,8 +1,12 @@
+import datetime as dt
+
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.geo.indicators import DEFAULT, INDICATORS
 from groepsconsult.geo.models import ReferenceDataset
+from groepsconsult.monitoring.forms import DashboardFilterForm
 
 
 class MapForm(forms.Form):
@@ -19,6 +23,31 @@ class MapForm(forms.Form):
         if self.is_bound and self.is_valid():
             return self.cleaned_data["indicator"] or DEFAULT, self.cleaned_data["reference"]
         return DEFAULT, ""
+
+
+class MapFilterForm(DashboardFilterForm):
+    """The dashboard's filters on the map (the same form and `Filters`), without the
+    neighbourhood: the map shows every neighbourhood side by side."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["neighbourhood"]
+
+    def chosen(self):
+        """["Sex: Female", ...]: the filters that narrowed the figures, printed with the map."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        lines = []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if value in (None, ""):
+                continue
+            if isinstance(value, dt.date):
+                value = date_format(value)
+            else:
+                value = dict(field.choices).get(value, value)
+            lines.append(f"{field.label}: {value}")
+        return lines
 
 
 class BoundaryUploadForm(forms.Form):

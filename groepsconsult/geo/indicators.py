@@ -37,6 +37,7 @@ INDICATORS = {
     ]
 }
 DEFAULT = "reach"
+NO_FILTERS = Filters()
 
 
 @dataclass
@@ -67,12 +68,13 @@ def _average(total, areas):
     return Cell(round(total.value / areas, 1), total.k)
 
 
-def indicator_figures(*, region, indicator, keys, targets) -> Figures:
-    """Figures of `indicator` for the areas `keys` (CBS code, or name without one)."""
+def indicator_figures(*, region, indicator, keys, targets, filters=NO_FILTERS) -> Figures:
+    """Figures of `indicator` for the areas `keys` (CBS code, or name without one), with the
+    dashboard's `filters`; `region` may be a list (a funder's regions combined)."""
     if indicator.startswith("change_"):
-        return _change(region, indicator.removeprefix("change_"), keys)
+        return _change(region, indicator.removeprefix("change_"), keys, filters)
     counts: dict = {}
-    for hood, what, cell in reach_table(region=region, filters=Filters()):
+    for hood, what, cell in reach_table(region=region, filters=filters):
         counts.setdefault(hood, {})[what] = cell
 
     def count(key, what):
@@ -89,10 +91,10 @@ def indicator_figures(*, region, indicator, keys, targets) -> Figures:
     return Figures(cells, _rate(count(ALL, "registered"), target_sum or None))
 
 
-def _change(region, measure, keys):
+def _change(region, measure, keys, filters):
     rows = [
         r
-        for r in outcome_rows(collect_pairs(region=region, filters=Filters()))
+        for r in outcome_rows(collect_pairs(region=region, filters=filters))
         if r.measure == measure
     ]
     by_key = {r.neighbourhood: r for r in rows}

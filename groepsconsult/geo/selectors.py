@@ -15,6 +15,15 @@ def neighbourhood_areas(*, region):
     return list(Neighbourhood.objects.in_region(region).values_list("cbs_code", "name", "geometry"))
 
 
+def neighbourhood_areas_by_region(*, regions):
+    """{region id: [(cbs code, name, geometry)]} for several regions (combined maps): one query."""
+    grouped = {region.pk: [] for region in regions}
+    rows = Neighbourhood.objects.filter(region__in=regions).order_by("name", "pk")
+    for region_id, *area in rows.values_list("region_id", "cbs_code", "name", "geometry"):
+        grouped[region_id].append(tuple(area))
+    return grouped
+
+
 def reference_dataset_list(*, region):
     return (
         ReferenceDataset.objects.in_region(region)
@@ -54,10 +63,11 @@ def reference_figures(*, region, key):
     return rows[0].dataset, {r.code: r.value for r in rows}
 
 
-def target_population(*, region):
-    """(dataset, {code: size}) of the newest dataset with a `target_population` indicator."""
+def reference_figures_for_indicator(*, region, indicator):
+    """(dataset, {area code: value}) of the region's newest dataset with `indicator`: in a
+    combined map each region is compared with its own figures for the chosen indicator."""
     rows = list(
-        ReferenceFigure.objects.filter(dataset__region=region, indicator=TARGET_POPULATION)
+        ReferenceFigure.objects.filter(dataset__region=region, indicator=indicator)
         .select_related("dataset")
         .order_by("-dataset__published_on", "-dataset__created_at")
     )
@@ -65,6 +75,11 @@ def target_population(*, region):
         return None, {}
     newest = rows[0].dataset
     return newest, {r.code: r.value for r in rows if r.dataset_id == newest.pk}
+
+
+def target_population(*, region):
+    """(dataset, {code: size}) of the newest dataset with a `target_population` indicator."""
+    return reference_figures_for_indicator(region=region, indicator=TARGET_POPULATION)
 
 
 def _is_uuid(value):

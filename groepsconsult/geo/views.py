@@ -21,36 +21,69 @@ from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.core.http import paginate
 from groepsconsult.core.uploads import UploadRejected, check_size
 from groepsconsult.geo import geojson, reference_csv
-from groepsconsult.geo.forms import BoundaryUploadForm, MapForm, ReferenceDatasetForm
-from groepsconsult.geo.maps import export_lines, map_context
+from groepsconsult.geo.forms import (
+    BoundaryUploadForm,
+    MapFilterForm,
+    MapForm,
+    ReferenceDatasetForm,
+)
+from groepsconsult.geo.maps import export_layout, export_lines, map_context
 from groepsconsult.geo.raster import render_png
 from groepsconsult.geo.selectors import reference_choices, reference_dataset_list
 from groepsconsult.geo.services import boundaries_import, reference_dataset_import
+from groepsconsult.monitoring.disclosure import safe_view
+from groepsconsult.monitoring.selectors import aggregate_regions_for_user
 
 FORMATS = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf"}
 
 
 def _context(request, data):
+    """The map for the chosen figure, filters and scope. With combined=1 a user who sees group
+    figures in several regions gets them all, like the dashboard's combined view."""
     region = request.membership.region
     form = MapForm(data or None, reference_choices=reference_choices(region=region))
+    filter_form = MapFilterForm(data or None, region=region)
     indicator, reference = form.chosen()
-    return form, map_context(region=region, indicator=indicator, reference_key=reference)
+    regions = aggregate_regions_for_user(user=request.user)
+    filters, scope = safe_view(
+        form=filter_form, region=region, regions=regions, combined=data.get("combined") == "1"
+    )
+    context = map_context(
+        region=region,
+        indicator=indicator,
+        reference_key=reference,
+        filters=filters,
+        regions=regions if scope is regions else (),
+    )
+    return {
+        **context,
+        "form": form,
+        "filter_form": filter_form,
+        "filter_lines": filter_form.chosen(),
+        "regions": regions,
+    }
 
 
 @require_GET
 @require_permission(Permission.AGGREGATE_VIEW)
 def map_view(request):
-    form, context = _context(request, request.GET)
-    return render(request, "geo/map.html", {**context, "form": form, "formats": list(FORMATS)})
+    context = _context(request, request.GET)
+    return render(request, "geo/map.html", {**context, "formats": list(FORMATS)})
 
 
 def _export_body(request, fmt, context):
     if fmt == "svg":
-        svg = render_to_string("geo/_map.svg", context, request=request)
+        layout = export_layout(context, context["filter_lines"])
+        svg = render_to_string("geo/map_export.svg", {**context, "layout": layout}, request=request)
         return f'<?xml version="1.0" encoding="UTF-8"?>\n{svg}'.encode()
     if fmt == "png":
-        title = f"{context['indicator'].label}, {context['region'].name}"
-        return render_png(map_data=context["map"], title=title, lines=export_lines(context))
+        names = ", ".join(region.name for region in context["scope"])
+        return render_png(
+            maps=[section["map"] for section in context["sections"]],
+            title=f"{context['indicator'].label}, {names}",
+            lines=export_lines(context, context["filter_lines"]),
+            footer=context["filter_lines"],
+        )
     html = render_to_string("geo/map_pdf.html", context, request=request)
     return HTML(string=html).write_pdf()
 
@@ -60,14 +93,15 @@ def _export_body(request, fmt, context):
 def map_export(request, fmt):
     if fmt not in FORMATS:
         raise Http404
-    _form, context = _context(request, request.POST)
+    context = _context(request, request.POST)
     body = _export_body(request, fmt, context)
-    name = f"map-{context['region'].slug}-{context['indicator'].key}.{fmt}"
+    slug = "combined" if context["combined"] else context["region"].slug
+    name = f"map-{slug}-{context['indicator'].key}.{fmt}"
     access_log_write(
         by=Actor.from_request(request),
         action=AccessEvent.Action.EXPORT,
         subject_type="map",
-        subject_ids=[context["region"].slug],
+        subject_ids=[region.slug for region in context["scope"]],
         purpose=Purpose.MONITORING_EXPORT,
         detail=name,
     )

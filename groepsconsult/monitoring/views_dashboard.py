@@ -19,6 +19,7 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.monitoring.dashboard import dashboard_context
+from groepsconsult.monitoring.disclosure import safe_view
 from groepsconsult.monitoring.exports import outcomes_csv, outcomes_xlsx, reach_csv, reach_xlsx
 from groepsconsult.monitoring.exports_process import (
     equity_csv,
@@ -56,18 +57,19 @@ XLSX_LABELS = [
 ]
 
 
-def _filters(request, data):
+def _view(request, data):
+    """(form, filters, scope, regions): the active region, or with ?combined=1 every region
+    where the user sees group figures (a national insurer funds many cities); cells stay
+    suppressed on the combined figures, and the differencing guard may widen the view."""
     form = DashboardFilterForm(data or None, region=request.membership.region)
-    return form, form.filters()
-
-
-def _scope(request, data):
-    """The active region, or with ?combined=1 every region where the user sees group figures
-    (a national insurer funds many cities); cells stay suppressed on the combined figures."""
     regions = aggregate_regions_for_user(user=request.user)
-    if data.get("combined") == "1" and len(regions) > 1:
-        return regions, regions
-    return request.membership.region, regions
+    filters, scope = safe_view(
+        form=form,
+        region=request.membership.region,
+        regions=regions,
+        combined=data.get("combined") == "1",
+    )
+    return form, filters, scope, regions
 
 
 def _log_export(request, what):
@@ -84,8 +86,7 @@ def _log_export(request, what):
 @require_GET
 @require_permission(Permission.AGGREGATE_VIEW)
 def dashboard(request):
-    form, filters = _filters(request, request.GET)
-    scope, regions = _scope(request, request.GET)
+    form, filters, scope, regions = _view(request, request.GET)
     context = {
         "form": form,
         "exports": EXPORT_LABELS,
@@ -103,8 +104,7 @@ def dashboard_export(request, what, fmt="csv"):
     """One aggregate as CSV or (fmt="xlsx") as XLSX: the same suppressed rows either way."""
     if (what, fmt) not in EXPORTS:
         raise Http404
-    _form, filters = _filters(request, request.POST)
-    scope, _regions = _scope(request, request.POST)
+    _form, filters, scope, _regions = _view(request, request.POST)
     body = EXPORTS[what, fmt](region=scope, filters=filters)
     _log_export(request, f"{what}.{fmt}")
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
@@ -116,7 +116,8 @@ def dashboard_export(request, what, fmt="csv"):
 @require_permission(Permission.AGGREGATE_VIEW)
 def funder_report(request):
     region = request.membership.region
-    form, filters = _filters(request, request.POST)
+    form = DashboardFilterForm(request.POST or None, region=region)
+    filters, _scope = safe_view(form=form, region=region, regions=[region], combined=False)
     year = (filters.end or timezone.localdate()).year
     # Costs only for roles that may see the money pages (not the researcher or physician).
     sees_money = role_has_permission(request.membership.role, Permission.FINANCE_VIEW)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
+from groepsconsult.monitoring.disclosure import safe_view
 from groepsconsult.monitoring.equity import equity_breakdowns
 from groepsconsult.monitoring.forms import DashboardFilterForm
 from groepsconsult.monitoring.selectors import aggregate_regions_for_user
@@ -19,10 +20,14 @@ from groepsconsult.monitoring.selectors import aggregate_regions_for_user
 def equity(request):
     form = DashboardFilterForm(request.GET or None, region=request.membership.region)
     regions = aggregate_regions_for_user(user=request.user)
-    combined = request.GET.get("combined") == "1" and len(regions) > 1
-    indicators, breakdowns = equity_breakdowns(
-        region=regions if combined else request.membership.region, filters=form.filters()
+    filters, scope = safe_view(
+        form=form,
+        region=request.membership.region,
+        regions=regions,
+        combined=request.GET.get("combined") == "1",
     )
+    indicators, breakdowns = equity_breakdowns(region=scope, filters=filters)
+    combined = scope is regions
     context = {
         "form": form,
         "indicators": indicators,
