@@ -12,9 +12,19 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from groepsconsult.accounts.permissions import Permission
+from groepsconsult.consultations.selectors import consultation_list_for_region
 from groepsconsult.finance import sroi
-from groepsconsult.finance.models import Agreement, Assumption, BudgetLine, FinanceEvent, Party
+from groepsconsult.finance.costs import region_costs, session_costs
+from groepsconsult.finance.models import (
+    Agreement,
+    Assumption,
+    BudgetLine,
+    FinanceEvent,
+    Party,
+    SessionPreparation,
+)
 from groepsconsult.registrations.selectors import attended_participant_count
+from groepsconsult.trajectories.selectors import trajectory_completed_count
 
 REVIEW_WARNING_DAYS = 30  # an agreement shows on the reminders list this long before review
 
@@ -64,6 +74,11 @@ def finance_dashboard_panel(request):
         return None
     due = list(agreement_review_due_list(region=membership.region))
     return {"template": "finance/_dashboard_panel.html", "due": due}
+
+
+def session_preparation_get(*, consultation):
+    """The session's own preparation hours, or None (the region's assumption applies)."""
+    return SessionPreparation.objects.filter(consultation=consultation).first()
 
 
 def finance_event_list(*, region, subject):
@@ -123,7 +138,8 @@ def business_case(*, region, year):
     values = sroi.outcome_values(assumptions, participants)
     parties = _party_rows(lines, assumptions, values)
     inputs = sum(row.inputs for row in parties)
-    benefits = sum((v.pv for v in values if v.pv is not None), Decimal(0))
+    valued = [v.pv for v in values if v.pv is not None]
+    benefits = sum(valued, Decimal(0)) if valued else None  # nothing valued: to confirm
     rows, cases = sroi.sensitivity(assumptions, participants, inputs)
     return {
         "year": year,
@@ -143,6 +159,9 @@ def business_case(*, region, year):
         "cases": cases,
         "break_even": sroi.break_even(values, assumptions, inputs),
         "lines_by_neighbourhood": _by_neighbourhood(lines),
+        "costs": region_cost_summary(
+            region=region, year=year, assumptions=assumptions, participants=participants
+        ),
     }
 
 
@@ -152,3 +171,28 @@ def _by_neighbourhood(lines):
         name = line.neighbourhood.name if line.neighbourhood else ""
         totals[name] = totals.get(name, Decimal(0)) + (line_value(line) or 0)
     return sorted(totals.items())
+
+
+def consultation_cost_list(*, region, year, neighbourhood=None):
+    """The region's sessions of `year` (optionally one neighbourhood), latest first."""
+    sessions = consultation_list_for_region(
+        region=region, neighbourhood=neighbourhood.public_id if neighbourhood else None
+    )
+    return sessions.filter(starts_at__year=year).order_by("-starts_at")
+
+
+def region_cost_summary(*, region, year, neighbourhood=None, assumptions=None, participants=None):
+    """Actual costs of the year's sessions by category and party, per participant and per
+    completed trajectory (a fixed number of queries)."""
+    if assumptions is None:
+        assumptions = {a.key: a for a in assumption_list(region=region)}
+    if participants is None:
+        participants = attended_participant_count(
+            region=region, year=year, neighbourhood=neighbourhood
+        )
+    sessions = list(consultation_cost_list(region=region, year=year, neighbourhood=neighbourhood))
+    costs = session_costs(consultations=sessions, assumptions=assumptions)
+    completed = trajectory_completed_count(region=region, year=year, neighbourhood=neighbourhood)
+    return region_costs(
+        sessions=list(costs.values()), participants=participants, completed=completed
+    )

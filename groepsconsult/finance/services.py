@@ -61,7 +61,7 @@ def finance_record_save(*, instance, region, by: Actor):
 def _check_same_region(*, instance, region):
     # Forms limit the choices; this guards every other caller.
     errors = {}
-    for name in ("neighbourhood", "rate"):
+    for name in ("neighbourhood", "rate", "consultation"):
         related = getattr(instance, name, None)
         if related is not None and related.region_id != region.pk:
             errors[name] = _("Choose one of this region.")

@@ -14,4 +14,19 @@ urlpatterns = [
     path("agreements/", views.agreement_list, name="agreement-list"),
     path("agreements/new/", views.agreement_create, name="agreement-create"),
     path("agreements/<uuid:public_id>/", views.agreement_edit, name="agreement-edit"),
+    path("consultations/", views.consultation_cost_list, name="consultation-cost-list"),
+    path(
+        "consultations/<uuid:public_id>/",
+        views.consultation_cost_detail,
+        name="consultation-cost-detail",
+    ),
+    path(
+        "consultations/<uuid:public_id>/costs/new/", views.cost_line_create, name="cost-line-create"
+    ),
+    path(
+        "consultations/<uuid:public_id>/preparation/",
+        views.session_preparation_edit,
+        name="session-preparation-edit",
+    ),
+    path("costs/<uuid:public_id>/", views.cost_line_edit, name="cost-line-edit"),
 ]

@@ -4,7 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 from groepsconsult.audit.services import Actor
-from groepsconsult.finance.models import Agreement, BudgetLine
+from groepsconsult.consultations.models import Consultation
+from groepsconsult.finance.models import Agreement, BudgetLine, CostLine
 from groepsconsult.finance.services import assumptions_seed_defaults
 
 BY = Actor.system("test")
@@ -42,3 +43,13 @@ def make_region_objects(region):
     seed_assumptions(region)
     make_budget_line(region)
     make_agreement(region)
+    session = Consultation.objects.filter(region=region).first()
+    if session is not None:  # a cost line for the session cost pages
+        CostLine.objects.create(
+            region=region,
+            consultation=session,
+            category="location",
+            party="municipality",
+            description="Zaalhuur",
+            amount=Decimal("100"),
+        )
