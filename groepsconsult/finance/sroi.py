@@ -121,9 +121,12 @@ def to_confirm_count(assumptions):
 
 
 def sensitivity(assumptions, participants, inputs):
-    """One-way low/high per assumption, then best and worst case (each assumption at the side
+    """One-way low/high per assumption of the valued outcomes, then best and worst case (each assumption at the side
     that raises or lowers the total), with the SROI of each."""
-    keys = [k for k in used_keys() if not k.startswith("share_") and k != "insurer_share_t2d"]
+    # Only the assumptions of valued outcomes move the total; the others are to confirm.
+    valued = [v.outcome for v in outcome_values(assumptions, participants) if v.pv is not None]
+    keys = [k for o in valued for k in (*o.value_keys, *o.adjustments.values())]
+    keys = list(dict.fromkeys([*keys, *GENERAL_KEYS])) if valued else []
     rows = []
     for key in keys:
         low = total_pv(assumptions, participants, {key: "low"})
