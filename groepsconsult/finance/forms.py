@@ -15,6 +15,21 @@ from groepsconsult.finance.selectors import hourly_rate_list
 from groepsconsult.regions.selectors import neighbourhood_list
 
 
+def clean_amount_or_hours(form, data, *, neither, both, no_hours):
+    """A money line is an amount, or hours with an hourly rate (the models' constraint), with
+    the message at the field that is missing."""
+    amount, hours, rate = data.get("amount"), data.get("hours"), data.get("rate")
+    if amount is None and hours is None:
+        raise ValidationError(neither)
+    if amount is not None and (hours is not None or rate is not None):
+        raise ValidationError(both)
+    if hours is not None and rate is None:
+        form.add_error("rate", _("Choose the hourly rate the hours are valued at."))
+    if rate is not None and hours is None:
+        form.add_error("hours", no_hours)
+    return data
+
+
 class BudgetLineForm(forms.ModelForm):
     class Meta:
         model = BudgetLine
@@ -38,17 +53,13 @@ class BudgetLineForm(forms.ModelForm):
         self.fields["hours"].help_text = _("For in-kind contributions, with an hourly rate.")
 
     def clean(self):
-        data = super().clean()
-        amount, hours, rate = data.get("amount"), data.get("hours"), data.get("rate")
-        if amount is None and hours is None:
-            raise ValidationError(_("Enter an amount, or in-kind hours with an hourly rate."))
-        if amount is not None and (hours is not None or rate is not None):
-            raise ValidationError(_("Enter either an amount or in-kind hours, not both."))
-        if hours is not None and rate is None:
-            self.add_error("rate", _("Choose the hourly rate the hours are valued at."))
-        if rate is not None and hours is None:
-            self.add_error("hours", _("Enter the number of in-kind hours."))
-        return data
+        return clean_amount_or_hours(
+            self,
+            super().clean(),
+            neither=_("Enter an amount, or in-kind hours with an hourly rate."),
+            both=_("Enter either an amount or in-kind hours, not both."),
+            no_hours=_("Enter the number of in-kind hours."),
+        )
 
 
 class AssumptionForm(forms.ModelForm):
@@ -91,17 +102,13 @@ class CostLineForm(forms.ModelForm):
         self.fields["hours"].help_text = _("With an hourly rate, instead of an amount.")
 
     def clean(self):
-        data = super().clean()
-        amount, hours, rate = data.get("amount"), data.get("hours"), data.get("rate")
-        if amount is None and hours is None:
-            raise ValidationError(_("Enter an amount, or hours with an hourly rate."))
-        if amount is not None and (hours is not None or rate is not None):
-            raise ValidationError(_("Enter either an amount or hours, not both."))
-        if hours is not None and rate is None:
-            self.add_error("rate", _("Choose the hourly rate the hours are valued at."))
-        if rate is not None and hours is None:
-            self.add_error("hours", _("Enter the number of hours."))
-        return data
+        return clean_amount_or_hours(
+            self,
+            super().clean(),
+            neither=_("Enter an amount, or hours with an hourly rate."),
+            both=_("Enter either an amount or hours, not both."),
+            no_hours=_("Enter the number of hours."),
+        )
 
 
 class SessionPreparationForm(forms.ModelForm):
