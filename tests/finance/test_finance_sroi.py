@@ -86,3 +86,10 @@ def test_without_a_horizon_nothing_is_valued_and_the_inputs_to_confirm_are_count
     before = case["to_confirm"]
     Assumption.objects.filter(region=region_a, key="horizon_years").update(base=5, certainty="P")
     assert business_case(region=region_a, year=YEAR)["to_confirm"] == before - 1
+
+
+def test_the_overview_shows_the_sroi_and_what_is_to_confirm(case, client_for):
+    html = client_for("funder").get(f"/finance/?year={YEAR}").content.decode()
+    assert "€ 429" in html and "0,43" in html  # the hand-computed present value and SROI
+    assert "ontbreekt: gp_consults_saved_pp" in html  # a missing factor is named, not zero
+    assert "3,38" in html and "1,45" in html  # break-even next to the current assumption
