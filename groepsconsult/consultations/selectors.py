@@ -340,3 +340,14 @@ def readiness_dashboard_panel(request):
         ],
         "more_not_ready": len(not_ready) > PANEL_LIMIT,
     }
+
+
+def roster_disciplines_for_sessions(*, consultation_ids):
+    """Who staffed these sessions, as (session, professional, discipline, organisation kind)
+    rows without names (one query): what the money pages value in hours."""
+    return RosterAssignment.objects.filter(consultation_id__in=consultation_ids).values_list(
+        "consultation_id",
+        "professional_id",
+        "professional__discipline",
+        "professional__organisation__kind",
+    )

@@ -4,9 +4,30 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.finance.models import Agreement, Assumption, BudgetLine
+from groepsconsult.finance.models import (
+    Agreement,
+    Assumption,
+    BudgetLine,
+    CostLine,
+    SessionPreparation,
+)
 from groepsconsult.finance.selectors import hourly_rate_list
 from groepsconsult.regions.selectors import neighbourhood_list
+
+
+def clean_amount_or_hours(form, data, *, neither, both, no_hours):
+    """A money line is an amount, or hours with an hourly rate (the models' constraint), with
+    the message at the field that is missing."""
+    amount, hours, rate = data.get("amount"), data.get("hours"), data.get("rate")
+    if amount is None and hours is None:
+        raise ValidationError(neither)
+    if amount is not None and (hours is not None or rate is not None):
+        raise ValidationError(both)
+    if hours is not None and rate is None:
+        form.add_error("rate", _("Choose the hourly rate the hours are valued at."))
+    if rate is not None and hours is None:
+        form.add_error("hours", no_hours)
+    return data
 
 
 class BudgetLineForm(forms.ModelForm):
@@ -32,17 +53,13 @@ class BudgetLineForm(forms.ModelForm):
         self.fields["hours"].help_text = _("For in-kind contributions, with an hourly rate.")
 
     def clean(self):
-        data = super().clean()
-        amount, hours, rate = data.get("amount"), data.get("hours"), data.get("rate")
-        if amount is None and hours is None:
-            raise ValidationError(_("Enter an amount, or in-kind hours with an hourly rate."))
-        if amount is not None and (hours is not None or rate is not None):
-            raise ValidationError(_("Enter either an amount or in-kind hours, not both."))
-        if hours is not None and rate is None:
-            self.add_error("rate", _("Choose the hourly rate the hours are valued at."))
-        if rate is not None and hours is None:
-            self.add_error("hours", _("Enter the number of in-kind hours."))
-        return data
+        return clean_amount_or_hours(
+            self,
+            super().clean(),
+            neither=_("Enter an amount, or in-kind hours with an hourly rate."),
+            both=_("Enter either an amount or in-kind hours, not both."),
+            no_hours=_("Enter the number of in-kind hours."),
+        )
 
 
 class AssumptionForm(forms.ModelForm):
@@ -71,3 +88,41 @@ class AgreementForm(forms.ModelForm):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+
+
+class CostLineForm(forms.ModelForm):
+    class Meta:
+        model = CostLine
+        fields = ["category", "party", "in_kind", "description", "amount", "hours", "rate"]
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rate"].queryset = hourly_rate_list(region=region)
+        self.fields["amount"].help_text = _("Leave empty for hours valued at an hourly rate.")
+        self.fields["hours"].help_text = _("With an hourly rate, instead of an amount.")
+
+    def clean(self):
+        return clean_amount_or_hours(
+            self,
+            super().clean(),
+            neither=_("Enter an amount, or hours with an hourly rate."),
+            both=_("Enter either an amount or hours, not both."),
+            no_hours=_("Enter the number of hours."),
+        )
+
+
+class SessionPreparationForm(forms.ModelForm):
+    class Meta:
+        model = SessionPreparation
+        fields = ["hours"]
+
+
+class CostFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood"), queryset=None, required=False, to_field_name="public_id"
+    )
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].queryset = neighbourhood_list(region=region)

@@ -12,10 +12,20 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from groepsconsult.accounts.permissions import Permission
+from groepsconsult.consultations.selectors import consultation_list_for_region
+from groepsconsult.finance import sroi
+from groepsconsult.finance.costs import region_costs, session_costs
 from groepsconsult.finance.funding import grant_warning_list
-from groepsconsult.finance.models import Agreement, Assumption, BudgetLine, FinanceEvent, Party
-from groepsconsult.finance.sources import OUTCOMES
+from groepsconsult.finance.models import (
+    Agreement,
+    Assumption,
+    BudgetLine,
+    FinanceEvent,
+    Party,
+    SessionPreparation,
+)
 from groepsconsult.registrations.selectors import attended_participant_count
+from groepsconsult.trajectories.selectors import trajectory_completed_count
 
 REVIEW_WARNING_DAYS = 30  # an agreement shows on the reminders list this long before review
 
@@ -69,6 +79,11 @@ def finance_dashboard_panel(request):
     return {"template": "finance/_dashboard_panel.html", "due": due, "grants": grants}
 
 
+def session_preparation_get(*, consultation):
+    """The session's own preparation hours, or None (the region's assumption applies)."""
+    return SessionPreparation.objects.filter(consultation=consultation).first()
+
+
 def finance_event_list(*, region, subject):
     return FinanceEvent.objects.filter(region=region, subject_id=subject.public_id)
 
@@ -89,7 +104,7 @@ class PartyRow:
     money: Decimal = Decimal(0)
     in_kind: Decimal = Decimal(0)
     in_kind_to_confirm: int = 0
-    benefits: Decimal | None = Decimal(0)
+    benefits: Decimal | None = None  # present value it gets; None = to confirm or nothing
     outcomes: list = field(default_factory=list)
 
     @property
@@ -98,34 +113,10 @@ class PartyRow:
 
     @property
     def ratio(self):
-        if not self.inputs or self.benefits is None:
-            return None
-        return (self.benefits / self.inputs).quantize(Decimal("0.01"))
+        return sroi.ratio(self.benefits, self.inputs)
 
 
-def _factor(assumption, scenario):
-    value = getattr(assumption, scenario) if assumption else None
-    if value is None and assumption is not None and scenario != "base":
-        value = assumption.base  # a one-sided range: the other side is the base
-    if value is None:
-        return None
-    return value / 100 if assumption.unit.startswith("%") else value
-
-
-def outcome_values(assumptions: dict, participants, overrides=None):
-    """[(party, label, euros or None, factor keys)] for one scenario per assumption key."""
-    overrides = overrides or {}
-    rows = []
-    for party, label, keys in OUTCOMES:
-        value = Decimal(participants)
-        for key in keys:
-            factor = _factor(assumptions.get(key), overrides.get(key, "base"))
-            value = None if factor is None or value is None else value * factor
-        rows.append((party, label, None if value is None else value.quantize(Decimal(1)), keys))
-    return rows
-
-
-def _party_rows(lines, assumptions, participants):
+def _party_rows(lines, assumptions, values):
     rows = {p: PartyRow(party=p, label=Party(p).label) for p in Party.values}
     for line in lines:
         value = line_value(line)
@@ -136,58 +127,44 @@ def _party_rows(lines, assumptions, participants):
             row.in_kind_to_confirm += 1
         else:
             row.in_kind += value
-    for party, label, value, keys in outcome_values(assumptions, participants):
-        rows[party].outcomes.append((label, value, keys))
-        if value is None:
-            rows[party].benefits = None
-        elif rows[party].benefits is not None:
-            rows[party].benefits += value
+    for row in rows.values():
+        row.outcomes, row.benefits = sroi.party_benefits(values, assumptions, row.party)
     return list(rows.values())
 
 
-def _total_benefit(assumptions, participants, overrides):
-    values = [v for _p, _l, v, _k in outcome_values(assumptions, participants, overrides)]
-    return sum(v for v in values if v is not None)
-
-
-def sensitivity(assumptions: dict, participants):
-    """One-way sensitivity: total benefit with each used assumption at low and at high."""
-    keys = list(dict.fromkeys(k for _p, _l, keys in OUTCOMES for k in keys))
-    base = _total_benefit(assumptions, participants, {})
-    rows = [
-        {
-            "assumption": assumptions.get(key),
-            "key": key,
-            "low": _total_benefit(assumptions, participants, {key: "low"}),
-            "high": _total_benefit(assumptions, participants, {key: "high"}),
-        }
-        for key in keys
-    ]
-    return base, rows
-
-
 def business_case(*, region, year):
-    """Per party: what it pays (money, in kind) and what it gets; cost per participant; SROI."""
+    """Per party: what it pays (money, in kind) and the present value of what it gets; the
+    SROI with its sensitivity and break-even; actual costs per participant and trajectory."""
     lines = list(budget_line_list(region=region, year=year))
     assumptions = {a.key: a for a in assumption_list(region=region)}
     participants = attended_participant_count(region=region, year=year)
-    parties = _party_rows(lines, assumptions, participants)
+    values = sroi.outcome_values(assumptions, participants)
+    parties = _party_rows(lines, assumptions, values)
     inputs = sum(row.inputs for row in parties)
-    benefits = sum(row.benefits or 0 for row in parties)
-    base, rows = sensitivity(assumptions, participants)
+    valued = [v.pv for v in values if v.pv is not None]
+    benefits = sum(valued, Decimal(0)) if valued else None  # nothing valued: to confirm
+    rows, cases = sroi.sensitivity(assumptions, participants, inputs)
     return {
         "year": year,
         "participants": participants,
         "parties": [r for r in parties if r.inputs or r.outcomes or r.in_kind_to_confirm],
         "inputs": inputs,
+        "outcomes": values,
         "benefits": benefits,
-        "sroi": (benefits / inputs).quantize(Decimal("0.01")) if inputs else None,
+        "sroi": sroi.ratio(benefits, inputs),
         "cost_per_participant": (inputs / participants).quantize(Decimal(1))
         if participants
         else None,
-        "to_confirm": sum(1 for a in assumptions.values() if a.to_confirm),
+        "to_confirm": sroi.to_confirm_count(assumptions),
+        "horizon": assumptions.get("horizon_years"),
+        "discount": assumptions.get("discount"),
         "sensitivity": rows,
+        "cases": cases,
+        "break_even": sroi.break_even(values, assumptions, inputs),
         "lines_by_neighbourhood": _by_neighbourhood(lines),
+        "costs": region_cost_summary(
+            region=region, year=year, assumptions=assumptions, participants=participants
+        ),
     }
 
 
@@ -197,3 +174,28 @@ def _by_neighbourhood(lines):
         name = line.neighbourhood.name if line.neighbourhood else ""
         totals[name] = totals.get(name, Decimal(0)) + (line_value(line) or 0)
     return sorted(totals.items())
+
+
+def consultation_cost_list(*, region, year, neighbourhood=None):
+    """The region's sessions of `year` (optionally one neighbourhood), latest first."""
+    sessions = consultation_list_for_region(
+        region=region, neighbourhood=neighbourhood.public_id if neighbourhood else None
+    )
+    return sessions.filter(starts_at__year=year).order_by("-starts_at")
+
+
+def region_cost_summary(*, region, year, neighbourhood=None, assumptions=None, participants=None):
+    """Actual costs of the year's sessions by category and party, per participant and per
+    completed trajectory (a fixed number of queries)."""
+    if assumptions is None:
+        assumptions = {a.key: a for a in assumption_list(region=region)}
+    if participants is None:
+        participants = attended_participant_count(
+            region=region, year=year, neighbourhood=neighbourhood
+        )
+    sessions = list(consultation_cost_list(region=region, year=year, neighbourhood=neighbourhood))
+    costs = session_costs(consultations=sessions, assumptions=assumptions)
+    completed = trajectory_completed_count(region=region, year=year, neighbourhood=neighbourhood)
+    return region_costs(
+        sessions=list(costs.values()), participants=participants, completed=completed
+    )

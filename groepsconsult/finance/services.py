@@ -62,7 +62,7 @@ def finance_record_save(*, instance, region, by: Actor):
 def _check_same_region(*, instance, region):
     # Forms limit the choices; this guards every other caller.
     errors = {}
-    for name in ("neighbourhood", "rate", "organisation"):
+    for name in ("neighbourhood", "rate", "organisation", "consultation"):
         related = getattr(instance, name, None)
         if related is not None and related.region_id != region.pk:
             errors[name] = _("Choose one of this region.")

@@ -6,6 +6,8 @@ than inventing a number. Percentages are stored as percent (5 = 5%). Labels are 
 when a region is seeded (they are then the region's own, editable text).
 """
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_ASSUMPTIONS = [
@@ -174,21 +176,316 @@ DEFAULT_ASSUMPTIONS = [
         "E17 Fonds AM cap (low), E19 CGR 'overig' (high)",
         "U",
     ),
+    (
+        "prep_hours",
+        _("Preparation hours per professional per session"),
+        None,
+        None,
+        None,
+        "h",
+        "",
+        "Not in the sources (seed 002 gives the session length only); agree with the team",
+        "U",
+    ),
+    (
+        "rate_pharmacist",
+        _("Pharmacist hourly rate"),
+        None,
+        None,
+        None,
+        "EUR/h",
+        "",
+        "No hourly rate in the sources",
+        "U",
+    ),
+    (
+        "rate_dietitian",
+        _("Dietitian hourly rate"),
+        None,
+        None,
+        None,
+        "EUR/h",
+        "",
+        "E7 gives EUR 24.70 per session, not per hour; hourly rate not sourced",
+        "U",
+    ),
+    (
+        "rate_physio",
+        _("Physiotherapist hourly rate"),
+        None,
+        None,
+        None,
+        "EUR/h",
+        "",
+        "E7 gives EUR 38.89 per session, not per hour; hourly rate not sourced",
+        "U",
+    ),
+    (
+        "rate_social_worker",
+        _("Social worker hourly rate"),
+        None,
+        None,
+        "112",
+        "EUR/h",
+        "2025",
+        "E19 CGR HBO ceiling (high); E7 gives EUR 127 per contact; hourly base not sourced",
+        "U",
+    ),
+    (
+        "rate_money_help",
+        _("Money helpdesk hourly rate"),
+        None,
+        None,
+        None,
+        "EUR/h",
+        "",
+        "No hourly rate in the sources",
+        "U",
+    ),
+    (
+        "rate_medical_assistant",
+        _("Medical assistant hourly rate"),
+        None,
+        None,
+        None,
+        "EUR/h",
+        "",
+        "No hourly rate in the sources",
+        "U",
+    ),
+    (
+        "horizon_years",
+        _("Years over which outcomes are counted"),
+        None,
+        "10",
+        "20",
+        "years",
+        "",
+        "E30 DPPOS follows 10 years (base), E5 models 20 years (high); agree with the funders",
+        "U",
+    ),
+    (
+        "deadweight_t2d",
+        _("Deadweight: diabetes that would have been avoided anyway"),
+        None,
+        "0",
+        None,
+        "%",
+        "",
+        "Natural progression is already in the value (conv_rate x rrr_realworld counts avoided cases only)",
+        "U",
+    ),
+    (
+        "displacement_t2d",
+        _("Displacement: diabetes outcome"),
+        None,
+        "0",
+        None,
+        "%",
+        "",
+        "The sources name no displacement for this outcome",
+        "U",
+    ),
+    (
+        "attribution_t2d",
+        _("Attribution: share of avoided diabetes owed to other programmes (GLI)"),
+        None,
+        None,
+        None,
+        "%",
+        "",
+        "Not in the sources: GLI is insurer-paid, do not double-count",
+        "U",
+    ),
+    (
+        "dropoff_t2d",
+        _("Drop-off of the diabetes risk reduction per year"),
+        "3.1",
+        "7.1",
+        None,
+        "%/yr",
+        "",
+        "E28 58% at 2.8 yr to E30 34% at 10 yr (base), E31 HR 0.76 at 21 yr (low) (computed)",
+        "V",
+    ),
+    (
+        "deadweight_gp",
+        _("Deadweight: GP time that would have been freed anyway"),
+        None,
+        None,
+        None,
+        "%",
+        "",
+        "Not in the sources",
+        "U",
+    ),
+    (
+        "displacement_gp",
+        _("Displacement: GP time diverted from other patients"),
+        None,
+        None,
+        None,
+        "%",
+        "",
+        "Not in the sources (section 4 names it, no figure)",
+        "U",
+    ),
+    (
+        "attribution_gp",
+        _("Attribution: GP time freed owed to others"),
+        None,
+        None,
+        None,
+        "%",
+        "",
+        "Not in the sources",
+        "U",
+    ),
+    (
+        "dropoff_gp",
+        _("Drop-off of GP time freed per year"),
+        None,
+        None,
+        None,
+        "%/yr",
+        "",
+        "Not in the sources",
+        "U",
+    ),
+    (
+        "share_gp_gp_organisation",
+        _("Share of GP time freed that the GP organisation gets"),
+        None,
+        None,
+        None,
+        "%",
+        "",
+        "Section 4 names the GP organisation as the pocket; the share is to agree",
+        "U",
+    ),
+    (
+        "deadweight_municipal",
+        _("Deadweight: municipal outcomes"),
+        None,
+        None,
+        None,
+        "%",
+        "",
+        "Not in the sources",
+        "U",
+    ),
+    (
+        "displacement_municipal",
+        _("Displacement: municipal outcomes"),
+        None,
+        None,
+        None,
+        "%",
+        "",
+        "Not in the sources",
+        "U",
+    ),
+    (
+        "attribution_municipal",
+        _("Attribution: municipal outcomes"),
+        None,
+        None,
+        None,
+        "%",
+        "",
+        "Not in the sources",
+        "U",
+    ),
+    (
+        "dropoff_municipal",
+        _("Drop-off of municipal outcomes per year"),
+        None,
+        None,
+        None,
+        "%/yr",
+        "",
+        "Not in the sources",
+        "U",
+    ),
+    (
+        "share_municipal_municipality",
+        _("Share of municipal outcomes the municipality gets"),
+        None,
+        None,
+        None,
+        "%",
+        "",
+        "Section 4 names the municipality as the pocket; the share is to agree",
+        "U",
+    ),
 ]
 
-# The outcomes valued per party: (party, label, factor keys). The benefit per participant per
-# year is the product of the factors' values (percentages as fractions); a factor without a
-# value makes the outcome "to confirm" (docs/finance.md, "Method").
+# The rate each discipline's hours are valued at (a key of DEFAULT_ASSUMPTIONS). Hosts and
+# coordinators are "host / staff" in the sourced rate table; a POH-GGZ is a practice nurse.
+DISCIPLINE_RATES = {
+    "gp": "rate_gp",
+    "practice_nurse": "rate_poh",
+    "mental_health_nurse": "rate_poh",
+    "pharmacist": "rate_pharmacist",
+    "dietitian": "rate_dietitian",
+    "physiotherapist": "rate_physio",
+    "lifestyle_coach": "gli_rate",
+    "sport_coach": "rate_sport_coach",
+    "social_worker": "rate_social_worker",
+    "money_help": "rate_money_help",
+    "medical_assistant": "rate_medical_assistant",
+    "experience_expert": "rate_experience_expert",
+    "host": "rate_host",
+    "coordinator": "rate_host",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One outcome valued in the SROI (docs/finance.md, "Method").
+
+    value_keys: their product is the value per participant per year (qty x financial proxy);
+    adjustments: the stage-4 keys (deadweight, displacement, attribution, drop-off);
+    shares: {party: key} the share of the outcome's value each party gets.
+    """
+
+    key: str
+    label: str
+    value_keys: tuple
+    adjustments: dict
+    shares: dict
+
+
+def _stage4(suffix):
+    return {
+        name: f"{name}_{suffix}"
+        for name in ("deadweight", "displacement", "attribution", "dropoff")
+    }
+
+
 OUTCOMES = [
-    (
-        "insurer",
+    Outcome(
+        "t2d",
         _("Type 2 diabetes avoided or delayed"),
-        ("conv_rate", "rrr_realworld", "t2d_cost_pp", "insurer_share_t2d"),
+        ("conv_rate", "rrr_realworld", "t2d_cost_pp"),
+        _stage4("t2d"),
+        {"insurer": "insurer_share_t2d"},
     ),
-    (
-        "gp_organisation",
+    Outcome(
+        "gp",
         _("GP and practice-nurse time freed"),
         ("gp_consults_saved_pp", "gp_consult_ref"),
+        _stage4("gp"),
+        {"gp_organisation": "share_gp_gp_organisation"},
     ),
-    ("municipality", _("Money, loneliness and participation outcomes"), ("municipal_value_pp",)),
+    Outcome(
+        "municipal",
+        _("Money, loneliness and participation outcomes"),
+        ("municipal_value_pp",),
+        _stage4("municipal"),
+        {"municipality": "share_municipal_municipality"},
+    ),
 ]
+
+# Break-even: (outcome key, the keys whose product is conversions avoided per participant/year).
+BREAK_EVEN = ("t2d", ("conv_rate", "rrr_realworld"))

@@ -41,4 +41,19 @@ urlpatterns = [
         views_funding.partner_contact_edit,
         name="partner-contact-edit",
     ),
+    path("consultations/", views.consultation_cost_list, name="consultation-cost-list"),
+    path(
+        "consultations/<uuid:public_id>/",
+        views.consultation_cost_detail,
+        name="consultation-cost-detail",
+    ),
+    path(
+        "consultations/<uuid:public_id>/costs/new/", views.cost_line_create, name="cost-line-create"
+    ),
+    path(
+        "consultations/<uuid:public_id>/preparation/",
+        views.session_preparation_edit,
+        name="session-preparation-edit",
+    ),
+    path("costs/<uuid:public_id>/", views.cost_line_edit, name="cost-line-edit"),
 ]

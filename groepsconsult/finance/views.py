@@ -8,6 +8,7 @@ personal data lives here, so reads are not written to the access log; every writ
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -15,10 +16,27 @@ from django.views.decorators.http import require_GET, require_POST
 from groepsconsult.accounts.decorators import require_permission
 from groepsconsult.accounts.permissions import Permission
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.selectors import consultation_get_for_user
+from groepsconsult.core.http import paginate
 from groepsconsult.finance import selectors, services
-from groepsconsult.finance.forms import AgreementForm, AssumptionForm, BudgetLineForm, YearForm
+from groepsconsult.finance.costs import session_costs
+from groepsconsult.finance.forms import (
+    AgreementForm,
+    AssumptionForm,
+    BudgetLineForm,
+    CostFilterForm,
+    CostLineForm,
+    SessionPreparationForm,
+    YearForm,
+)
 from groepsconsult.finance.funding import funding_warnings
-from groepsconsult.finance.models import Agreement, Assumption, BudgetLine
+from groepsconsult.finance.models import (
+    Agreement,
+    Assumption,
+    BudgetLine,
+    CostLine,
+    SessionPreparation,
+)
 
 
 def _year(request):
@@ -57,6 +75,7 @@ def budget_list(request):
 def _record_form(request, *, form_class, instance, title, back, **form_kwargs):
     """The shared add/edit page: validate, save through the service, show the history."""
     region = request.membership.region
+    back_url = back if back.startswith("/") else reverse(back)
     form = form_class(request.POST or None, instance=instance, **form_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
@@ -67,9 +86,9 @@ def _record_form(request, *, form_class, instance, title, back, **form_kwargs):
             form.add_error(None, exc)
         else:
             messages.success(request, _("Saved."))
-            return redirect(back)
+            return redirect(back_url)
     events = selectors.finance_event_list(region=region, subject=instance) if instance.pk else []
-    context = {"form": form, "title": title, "back": back, "events": events}
+    context = {"form": form, "title": title, "back_url": back_url, "events": events}
     return render(request, "finance/record_form.html", context)
 
 
@@ -165,4 +184,92 @@ def agreement_edit(request, public_id):
         instance=item,
         title=item.title,
         back="finance:agreement-list",
+    )
+
+
+def _cost_filters(request):
+    region = request.membership.region
+    form = CostFilterForm(request.GET or None, region=region)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, data.get("year") or timezone.localdate().year, data.get("neighbourhood")
+
+
+@require_GET
+@require_permission(Permission.FINANCE_VIEW)
+def consultation_cost_list(request):
+    region = request.membership.region
+    form, year, hood = _cost_filters(request)
+    page = paginate(
+        request, selectors.consultation_cost_list(region=region, year=year, neighbourhood=hood)
+    )
+    assumptions = {a.key: a for a in selectors.assumption_list(region=region)}
+    costs = session_costs(consultations=list(page.object_list), assumptions=assumptions)
+    context = {
+        "form": form,
+        "year": year,
+        "page": page,
+        "rows": [costs[c.pk] for c in page.object_list],
+        "totals": selectors.region_cost_summary(
+            region=region, year=year, neighbourhood=hood, assumptions=assumptions
+        ),
+    }
+    return render(request, "finance/consultation_cost_list.html", context)
+
+
+@require_GET
+@require_permission(Permission.FINANCE_VIEW)
+def consultation_cost_detail(request, public_id):
+    region = request.membership.region
+    consultation = consultation_get_for_user(membership=request.membership, public_id=public_id)
+    assumptions = {a.key: a for a in selectors.assumption_list(region=region)}
+    cost = session_costs(consultations=[consultation], assumptions=assumptions)[consultation.pk]
+    return render(request, "finance/consultation_cost_detail.html", {"cost": cost})
+
+
+def _detail_url(consultation):
+    return reverse("finance:consultation-cost-detail", args=[consultation.public_id])
+
+
+@require_permission(Permission.FINANCE_MANAGE)
+def cost_line_create(request, public_id):
+    region = request.membership.region
+    consultation = consultation_get_for_user(membership=request.membership, public_id=public_id)
+    line = CostLine(region=region, consultation=consultation)
+    return _record_form(
+        request,
+        form_class=CostLineForm,
+        instance=line,
+        title=_("Add a cost of %(session)s") % {"session": consultation},
+        back=_detail_url(consultation),
+        region=region,
+    )
+
+
+@require_permission(Permission.FINANCE_MANAGE)
+def cost_line_edit(request, public_id):
+    region = request.membership.region
+    line = selectors.finance_object_get(model=CostLine, region=region, public_id=public_id)
+    return _record_form(
+        request,
+        form_class=CostLineForm,
+        instance=line,
+        title=line.description,
+        back=_detail_url(line.consultation),
+        region=region,
+    )
+
+
+@require_permission(Permission.FINANCE_MANAGE)
+def session_preparation_edit(request, public_id):
+    region = request.membership.region
+    consultation = consultation_get_for_user(membership=request.membership, public_id=public_id)
+    preparation = selectors.session_preparation_get(consultation=consultation) or (
+        SessionPreparation(region=region, consultation=consultation)
+    )
+    return _record_form(
+        request,
+        form_class=SessionPreparationForm,
+        instance=preparation,
+        title=_("Preparation hours for %(session)s") % {"session": consultation},
+        back=_detail_url(consultation),
     )

@@ -138,3 +138,20 @@ def trajectories_awaiting_return(*, baseline_ids):
     return Trajectory.objects.filter(
         baseline_consultation_id__in=baseline_ids, status__in=AWAITING_RETURN_STATUSES
     ).select_related("participant", "baseline_consultation")
+
+
+# A trajectory that reached the 6-month session (and possibly closed after it) is complete.
+COMPLETED_STATUSES = (Trajectory.Status.RETURNED, Trajectory.Status.COMPLETED)
+
+
+def trajectory_completed_count(*, region, year, neighbourhood=None) -> int:
+    """Trajectories with their first session in `region` in `year` that reached the 6-month
+    session (one COUNT): the denominator of the cost per completed trajectory."""
+    rows = Trajectory.objects.filter(
+        baseline_consultation__region=region,
+        baseline_consultation__starts_at__year=year,
+        status__in=COMPLETED_STATUSES,
+    )
+    if neighbourhood is not None:
+        rows = rows.filter(baseline_consultation__neighbourhood=neighbourhood)
+    return rows.count()

@@ -4,9 +4,11 @@ import datetime as dt
 from decimal import Decimal
 
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.finance.models import (
     Agreement,
     BudgetLine,
+    CostLine,
     FundRoute,
     Grant,
     PartnerContact,
@@ -50,6 +52,16 @@ def make_region_objects(region):
     seed_assumptions(region)
     make_budget_line(region)
     make_agreement(region)
+    session = Consultation.objects.filter(region=region).first()
+    if session is not None:  # a cost line for the session cost pages
+        CostLine.objects.create(
+            region=region,
+            consultation=session,
+            category="location",
+            party="municipality",
+            description="Zaalhuur",
+            amount=Decimal("100"),
+        )
     make_grant(region)
     make_fund_route(region)
     make_checklist_item(region)

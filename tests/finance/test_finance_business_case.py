@@ -49,24 +49,24 @@ def test_in_kind_at_a_rate_to_confirm_is_counted_as_to_confirm_not_as_zero(seede
     assert sport.in_kind == 0 and sport.in_kind_to_confirm == 1
 
 
-def test_insurer_value_is_the_product_of_its_sourced_assumptions(seeded):
+def test_with_only_the_sourced_defaults_the_diabetes_outcome_waits_for_attribution(seeded):
     attend(seeded, 20)
     make_budget_line(seeded, year=YEAR, party="insurer", amount=Decimal("1000"))
     case = business_case(region=seeded, year=YEAR)
     insurer = next(r for r in case["parties"] if r.party == "insurer")
-    expected = Decimal(20) * Decimal("0.05") * Decimal("0.29") * 1140 * Decimal("0.94")
-    assert insurer.benefits == expected.quantize(Decimal(1))  # 311
-    assert insurer.ratio == (insurer.benefits / 1000).quantize(Decimal("0.01"))
-    gp = next(r for r in case["parties"] if r.party == "gp_organisation")
-    assert gp.benefits is None  # consults saved has no source: "to confirm", not zero
+    assert insurer.benefits is None and insurer.ratio is None  # "to confirm", not zero
+    t2d = next(v for v in case["outcomes"] if v.outcome.key == "t2d")
+    assert t2d.missing == ["attribution_t2d"]
     assert case["to_confirm"] >= 5
 
 
 def test_sensitivity_moves_the_total_with_low_and_high(seeded):
+    Assumption.objects.filter(region=seeded, key="attribution_t2d").update(base=20)
     attend(seeded, 20)
     rows = {r["key"]: r for r in business_case(region=seeded, year=YEAR)["sensitivity"]}
     assert rows["rrr_realworld"]["low"] < rows["rrr_realworld"]["high"]
     assert rows["t2d_cost_pp"]["low"] == rows["t2d_cost_pp"]["high"]  # no range in the source
+    assert rows["discount"]["low"] > rows["discount"]["high"]  # a lower rate, a higher value
 
 
 def test_seeding_the_defaults_is_idempotent_and_keeps_edits(region_a):
