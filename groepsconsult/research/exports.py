@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from groepsconsult.core.spreadsheet import csv_text, formula_safe_rows
 from groepsconsult.monitoring.aggregates import MEASURES as MONITORED
 from groepsconsult.monitoring.exports import (
     OUTCOME_HEADER,
@@ -36,16 +37,8 @@ class ExportFiles:
     report: AnonymityReport | None = None
 
 
-def _csv(header, rows):
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def codebook_csv(variables):
-    return _csv(
+    return csv_text(
         CODEBOOK_HEADER,
         [[v.name, v.label, v.type, v.unit, v.allowed, v.source] for v in variables],
     )
@@ -56,7 +49,7 @@ def participants_csv(variables, rows):
     names = [v.name for v in variables]
     writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(formula_safe_rows(rows))
     return out.getvalue()
 
 
@@ -87,9 +80,9 @@ def aggregate_export(*, agreement) -> ExportFiles:
     reach = reach_lines(region=region)
     return ExportFiles(
         files={
-            "outcomes.csv": _csv(OUTCOME_HEADER, outcomes),
+            "outcomes.csv": csv_text(OUTCOME_HEADER, outcomes),
             "outcomes.xlsx": xlsx_bytes(OUTCOME_HEADER, outcomes, title="outcomes"),
-            "reach.csv": _csv(REACH_HEADER, reach),
+            "reach.csv": csv_text(REACH_HEADER, reach),
             "reach.xlsx": xlsx_bytes(REACH_HEADER, reach, title="reach"),
         },
         participant_ids=[],
