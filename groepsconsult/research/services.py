@@ -16,9 +16,9 @@ from groepsconsult.research.exports import ExportFiles, agreement_export
 from groepsconsult.research.models import ResearchEvent, ResearchProject
 from groepsconsult.research.policies import check_can_export_agreement
 
-# A research export serves evaluation of the programme: the access log's monitoring-export
-# purpose (a purpose of its own would need a change of the audit app's choices).
-PURPOSE = Purpose.MONITORING_EXPORT
+# Every export of the research app (pseudonymised or aggregate) is logged under its own purpose,
+# so the privacy officer can filter the access log on it.
+PURPOSE = Purpose.RESEARCH_EXPORT
 SETUP_PURPOSE = Purpose.REGIONAL_SETUP  # projects and agreements hold no personal data
 UNTRACKED = {"id", "public_id", "created_at", "updated_at", "region", "salt"}
 
