@@ -35,6 +35,7 @@ class ExportFiles:
     files: dict  # {file name: str or bytes}
     participant_ids: list  # public ids of the people in the export (for the access log only)
     report: AnonymityReport | None = None
+    by_region: dict | None = None  # {region slug: [public ids]} (for the access log only)
 
 
 def codebook_csv(variables):
@@ -53,15 +54,24 @@ def participants_csv(variables, rows):
     return out.getvalue()
 
 
-def pseudonymised_export(*, agreement) -> ExportFiles:
+def _by_region(rows):
+    found: dict = {}
+    for row in rows:
+        found.setdefault(row["_region"], {})[row["_participant"]] = None
+    return {slug: list(ids) for slug, ids in found.items()}
+
+
+def pseudonymised_export(*, agreement, regions=None) -> ExportFiles:
+    """One dataset over `regions` (default the project's own): the k-anonymity check runs over
+    the whole file, so a rare combination is judged against every region in it."""
     project = agreement.project
+    regions = list(regions or [project.region])
     variables = variables_for(groups=agreement.variables, measures=agreement.measures)
-    rows = pseudonymised_rows(project=project, agreement=agreement)
+    rows = pseudonymised_rows(project=project, agreement=agreement, regions=regions)
     rows, report = k_anonymise(rows, keys=QUASI_IDENTIFIERS, k=project.k_anonymity)
-    dictionary = render_to_string(
-        "research/data_dictionary.txt",
-        {"project": project, "agreement": agreement, "variables": variables, "report": report},
-    )
+    context = {"project": project, "agreement": agreement, "variables": variables}
+    context |= {"report": report, "regions": regions}
+    dictionary = render_to_string("research/data_dictionary.txt", context)
     return ExportFiles(
         files={
             "participants.csv": participants_csv(variables, rows),
@@ -70,6 +80,7 @@ def pseudonymised_export(*, agreement) -> ExportFiles:
         },
         participant_ids=list(dict.fromkeys(row["_participant"] for row in rows)),
         report=report,
+        by_region=_by_region(rows),
     )
 
 
@@ -89,9 +100,11 @@ def aggregate_export(*, agreement) -> ExportFiles:
     )
 
 
-def agreement_export(*, agreement) -> ExportFiles:
+def agreement_export(*, agreement, regions=None) -> ExportFiles:
+    """The agreement's files; a pseudonymised dataset over `regions` (default the project's own
+    region). Aggregate figures are those of the project's own region."""
     if agreement.level == DataSharingAgreement.Level.PSEUDONYMISED:
-        return pseudonymised_export(agreement=agreement)
+        return pseudonymised_export(agreement=agreement, regions=regions)
     return aggregate_export(agreement=agreement)
 
 
