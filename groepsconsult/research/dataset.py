@@ -17,7 +17,7 @@ from groepsconsult.goals.models import Goal
 from groepsconsult.handovers.models import Handover
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.research.anonymity import age_band, age_on, keyed_id
-from groepsconsult.research.variables import ALL
+from groepsconsult.research.variables import ALL, NOT_ASKED
 from groepsconsult.trajectories.models import Trajectory
 
 
@@ -44,6 +44,9 @@ def _trajectories(regions, purpose):
             "participant__sex",
             "participant__preferred_language",
             "participant__neighbourhood__cbs_code",
+            "participant__background__education",
+            "participant__background__help_reading",
+            "participant__background__self_rated_health",
             "baseline_consultation_id",
             "baseline_consultation__region__slug",
             "baseline_consultation__starts_at",
@@ -111,6 +114,15 @@ def _measure_columns(values, t, measure):
     }
 
 
+def _background_columns(t):
+    answers = {
+        "education": t["participant__background__education"],
+        "health_literacy": t["participant__background__help_reading"],
+        "self_rated_health": t["participant__background__self_rated_health"],
+    }
+    return {name: value or NOT_ASKED for name, value in answers.items()}
+
+
 def pseudonymised_rows(*, project, agreement, regions=None) -> list[dict]:
     """Rows with only the agreement's variables, over `regions` (default: the project's own
     region), plus `_participant` and `_region` (the public id and the region's slug, for the
@@ -145,6 +157,8 @@ def pseudonymised_rows(*, project, agreement, regions=None) -> list[dict]:
         if "session_dates" in groups:
             row["baseline_month"] = start.strftime("%Y-%m")
             row["return_days"] = (timezone.localtime(back).date() - start).days if back else ""
+        if "background" in groups:
+            row.update(_background_columns(t))
         for measure in agreement.measures:
             row.update(_measure_columns(values, t, measure))
         if "goal" in groups:
