@@ -8,7 +8,8 @@ from groepsconsult.research.models import DataSharingAgreement, ResearchEvent, R
 
 
 def project_list(*, region):
-    return ResearchProject.objects.in_region(region).prefetch_related("agreements")
+    rows = ResearchProject.objects.in_region(region).select_related("region")
+    return rows.prefetch_related("agreements", "other_regions")
 
 
 def project_get(*, region, public_id):

@@ -181,3 +181,27 @@ def test_coordinator_adds_only_regions_where_they_manage_research(region_a, regi
     assert project.covered_regions() == [region_a]
     change = ResearchEvent.objects.filter(subject_id=project.public_id).first().changes
     assert change == {"other_regions": [["beta"], []]}
+
+
+def test_lists_name_the_regions_and_cost_the_same_however_many_projects(
+    region_a, region_b, region_c, client_for, django_assert_max_num_queries
+):
+    def add_projects(n):
+        for _ in range(n):
+            project = make_project(region_b)
+            project.other_regions.set([region_a, region_c])
+            make_agreement(project)
+            make_agreement(make_project(region_a)).project.other_regions.set([region_b])
+
+    reader, keeper = researcher(region_a, region_b), client_for("coordinator")
+    add_projects(1)
+    with django_assert_max_num_queries(20) as first:
+        page = reader.get("/research/").content.decode()
+    with django_assert_max_num_queries(20) as first_list:
+        projects = keeper.get("/research/projects/").content.decode()
+    assert "Alpha, Beta" in page and "Alpha, Beta" in projects
+    add_projects(4)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        reader.get("/research/")
+    with django_assert_max_num_queries(len(first_list.captured_queries)):
+        keeper.get("/research/projects/")
