@@ -2,6 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
+
+
+def _purpose_choices():
+    return [("", _("All"))] + sorted(Purpose.choices, key=lambda choice: str(choice[1]))
 
 
 class AccessLogFilterForm(forms.Form):
@@ -14,6 +19,7 @@ class AccessLogFilterForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Action"), required=False, choices=[("", _("All"))] + AccessEvent.Action.choices
     )
+    purpose = forms.ChoiceField(label=_("Purpose"), required=False, choices=_purpose_choices)
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

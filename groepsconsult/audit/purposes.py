@@ -34,6 +34,7 @@ class Purpose(models.TextChoices):
     REGIONAL_SETUP = "regional set-up", _("Regional set-up")
     REMINDER = "reminder", _("Reminder")
     RESULTS_BOOKLET = "results booklet", _("Results booklet")
+    RESEARCH_EXPORT = "research export", _("Research export")
     RETENTION = "retention", _("Retention")
     REVIEW_MEETING = "review meeting", _("Review meeting")
     SESSION_CLOSEOUT = "session close-out", _("Session close-out")

@@ -14,6 +14,8 @@ def access_event_list_for_user(*, membership, filters):
         qs = qs.filter(participant_id=filters["participant"])
     if filters.get("action"):
         qs = qs.filter(action=filters["action"])
+    if filters.get("purpose"):
+        qs = qs.filter(purpose=filters["purpose"])
     if filters.get("date_from"):
         qs = qs.filter(at__date__gte=filters["date_from"])
     if filters.get("date_to"):

@@ -17,6 +17,7 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.selectors import access_event_list_for_user, access_event_page
 from groepsconsult.audit.services import Actor, access_log_write
+from groepsconsult.core.spreadsheet import formula_safe
 
 CSV_COLUMNS = [
     "at",
@@ -56,9 +57,7 @@ class _Echo:
 
 
 def _csv_cell(value):
-    # Neutralise spreadsheet formulas: a cell starting with = + - @ would run in Excel.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return formula_safe("" if value is None else str(value))
 
 
 @require_permission(Permission.AUDIT_EXPORT)

@@ -11,6 +11,7 @@ import io
 
 from openpyxl import Workbook
 
+from groepsconsult.core.spreadsheet import formula_safe_rows
 from groepsconsult.monitoring.aggregates import (
     ALL,
     Filters,
@@ -39,7 +40,7 @@ def _csv(header, rows):
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(formula_safe_rows(rows))
     return out.getvalue()
 
 

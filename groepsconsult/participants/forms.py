@@ -1,10 +1,15 @@
 import uuid
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.versioning import VersionedFormMixin
-from groepsconsult.participants.models import Participant, ParticipantBackground
+from groepsconsult.participants.models import (
+    SILS_SOURCE_WORDING,
+    Participant,
+    ParticipantBackground,
+)
 from groepsconsult.regions.forms import RegionScopedForm
 
 
@@ -60,7 +65,6 @@ class ParticipantBackgroundForm(forms.ModelForm):
         )
         help_texts = {
             "education": _("Count a diploma you finished, in the Netherlands or abroad."),
-            "help_reading": _("Think of leaflets, letters or the instructions with medicines."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -68,3 +72,15 @@ class ParticipantBackgroundForm(forms.ModelForm):
         for field in self.fields.values():
             field.required = False
             field.choices = [c for c in field.choices if c[0] != ""]
+        self.fields["help_reading"].help_text = sils_help_text()
+
+
+def sils_help_text():
+    """The SILS hint, the English source wording and that the Dutch rendering is unconfirmed."""
+    return format_html(
+        '{} {} <span lang="en">“{}”</span> {}',
+        _("Think of leaflets, letters or the instructions with medicines."),
+        _("Source wording (SILS, English):"),
+        SILS_SOURCE_WORDING,
+        _("The Dutch wording is our translation and still to be confirmed."),
+    )

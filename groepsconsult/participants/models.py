@@ -238,6 +238,16 @@ class ParticipantChange(models.Model):
         return f"{self.field} @ {self.changed_at:%Y-%m-%d}"
 
 
+# The Single Item Literacy Screener as published (English; shared/evidence-and-money.md, E44).
+# The Dutch wording on screen is our own rendering, still to confirm against a validated Dutch
+# version (the SBSQ-D items of Fransen 2011 are not copied here): the form, the research
+# codebook and docs/monitoring.md show both and say so.
+SILS_SOURCE_WORDING = (
+    "How often do you need to have someone help you read instructions, pamphlets, "
+    "or other written material from your doctor or pharmacy?"
+)
+
+
 class ParticipantBackground(PublicModel):
     """Optional answers asked at the first session for the equity view (issue 11).
 

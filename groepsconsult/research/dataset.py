@@ -17,7 +17,7 @@ from groepsconsult.goals.models import Goal
 from groepsconsult.handovers.models import Handover
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.research.anonymity import age_band, age_on, keyed_id
-from groepsconsult.research.variables import ALL
+from groepsconsult.research.variables import ALL, NOT_ASKED
 from groepsconsult.trajectories.models import Trajectory
 
 
@@ -28,11 +28,11 @@ def _consenting(purpose, via):
     )
 
 
-def _trajectories(region, purpose):
+def _trajectories(regions, purpose):
     return (
         Trajectory.objects.filter(
             _consenting(purpose, "participant"),
-            baseline_consultation__region=region,
+            baseline_consultation__region__in=regions,
             baseline_consultation__starts_at__lte=timezone.now(),  # the first session was held
         )
         .order_by("id")
@@ -44,7 +44,11 @@ def _trajectories(region, purpose):
             "participant__sex",
             "participant__preferred_language",
             "participant__neighbourhood__cbs_code",
+            "participant__background__education",
+            "participant__background__help_reading",
+            "participant__background__self_rated_health",
             "baseline_consultation_id",
+            "baseline_consultation__region__slug",
             "baseline_consultation__starts_at",
             "baseline_consultation__neighbourhood__cbs_code",
             "return_consultation_id",
@@ -53,10 +57,10 @@ def _trajectories(region, purpose):
     )
 
 
-def _measurements(region, purpose, measures):
+def _measurements(regions, purpose, measures):
     rows = Measurement.objects.current().filter(
         _consenting(purpose, "registration__participant"),
-        registration__consultation__region=region,
+        registration__consultation__region__in=regions,
         measure__in=list(measures),
     )
     return {
@@ -74,26 +78,26 @@ def _measurements(region, purpose, measures):
     }
 
 
-def _goals(region, purpose):
+def _goals(regions, purpose):
     rows = Goal.objects.filter(
         _consenting(purpose, "trajectory__participant"),
-        trajectory__baseline_consultation__region=region,
+        trajectory__baseline_consultation__region__in=regions,
     ).order_by("id")
     return {r["trajectory_id"]: r["pillar"] for r in rows.values("trajectory_id", "pillar")}
 
 
-def _handovers(region, purpose):
+def _handovers(regions, purpose):
     states: dict = {}
-    rows = Handover.objects.filter(_consenting(purpose, "participant"), region=region)
+    rows = Handover.objects.filter(_consenting(purpose, "participant"), region__in=regions)
     for r in rows.values("participant_id", "status"):
         states.setdefault(r["participant_id"], set()).add(r["status"])
     return states
 
 
-def _reached(region, purpose):
+def _reached(regions, purpose):
     rows = FollowUpAttempt.objects.filter(
         _consenting(purpose, "participant"),
-        region=region,
+        region__in=regions,
         outcome=FollowUpAttempt.Outcome.REACHED,
     )
     return set(rows.values_list("participant_id", "consultation_id"))
@@ -110,20 +114,33 @@ def _measure_columns(values, t, measure):
     }
 
 
-def pseudonymised_rows(*, project, agreement) -> list[dict]:
-    """Rows with only the agreement's variables, plus `_participant` (the public id, for the
-    access log only: it is never written to a file)."""
-    region, purpose, groups = project.region, agreement.purpose, set(agreement.variables)
-    values = _measurements(region, purpose, agreement.measures) if agreement.measures else {}
-    goals = _goals(region, purpose) if "goal" in groups else {}
-    handovers = _handovers(region, purpose) if "handovers" in groups else {}
-    reached = _reached(region, purpose) if "follow_up" in groups else set()
+def _background_columns(t):
+    answers = {
+        "education": t["participant__background__education"],
+        "health_literacy": t["participant__background__help_reading"],
+        "self_rated_health": t["participant__background__self_rated_health"],
+    }
+    return {name: value or NOT_ASKED for name, value in answers.items()}
+
+
+def pseudonymised_rows(*, project, agreement, regions=None) -> list[dict]:
+    """Rows with only the agreement's variables, over `regions` (default: the project's own
+    region), plus `_participant` and `_region` (the public id and the region's slug, for the
+    access log only: they are never written to a file). The keyed id depends on the project
+    alone, so a person keeps one pseudo_id whichever regions an export covers."""
+    regions = list(regions or [project.region])
+    purpose, groups = agreement.purpose, set(agreement.variables)
+    values = _measurements(regions, purpose, agreement.measures) if agreement.measures else {}
+    goals = _goals(regions, purpose) if "goal" in groups else {}
+    handovers = _handovers(regions, purpose) if "handovers" in groups else {}
+    reached = _reached(regions, purpose) if "follow_up" in groups else set()
     rows = []
-    for t in _trajectories(region, purpose):
+    for t in _trajectories(regions, purpose):
         start = timezone.localtime(t["baseline_consultation__starts_at"]).date()
         back = t["return_consultation__starts_at"]
         row = {
             "_participant": t["participant__public_id"],
+            "_region": t["baseline_consultation__region__slug"],
             "pseudo_id": keyed_id(salt=project.salt, public_id=t["participant__public_id"]),
         }
         if "demographics" in groups:
@@ -140,6 +157,8 @@ def pseudonymised_rows(*, project, agreement) -> list[dict]:
         if "session_dates" in groups:
             row["baseline_month"] = start.strftime("%Y-%m")
             row["return_days"] = (timezone.localtime(back).date() - start).days if back else ""
+        if "background" in groups:
+            row.update(_background_columns(t))
         for measure in agreement.measures:
             row.update(_measure_columns(values, t, measure))
         if "goal" in groups:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from groepsconsult.core.spreadsheet import csv_text, formula_safe_rows
 from groepsconsult.monitoring.aggregates import MEASURES as MONITORED
 from groepsconsult.monitoring.exports import (
     OUTCOME_HEADER,
@@ -34,18 +35,11 @@ class ExportFiles:
     files: dict  # {file name: str or bytes}
     participant_ids: list  # public ids of the people in the export (for the access log only)
     report: AnonymityReport | None = None
-
-
-def _csv(header, rows):
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
+    by_region: dict | None = None  # {region slug: [public ids]} (for the access log only)
 
 
 def codebook_csv(variables):
-    return _csv(
+    return csv_text(
         CODEBOOK_HEADER,
         [[v.name, v.label, v.type, v.unit, v.allowed, v.source] for v in variables],
     )
@@ -56,19 +50,28 @@ def participants_csv(variables, rows):
     names = [v.name for v in variables]
     writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(formula_safe_rows(rows))
     return out.getvalue()
 
 
-def pseudonymised_export(*, agreement) -> ExportFiles:
+def _by_region(rows):
+    found: dict = {}
+    for row in rows:
+        found.setdefault(row["_region"], {})[row["_participant"]] = None
+    return {slug: list(ids) for slug, ids in found.items()}
+
+
+def pseudonymised_export(*, agreement, regions=None) -> ExportFiles:
+    """One dataset over `regions` (default the project's own): the k-anonymity check runs over
+    the whole file, so a rare combination is judged against every region in it."""
     project = agreement.project
+    regions = list(regions or [project.region])
     variables = variables_for(groups=agreement.variables, measures=agreement.measures)
-    rows = pseudonymised_rows(project=project, agreement=agreement)
+    rows = pseudonymised_rows(project=project, agreement=agreement, regions=regions)
     rows, report = k_anonymise(rows, keys=QUASI_IDENTIFIERS, k=project.k_anonymity)
-    dictionary = render_to_string(
-        "research/data_dictionary.txt",
-        {"project": project, "agreement": agreement, "variables": variables, "report": report},
-    )
+    context = {"project": project, "agreement": agreement, "variables": variables}
+    context |= {"report": report, "regions": regions}
+    dictionary = render_to_string("research/data_dictionary.txt", context)
     return ExportFiles(
         files={
             "participants.csv": participants_csv(variables, rows),
@@ -77,6 +80,7 @@ def pseudonymised_export(*, agreement) -> ExportFiles:
         },
         participant_ids=list(dict.fromkeys(row["_participant"] for row in rows)),
         report=report,
+        by_region=_by_region(rows),
     )
 
 
@@ -87,18 +91,20 @@ def aggregate_export(*, agreement) -> ExportFiles:
     reach = reach_lines(region=region)
     return ExportFiles(
         files={
-            "outcomes.csv": _csv(OUTCOME_HEADER, outcomes),
+            "outcomes.csv": csv_text(OUTCOME_HEADER, outcomes),
             "outcomes.xlsx": xlsx_bytes(OUTCOME_HEADER, outcomes, title="outcomes"),
-            "reach.csv": _csv(REACH_HEADER, reach),
+            "reach.csv": csv_text(REACH_HEADER, reach),
             "reach.xlsx": xlsx_bytes(REACH_HEADER, reach, title="reach"),
         },
         participant_ids=[],
     )
 
 
-def agreement_export(*, agreement) -> ExportFiles:
+def agreement_export(*, agreement, regions=None) -> ExportFiles:
+    """The agreement's files; a pseudonymised dataset over `regions` (default the project's own
+    region). Aggregate figures are those of the project's own region."""
     if agreement.level == DataSharingAgreement.Level.PSEUDONYMISED:
-        return pseudonymised_export(agreement=agreement)
+        return pseudonymised_export(agreement=agreement, regions=regions)
     return aggregate_export(agreement=agreement)
 
 

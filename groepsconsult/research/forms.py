@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.regions.models import Region
 from groepsconsult.research.models import DataSharingAgreement, ResearchProject
 from groepsconsult.research.variables import GROUPS, MEASURES
 
@@ -21,8 +22,29 @@ class ResearchProjectForm(forms.ModelForm):
             "ends_on",
             "k_anonymity",
             "age_band_years",
+            "other_regions",
         ]
-        widgets = {"starts_on": DATE, "ends_on": DATE}
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "other_regions": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, manageable_region_ids, **kwargs):
+        """`other_regions` offers the regions where the user manages research too (and keeps
+        those the project already covers), never the project's own region."""
+        super().__init__(*args, **kwargs)
+        current = (
+            set(self.instance.other_regions.values_list("pk", flat=True))
+            if self.instance.pk
+            else set()
+        )
+        allowed = (set(manageable_region_ids) | current) - {self.instance.region_id}
+        field = self.fields["other_regions"]
+        field.queryset = Region.objects.filter(pk__in=allowed).order_by("name")
+        field.required = False
+        if not allowed:  # a user of one region: nothing to choose, no empty question
+            del self.fields["other_regions"]
 
 
 class DataSharingAgreementForm(forms.ModelForm):

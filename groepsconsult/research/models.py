@@ -36,8 +36,27 @@ def status_on(start, end, day=None) -> str:
     return Status.EXPIRED if day > end else Status.ACTIVE
 
 
+class ProjectQuerySet(RegionScopedQuerySet):
+    def covering(self, region):
+        """Projects whose data may come from `region`: its own and those that also cover it."""
+        also = ResearchProject.other_regions.through.objects.filter(region=region)
+        return self.filter(Q(region=region) | Q(pk__in=also.values("researchproject_id")))
+
+
 class ResearchProject(PublicModel):
+    # The region that keeps the project (its coordinator manages it); a national research
+    # institute's project may also cover other regions (`other_regions`).
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    other_regions = models.ManyToManyField(
+        "regions.Region",
+        blank=True,
+        related_name="+",
+        verbose_name=_("also covers regions"),
+        help_text=_(
+            "A project of a national research institute may cover several regions: its "
+            "pseudonymised dataset then holds the consenting participants of each of them."
+        ),
+    )
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("short name"), max_length=60)
     recipient_organisation = models.CharField(_("recipient organisation"), max_length=150)
@@ -55,7 +74,7 @@ class ResearchProject(PublicModel):
     # Secret key of the keyed-hash ids: never shown, exported or written to the history.
     salt = models.CharField(max_length=64, default=new_salt, editable=False)
 
-    objects = RegionScopedQuerySet.as_manager()
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_on", "name"]
@@ -74,6 +93,11 @@ class ResearchProject(PublicModel):
     def status(self):
         return status_on(self.starts_on, self.ends_on)
 
+    def covered_regions(self):
+        """The project's own region first, then the others it covers, by name."""
+        others = [r for r in self.other_regions.all() if r.pk != self.region_id]
+        return [self.region, *sorted(others, key=lambda region: region.name)]
+
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end date cannot be before the start date.")})
@@ -81,6 +105,19 @@ class ResearchProject(PublicModel):
 
 class AgreementQuerySet(RegionScopedQuerySet):
     region_path = "project__region"
+
+    def covering(self, region):
+        """Agreements of the projects whose data may come from `region`."""
+        return self.filter(project__in=ResearchProject.objects.covering(region).values("pk"))
+
+    def exportable_in(self, region):
+        """What a researcher of `region` may download: the agreements of its own projects, and
+        the pseudonymised ones of projects of other regions that also cover `region` (their
+        aggregate figures are those of the project's own region)."""
+        own_or_dataset = Q(project__region=region) | Q(
+            level=DataSharingAgreement.Level.PSEUDONYMISED
+        )
+        return self.covering(region).filter(own_or_dataset)
 
 
 class DataSharingAgreement(PublicModel):

@@ -14,13 +14,18 @@ from groepsconsult.clinical.rules import PLAUSIBLE_RANGES
 from groepsconsult.goals.models import Pillar
 from groepsconsult.handovers.models import Handover
 from groepsconsult.measurements.models import Measure
-from groepsconsult.participants.models import Participant
+from groepsconsult.participants.models import (
+    SILS_SOURCE_WORDING,
+    Participant,
+    ParticipantBackground,
+)
 
 ALL = "ALL"  # a generalised neighbourhood
 COLOURS = "green | orange | red | none"
 # Measures with a baseline and a 6-month value worth sharing (not height: it does not change).
 MEASURES = [m for m in Measure if m != Measure.HEIGHT]
-QUASI_IDENTIFIERS = ("age_band", "sex", "neighbourhood", "language")
+QUASI_IDENTIFIERS = ("age_band", "sex", "neighbourhood", "language", "education")
+NOT_ASKED = "not asked"
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ GROUPS = {
     "goal": _("Personal goal: lifestyle pillar"),
     "handovers": _("Hand-over states"),
     "follow_up": _("Follow-up call reached"),
+    "background": _("Background answers: education, health literacy (SILS), self-rated health"),
 }
 
 
@@ -133,7 +139,41 @@ def _fixed_variables():
                 "followups",
             ),
         ],
+        "background": _background_variables(),
     }
+
+
+def _background_variables():
+    answers = ParticipantBackground
+    return [
+        Variable(
+            "education",
+            str(_("Highest completed education (optional question at the first session)")),
+            "category",
+            "",
+            _choices(answers.Education.choices) + f" | {NOT_ASKED}",
+            "participants: background (CBS SOI 2021 codes)",
+        ),
+        Variable(
+            "health_literacy",
+            str(_("Needs help reading written material from the doctor or pharmacy (SILS)")),
+            "category",
+            "",
+            _choices(answers.HelpReading.choices)
+            + f" | {NOT_ASKED} (1 never ... 5 always; limited if > 2)",
+            f'SILS, English source wording: "{SILS_SOURCE_WORDING}" '
+            + str(_("The Dutch wording asked is our translation, still to be confirmed.")),
+        ),
+        Variable(
+            "self_rated_health",
+            str(_("Self-rated health (GGD health monitor wording)")),
+            "category",
+            "",
+            _choices(answers.SelfRatedHealth.choices)
+            + f" | {NOT_ASKED} (1 very good ... 5 very poor)",
+            "participants: background",
+        ),
+    ]
 
 
 def _measure_variables(measure):

@@ -38,7 +38,10 @@ def _record_form(request, *, form_class, instance, title, **form_kwargs):
     if request.method == "POST" and form.is_valid():
         try:
             services.research_record_save(
-                instance=form.save(commit=False), region=region, by=Actor.from_request(request)
+                instance=form.save(commit=False),
+                region=region,
+                by=Actor.from_request(request),
+                other_regions=form.cleaned_data.get("other_regions"),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -54,7 +57,11 @@ def _record_form(request, *, form_class, instance, title, **form_kwargs):
 def project_create(request):
     project = ResearchProject(region=request.membership.region)
     return _record_form(
-        request, form_class=ResearchProjectForm, instance=project, title=_("Add research project")
+        request,
+        form_class=ResearchProjectForm,
+        instance=project,
+        title=_("Add research project"),
+        manageable_region_ids=selectors.manage_region_ids_for_user(user=request.user),
     )
 
 
@@ -62,7 +69,11 @@ def project_create(request):
 def project_edit(request, public_id):
     project = selectors.project_get(region=request.membership.region, public_id=public_id)
     return _record_form(
-        request, form_class=ResearchProjectForm, instance=project, title=project.name
+        request,
+        form_class=ResearchProjectForm,
+        instance=project,
+        title=project.name,
+        manageable_region_ids=selectors.manage_region_ids_for_user(user=request.user),
     )
 
 
@@ -95,17 +106,28 @@ def agreement_edit(request, public_id):
 @require_permission(Permission.RESEARCH_EXPORT)
 def export_list(request):
     page = paginate(request, selectors.agreement_active_list(region=request.membership.region))
+    mine = selectors.export_region_ids_for_user(user=request.user)
+    for agreement in page:
+        agreement.export_regions = selectors.export_regions_for_user(
+            user=request.user, project=agreement.project, region_ids=mine
+        )
     return render(request, "research/export_list.html", {"page": page})
 
 
 @require_POST
 @require_permission(Permission.RESEARCH_EXPORT)
 def export_download(request, public_id):
-    agreement = selectors.agreement_get(region=request.membership.region, public_id=public_id)
-    if not can_export_agreement(agreement):
+    region = request.membership.region
+    agreement = selectors.agreement_export_get(region=region, public_id=public_id)
+    regions = selectors.export_regions_for_user(user=request.user, project=agreement.project)
+    if agreement.level == DataSharingAgreement.Level.AGGREGATE:
+        regions = [agreement.project.region]  # exportable_in: only from the project's region
+    if not can_export_agreement(agreement, regions=regions):
         messages.error(request, _("This agreement is not valid today: nothing was exported."))
         return redirect("research:export-list")
-    export = services.research_export(agreement=agreement, by=Actor.from_request(request))
+    export = services.research_export(
+        agreement=agreement, by=Actor.from_request(request), regions=regions
+    )
     name = f"{agreement.project.slug}-{agreement.level}-{agreement.valid_from:%Y%m%d}.zip"
     response = HttpResponse(as_zip(export.files), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{name}"'

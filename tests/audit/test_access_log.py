@@ -60,6 +60,21 @@ def test_privacy_officer_searches_by_participant(client_for, region_a):
     assert [r.participant_id for r in rows] == [participant.public_id]
 
 
+def test_privacy_officer_filters_on_the_research_export_purpose(client_for):
+    write_event(username="carer")
+    access_log_write(
+        by=Actor(user_id=1, username="researcher", role="researcher", region_slug="alpha"),
+        action="export",
+        subject_type="datasharingagreement",
+        purpose=Purpose.RESEARCH_EXPORT,
+    )
+    client = client_for("privacy_officer")
+    page = client.get("/access-log/").content.decode()
+    assert '<option value="research export">Onderzoeksexport</option>' in page
+    response = client.get("/access-log/", {"purpose": "research export"})
+    assert [e.username for e in response.context["page"]] == ["researcher"]
+
+
 def test_other_regions_events_are_not_shown(client_for):
     write_event(region_slug="beta", username="beta-user")
     body = client_for("privacy_officer").get("/access-log/").content.decode()

@@ -3,7 +3,7 @@
 import pytest
 
 from groepsconsult.audit.models import AccessEvent
-from groepsconsult.participants.models import ParticipantBackground
+from groepsconsult.participants.models import SILS_SOURCE_WORDING, ParticipantBackground
 from tests.factories.backbone import make_participant
 
 
@@ -61,3 +61,16 @@ def test_the_record_page_links_to_the_questions(client_for, region_a):
     person = make_participant(region_a)
     html = client_for("coordinator").get(f"/participants/{person.public_id}/").content.decode()
     assert url(person) in html
+
+
+def test_health_literacy_shows_the_english_source_and_an_unconfirmed_dutch_rendering(
+    client_for, region_a
+):
+    page = client_for("professional").get(url(make_participant(region_a))).content.decode()
+    assert (
+        "Hoe vaak heeft u iemand nodig die u helpt bij het lezen van instructies, "
+        "folders of andere geschreven informatie van uw huisarts of apotheek?"
+    ) in page
+    assert f'<span lang="en">“{SILS_SOURCE_WORDING}”</span>' in page
+    assert "Oorspronkelijke formulering (SILS, Engels):" in page
+    assert "De Nederlandse formulering is onze vertaling en moet nog worden bevestigd." in page

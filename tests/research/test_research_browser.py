@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from groepsconsult.accounts.models import Membership
 from groepsconsult.research.models import DataSharingAgreement
 from tests.browser_support import assert_no_axe_violations, log_in, log_in_with_session
 from tests.factories.backbone import make_region, make_user
@@ -57,3 +58,37 @@ def test_researcher_downloads_in_one_click(page, live_app):
     archive = zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert {"participants.csv", "codebook.csv"} <= set(archive.namelist())
     assert len(archive.read("participants.csv").decode().splitlines()) == 7
+
+
+def test_national_project_coordinator_adds_a_region_researcher_downloads_both(page, live_app):
+    haag, zoetermeer = (
+        make_region(name="Den Haag", slug="den-haag"),
+        make_region(name="Zoetermeer", slug="zoetermeer"),
+    )
+    coordinator = make_user("coordinator", haag)
+    Membership.objects.create(user=coordinator, region=zoetermeer, role="coordinator")
+    for n, region in enumerate((haag, zoetermeer)):
+        plant(region, f"BU0518000{n}", 6, seed=n)
+        consent_all(region, coordinator)
+    project = make_project(haag, name="Landelijke studie")
+    make_agreement(project, reference="DSA-NL")
+    base = live_app.url
+    log_in_with_session(page, base, coordinator)
+    page.goto(f"{base}/research/projects/{project.public_id}/")
+    page.get_by_label("Zoetermeer").check()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url(f"{base}/research/projects/")
+    assert "Den Haag, Zoetermeer" in page.locator("main").inner_text()
+
+    researcher = make_user("researcher", zoetermeer)
+    Membership.objects.create(user=researcher, region=haag, role="researcher")
+    page.context.clear_cookies()
+    log_in_with_session(page, base, researcher)
+    page.goto(f"{base}/research/")
+    assert "Den Haag, Zoetermeer" in page.locator("main").inner_text()
+    assert_no_axe_violations(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Downloaden (zip)").click()
+    archive = zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes()))
+    assert len(archive.read("participants.csv").decode().splitlines()) == 13

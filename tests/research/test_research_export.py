@@ -204,6 +204,7 @@ def test_command_writes_the_exact_files_and_logs_each_person(
     assert codebook == "variable,label,type,unit,allowed_values,source"
     events = AccessEvent.objects.filter(action="export", subject_type="datasharingagreement")
     assert events.count() == 6 and events.exclude(participant_id=None).count() == 6
+    assert set(events.values_list("purpose", flat=True)) == {"research export"}
 
 
 def test_command_explains_what_is_wrong(region_a, tmp_path):

@@ -12,11 +12,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from groepsconsult.core.spreadsheet import FORMULA_STARTS  # noqa: F401 (earlier/checking.py imports it from here)
 from groepsconsult.participants.gp_import.columns import LABELS
 
 MAX_CELL = 500
-# A spreadsheet treats these as the start of a formula (CSV/DDE injection, OWASP).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SEX = {
     "female": {"v", "vrouw", "vrouwelijk", "f", "female", "woman", "w", "vr"},
     "male": {"m", "man", "mannelijk", "male", "men"},
