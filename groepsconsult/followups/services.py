@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt
 from groepsconsult.followups.selectors import MAX_ATTEMPTS, PURPOSE, SHORT_LINES_MAX_ATTEMPTS
 from groepsconsult.gpfeedback.services import gp_feedback_after_follow_up_call
@@ -55,6 +56,7 @@ def followup_attempt_record(
         audited_save(
             instance=attempt, by=by, purpose=PURPOSE, participant_ids=[participant.public_id]
         )
+        send_facts_changed(FollowUpAttempt, participant_ids=[participant.pk])
         if attempt.needs_help:
             signal_raise(
                 participant=participant,

@@ -2,10 +2,15 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _refresh_facts(sender, **ids):
+def _refresh_facts(sender, *, trajectory_ids, participant_ids, neighbourhood_ids, **_kwargs):
+    """Refresh the pre-aggregates a lower app's service says it changed (same transaction)."""
     from groepsconsult.monitoring.services import facts_refresh_for
 
-    facts_refresh_for(**ids)
+    facts_refresh_for(
+        trajectory_ids=trajectory_ids,
+        participant_ids=participant_ids,
+        neighbourhood_ids=neighbourhood_ids,
+    )
 
 
 class MonitoringConfig(AppConfig):
