@@ -193,3 +193,12 @@ def test_rebuild_command_prints_counts_and_drops_facts_without_a_first_session(r
     call_command("rebuild_monitoring", region=region_a.slug, stdout=out)
     assert not TrajectoryFact.objects.exists()
     assert "0 facts rebuilt" in out.getvalue()
+
+
+def test_generate_synthetic_ends_with_the_facts_of_what_it_filled(region_a):
+    out = io.StringIO()
+    call_command("generate_synthetic", participants=20, region=region_a.slug, seed=3, stdout=out)
+    with_first_session = Trajectory.objects.filter(baseline_consultation__region=region_a).count()
+    assert with_first_session and TrajectoryFact.objects.count() == with_first_session
+    assert "Monitoring facts rebuilt" in out.getvalue()
+    assert_same_as_rebuild()
