@@ -18,6 +18,7 @@ from groepsconsult.consent.selectors import (
     consent_current_queryset,
     consent_text_current_map,
 )
+from groepsconsult.core.signals import send_facts_changed
 
 
 def _user_id(by: Actor) -> int:
@@ -57,9 +58,11 @@ def consent_record(
             recorded_by_id=_user_id(by),
             recorded_at=now,
         )
-        return audited_save(
+        saved = audited_save(
             instance=consent, by=by, purpose=AUDIT_PURPOSE, participant_ids=[participant.public_id]
         )
+        _monitoring_changed(saved)
+        return saved
 
 
 def consent_withdraw(*, consent: Consent, reason: str, by: Actor) -> Consent:
@@ -72,7 +75,15 @@ def consent_withdraw(*, consent: Consent, reason: str, by: Actor) -> Consent:
             Consent.objects.select_for_update().select_related("participant").get(pk=consent.pk)
         )
         policies.check_can_withdraw_consent(consent)
-        return _close(consent=consent, reason=reason, by=by, at=timezone.now())
+        closed = _close(consent=consent, reason=reason, by=by, at=timezone.now())
+        _monitoring_changed(closed)
+        return closed
+
+
+def _monitoring_changed(consent: Consent) -> None:
+    """A yes or no to anonymous monitoring decides whether the person is counted."""
+    if consent.purpose == ConsentPurpose.ANONYMOUS_MONITORING:
+        send_facts_changed(Consent, participant_ids=[consent.participant_id])
 
 
 def _close(*, consent: Consent, reason: str, by: Actor, at) -> Consent:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_queryset
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt, Story
 from groepsconsult.followups.selectors import MAX_ATTEMPTS, PURPOSE, SHORT_LINES_MAX_ATTEMPTS
 from groepsconsult.gpfeedback.services import gp_feedback_after_follow_up_call
@@ -57,6 +58,7 @@ def followup_attempt_record(
         audited_save(
             instance=attempt, by=by, purpose=PURPOSE, participant_ids=[participant.public_id]
         )
+        send_facts_changed(FollowUpAttempt, participant_ids=[participant.pk])
         if attempt.needs_help:
             signal_raise(
                 participant=participant,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.handovers import policies
 from groepsconsult.handovers.models import FIRST_CONTACT, Handover, HandoverEvent, Signal
 from groepsconsult.handovers.selectors import handover_ended_badly_list, handover_open_list
@@ -114,6 +115,7 @@ def _save(*, handover, by):
     audited_save(
         instance=handover, by=by, purpose=PURPOSE, participant_ids=[handover.participant.public_id]
     )
+    send_facts_changed(Handover, participant_ids=[handover.participant_id])
 
 
 def _notify_offer(handover):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.consultations.models import Consultation
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.measurements.classify import classify, is_plausible, plausible_message
 from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.selectors import (
@@ -154,7 +155,7 @@ def measurements_record(
             if taken:
                 message = _("Already recorded. Use 'Correct' to change it (with a reason).")
                 raise ValidationError(dict.fromkeys(sorted(taken), message))
-            return create_rows(
+            rows = create_rows(
                 registration=registration,
                 values=values,
                 verdicts=verdicts,
@@ -163,6 +164,8 @@ def measurements_record(
                 measured_at=timezone.now(),
                 client_token=client_token,
             )
+            _facts_changed(registration)
+            return rows
     except IntegrityError:
         # A retry raced its own first attempt: the first one won, return what it stored.
         done = list(Measurement.objects.filter(client_token__in=tokens)) if tokens else []
@@ -207,6 +210,7 @@ def measurements_record_earlier(
             by=by,
             measured_at=measured_at,
         )
+        _facts_changed(registration)
     return EarlierResult(rows, len(stored), {})
 
 
@@ -258,7 +262,13 @@ def measurement_correct(
         for new in news:
             if new.measure in olds:
                 supersede(olds[new.measure], new)
+        _facts_changed(registration)
     return news
+
+
+def _facts_changed(registration) -> None:
+    """The monitoring's baseline and return values follow the current measurement."""
+    send_facts_changed(Measurement, participant_ids=[registration.participant_id])
 
 
 def correction_measures(measurement: Measurement) -> tuple[str, ...]:

@@ -2,18 +2,27 @@
 
 Everything leaves through `suppression` (cells below k read "<10", complementary suppression
 over neighbourhoods so the ALL row cannot give a small neighbourhood back). Participants who
-said no to anonymous monitoring are left out (`consent_refused_exists`). Which sessions are a
-person's baseline and return is asked of the trajectory, never guessed from dates; the value
-of a measure is `Measurement.objects.current()`. Fixed query count: one query for the reach,
-one for the trajectories and one for the measurements, whatever the number of participants.
+said no to anonymous monitoring are left out (`counted` on the fact; `consent_refused_exists`
+for the reach). The outcomes read the pre-aggregates (`TrajectoryFact`, one row per trajectory
+with its current baseline and return value per measure, see `facts.py`): one GROUP BY query
+with the sums the means and the t-interval need, whatever the number of participants.
 """
 
 import datetime as dt
 import math
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import (
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Sum,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from scipy import stats
@@ -21,7 +30,7 @@ from scipy import stats
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_refused_exists
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.measurements.models import Measurement
+from groepsconsult.monitoring.models import TrajectoryFact
 from groepsconsult.monitoring.suppression import Cell, suppress, suppress_grid
 from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories.models import Trajectory
@@ -66,6 +75,28 @@ class Filters:
             q &= Q(**{f"{prefix}date_of_birth__lte": years_before(today, self.age_min)})
         if self.age_max is not None:
             q &= Q(**{f"{prefix}date_of_birth__gt": years_before(today, self.age_max + 1)})
+        return q
+
+    def fact_q(self):
+        """Q on `TrajectoryFact` for every filter: period and neighbourhood of the first
+        session, and the person filters (age on the first session's date)."""
+        q = Q()
+        for field_name, value in (
+            ("baseline_date__gte", self.start),
+            ("baseline_date__lte", self.end),
+            ("neighbourhood", self.neighbourhood),
+            ("age__gte", self.age_min),
+            ("age__lte", self.age_max),
+        ):
+            if value is not None:
+                q &= Q(**{field_name: value})
+        for field_name, value in (
+            ("sex", self.sex),
+            ("language", self.language),
+            ("channel", self.channel),
+        ):
+            if value:
+                q &= Q(**{field_name: value})
         return q
 
     def session_q(self, on_field):
@@ -151,10 +182,28 @@ def reach_by_channel(rows):
 
 @dataclass
 class Pairs:
-    """Baseline and return values of one measure in one neighbourhood (never shown raw)."""
+    """Sums over the paired baseline and return values of one measure in one neighbourhood
+    (never shown raw): enough for the means and the t-interval of the mean change."""
 
-    pairs: list = field(default_factory=list)
+    n: int = 0
+    sum_base: float = 0.0
+    sum_return: float = 0.0
+    sum_change: float = 0.0
+    sum_change_sq: float = 0.0
     lost: int = 0
+
+    def __add__(self, other):
+        return Pairs(*(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)))
+
+    def astuple(self):
+        return (
+            self.n,
+            self.sum_base,
+            self.sum_return,
+            self.sum_change,
+            self.sum_change_sq,
+            self.lost,
+        )
 
 
 @dataclass(frozen=True)
@@ -187,6 +236,30 @@ def paired_statistics(pairs):
     )
 
 
+def paired_statistics_from_sums(p: Pairs):
+    """As `paired_statistics`, from the sums: the sample variance of the changes is
+    (sum of squares - sum^2 / n) / (n - 1)."""
+    n = p.n
+    mean_change = p.sum_change / n
+    variance = max(p.sum_change_sq - p.sum_change**2 / n, 0.0) / (n - 1) if n > 1 else 0.0
+    half = stats.t.ppf(0.975, n - 1) * math.sqrt(variance) / math.sqrt(n) if n > 1 else 0
+    return (
+        p.sum_base / n,
+        p.sum_return / n,
+        mean_change,
+        mean_change - half,
+        mean_change + half,
+    )
+
+
+def fact_queryset(*, region, filters: Filters):
+    """The counted facts (one per trajectory) whose first session is in `region` and matches
+    the filters: the base of every per-person indicator and of the outcomes."""
+    return TrajectoryFact.objects.filter(
+        in_regions("region", region), filters.fact_q(), counted=True
+    )
+
+
 def trajectory_queryset(*, region, filters: Filters):
     """Trajectories whose first session is in `region` and matches the filters, without the
     people who said no to anonymous monitoring: the base of every per-person indicator."""
@@ -208,73 +281,68 @@ def trajectory_queryset(*, region, filters: Filters):
     return rows
 
 
-def _trajectories(region, filters):
-    return trajectory_queryset(region=region, filters=filters).values(
-        "participant_id",
-        "baseline_consultation_id",
-        "return_consultation_id",
-        "baseline_consultation__starts_at",
-        "baseline_consultation__neighbourhood__cbs_code",
-        "baseline_consultation__neighbourhood__name",
+def _pair_sums(measure, due_before):
+    base, back = F(f"{measure}_base"), F(f"{measure}_return")
+    paired = Q(**{f"{measure}_base__isnull": False, f"{measure}_return__isnull": False})
+    lost = Q(
+        **{f"{measure}_base__isnull": False, f"{measure}_return__isnull": True},
+        baseline_at__lte=due_before,
     )
-
-
-def _values(region):
-    """{(participant id, consultation id, measure): value} of the current measurements."""
-    rows = Measurement.objects.current().filter(
-        in_regions("registration__consultation__region", region), measure__in=list(MEASURES)
-    )
+    change = ExpressionWrapper(back - base, output_field=FloatField())
     return {
-        (
-            r["registration__participant_id"],
-            r["registration__consultation_id"],
-            r["measure"],
-        ): float(r["value"])
-        for r in rows.values(
-            "registration__participant_id", "registration__consultation_id", "measure", "value"
-        )
+        f"{measure}__n": Count("pk", filter=paired),
+        f"{measure}__sum_base": Sum(base, filter=paired),
+        f"{measure}__sum_return": Sum(back, filter=paired),
+        f"{measure}__sum_change": Sum(change, filter=paired),
+        f"{measure}__sum_change_sq": Sum(change * change, filter=paired),
+        f"{measure}__lost": Count("pk", filter=lost),
+        f"{measure}__based": Count("pk", filter=Q(**{f"{measure}_base__isnull": False})),
     }
 
 
 def collect_pairs(*, region, filters: Filters):
-    """{neighbourhood: {measure: Pairs}}: two queries, whatever the number of people."""
-    values = _values(region)
+    """{neighbourhood: {measure: Pairs}}: one GROUP BY query, whatever the number of people."""
     due_before = timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS)
+    sums = {}
+    for measure in MEASURES:
+        sums |= _pair_sums(measure, due_before)
+    measured = Q()
+    for measure in MEASURES:
+        measured |= Q(**{f"{measure}_base__isnull": False})
+    rows = (
+        fact_queryset(region=region, filters=filters)
+        .filter(measured)
+        .values("neighbourhood__cbs_code", "neighbourhood__name")
+        .annotate(**sums)
+        .order_by()
+    )
     grouped: dict = {}
-    for t in _trajectories(region, filters):
-        hood = _hood(
-            t["baseline_consultation__neighbourhood__cbs_code"],
-            t["baseline_consultation__neighbourhood__name"],
-        )
+    for r in rows:
+        hood = _hood(r["neighbourhood__cbs_code"], r["neighbourhood__name"])
+        cells = grouped.setdefault(hood, {})
         for measure in MEASURES:
-            base = values.get((t["participant_id"], t["baseline_consultation_id"], measure))
-            if base is None:
-                continue
-            back = values.get((t["participant_id"], t["return_consultation_id"], measure))
-            cell = grouped.setdefault(hood, {}).setdefault(measure, Pairs())
-            if back is not None:
-                cell.pairs.append((base, back))
-            elif t["baseline_consultation__starts_at"] <= due_before:
-                cell.lost += 1
+            figures = [r[f"{measure}__{name}"] or 0 for name in Pairs.__dataclass_fields__]
+            if r[f"{measure}__based"]:
+                cells[measure] = cells.get(measure, Pairs()) + Pairs(*figures)
     return grouped
 
 
 def outcome_rows(grouped) -> list[OutcomeRow]:
     """Per neighbourhood and measure, then ALL: n, means, change and CI, all suppressed."""
     hoods = sorted(grouped)
-    n_grid = {h: {m: len(grouped[h].get(m, Pairs()).pairs) for m in MEASURES} for h in hoods}
+    n_grid = {h: {m: grouped[h].get(m, Pairs()).n for m in MEASURES} for h in hoods}
     lost_grid = {h: {m: grouped[h].get(m, Pairs()).lost for m in MEASURES} for h in hoods}
     n_cells, _rows, n_totals, _grand = suppress_grid(n_grid, rows_add_up=False)
     lost_cells, _rows, lost_totals, _grand = suppress_grid(lost_grid, rows_add_up=False)
     result = []
     for hood in hoods:
         for measure in MEASURES:
-            pairs = grouped[hood].get(measure, Pairs()).pairs
+            pairs = grouped[hood].get(measure, Pairs())
             result.append(
                 _row(hood, measure, pairs, n_cells[hood][measure], lost_cells[hood][measure])
             )
     for measure in MEASURES:
-        pairs = [p for hood in hoods for p in grouped[hood].get(measure, Pairs()).pairs]
+        pairs = sum((grouped[hood].get(measure, Pairs()) for hood in hoods), Pairs())
         total_n = n_totals[measure] if hoods else suppress(0, 0)
         total_lost = lost_totals[measure] if hoods else suppress(0, 0)
         result.append(_row(ALL, measure, pairs, total_n, total_lost))
@@ -286,5 +354,6 @@ def _row(hood, measure, pairs, n_cell, lost_cell):
     if n_cell.suppressed:
         figures = [Cell(None, k)] * 5
     else:
-        figures = [suppress(round(v, 3), len(pairs)) for v in paired_statistics(pairs)]
+        stats_ = paired_statistics_from_sums(pairs)
+        figures = [suppress(round(v, 3), pairs.n) for v in stats_]
     return OutcomeRow(hood, measure, MEASURES[measure], n_cell, *figures, lost_cell)

@@ -2,6 +2,17 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _refresh_facts(sender, *, trajectory_ids, participant_ids, neighbourhood_ids, **_kwargs):
+    """Refresh the pre-aggregates a lower app's service says it changed (same transaction)."""
+    from groepsconsult.monitoring.services import facts_refresh_for
+
+    facts_refresh_for(
+        trajectory_ids=trajectory_ids,
+        participant_ids=participant_ids,
+        neighbourhood_ids=neighbourhood_ids,
+    )
+
+
 class MonitoringConfig(AppConfig):
     name = "groepsconsult.monitoring"
     label = "monitoring"
@@ -9,3 +20,8 @@ class MonitoringConfig(AppConfig):
         (_("Plenary"), "monitoring:plenary-list", "plenary_view"),
         (_("Monitoring"), "monitoring:dashboard", "aggregate_view"),
     ]
+
+    def ready(self):
+        from groepsconsult.core.signals import facts_changed
+
+        facts_changed.connect(_refresh_facts, dispatch_uid="monitoring-facts")

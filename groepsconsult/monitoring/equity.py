@@ -1,7 +1,8 @@
 """Equity view: every per-person indicator broken down by deprivation and by group.
 
 One GROUP BY query per breakdown (deprivation quintile, education, health literacy, sex, age
-band, language), whatever the number of people. Every person falls in exactly one group
+band on the first session's date, language) over the pre-aggregates (`TrajectoryFact`),
+whatever the number of people. Every person falls in exactly one group
 ("not known" included), so the groups of a breakdown add up to the totals shown beneath them:
 `suppress_grid` hides each cell below k and, per indicator column, as many more cells as needed
 so that no small group can be recovered from the total.
@@ -12,10 +13,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Case, CharField, F, Value, When
 from django.db.models.functions import Cast, Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.monitoring.aggregates import Filters, in_regions, years_before
+from groepsconsult.monitoring.aggregates import Filters, in_regions
+from groepsconsult.monitoring.facts import AGE_BANDS
 from groepsconsult.monitoring.process import (
     PERSON_SHARES,
     Share,
@@ -45,7 +46,6 @@ LITERACY = {
         _("Limited"),
     ),
 }
-AGE_BANDS = [("18-39", 40), ("40-54", 55), ("55-69", 70)]  # (band, first age outside it)
 
 
 @dataclass(frozen=True)
@@ -64,24 +64,9 @@ def _case(path, groups):
     )
 
 
-def _age_band():
-    today = timezone.localdate()
-    return Case(
-        *[
-            When(participant__date_of_birth__gt=years_before(today, limit), then=Value(band))
-            for band, limit in AGE_BANDS
-        ],
-        default=Value("70+"),
-        output_field=CharField(),
-    )
-
-
 def _deprivation():
-    quintile = Coalesce(
-        "participant__neighbourhood__ses_quintile",
-        "baseline_consultation__neighbourhood__ses_quintile",
-    )
-    return Coalesce(Cast(quintile, CharField()), Value(UNKNOWN))
+    """The quintile of where the person lives, else of the first session's neighbourhood."""
+    return Coalesce(Cast("ses_quintile", CharField()), Value(UNKNOWN))
 
 
 def _quintiles(region):
@@ -112,23 +97,23 @@ def _dimensions(region):
         (
             "education",
             _("Education"),
-            _case("participant__background__education", EDUCATION),
+            _case("education", EDUCATION),
             {k: label for k, (_v, label) in EDUCATION.items()},
             True,
         ),
         (
             "literacy",
             _("Health literacy (SILS)"),
-            _case("participant__background__help_reading", LITERACY),
+            _case("help_reading", LITERACY),
             {k: label for k, (_v, label) in LITERACY.items()},
             True,
         ),
-        ("sex", _("Sex"), F("participant__sex"), dict(Participant.Sex.choices), False),
-        ("age", _("Age"), _age_band(), ages, False),
+        ("sex", _("Sex"), F("sex"), dict(Participant.Sex.choices), False),
+        ("age", _("Age"), F("age_band"), ages, False),
         (
             "language",
             _("Language"),
-            F("participant__preferred_language"),
+            F("language"),
             dict(settings.PARTICIPANT_LANGUAGES),
             False,
         ),
@@ -151,7 +136,7 @@ def equity_breakdowns(*, region, filters: Filters):
     for key, title, expression, group_labels, with_unknown in _dimensions(region):
         groups = [*group_labels, UNKNOWN] if with_unknown else list(group_labels)
         grid = {group: dict.fromkeys(labels, 0) for group in groups}
-        for row in base.annotate(group=expression).values("group").annotate(**counts):
+        for row in base.annotate(group=expression).values("group").annotate(**counts).order_by():
             group = row["group"] if row["group"] in grid else UNKNOWN
             for indicator in labels:
                 grid.setdefault(group, dict.fromkeys(labels, 0))[indicator] += row[indicator]

@@ -50,3 +50,77 @@ class Target(PublicModel):
 
     def __str__(self):
         return f"{self.get_indicator_display()} {self.year}: {self.value}"
+
+
+class TrajectoryFact(models.Model):
+    """One row per trajectory with a first session: every figure the dashboards count or filter
+    on, denormalised so a dashboard is one GROUP BY over this table (docs/monitoring.md,
+    "Pre-aggregates"). Written only by `services.facts_refresh`; never shown as a row."""
+
+    trajectory = models.OneToOneField(
+        "trajectories.Trajectory", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="+"
+    )
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    neighbourhood = models.ForeignKey(
+        "regions.Neighbourhood", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    baseline_at = models.DateTimeField()
+    baseline_date = models.DateField()
+    baseline_month = models.DateField()
+    # False when the participant said no to anonymous monitoring: the row stays, never counted.
+    counted = models.BooleanField(default=True)
+    sex = models.CharField(max_length=8, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    age = models.PositiveSmallIntegerField(null=True)  # on the first session's date
+    age_band = models.CharField(max_length=8, blank=True)
+    channel = models.CharField(max_length=16, blank=True)  # of the first session's registration
+    education = models.CharField(max_length=8, blank=True)
+    help_reading = models.CharField(max_length=8, blank=True)
+    self_rated_health = models.CharField(max_length=12, blank=True)
+    ses_quintile = models.PositiveSmallIntegerField(null=True)
+    status = models.CharField(max_length=16)
+    follow_up_call_due = models.DateField(null=True)
+    call_reached = models.BooleanField(default=False)
+    handover_taken_up = models.BooleanField(default=False)
+    stop_reason = models.CharField(max_length=200, blank=True)  # trimmed, lower case
+    systolic_base = models.FloatField(null=True)
+    systolic_return = models.FloatField(null=True)
+    diastolic_base = models.FloatField(null=True)
+    diastolic_return = models.FloatField(null=True)
+    weight_base = models.FloatField(null=True)
+    weight_return = models.FloatField(null=True)
+    waist_base = models.FloatField(null=True)
+    waist_return = models.FloatField(null=True)
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["region", "counted", "baseline_date"]),
+            models.Index(fields=["neighbourhood", "counted"]),
+            models.Index(fields=["region", "baseline_month", "neighbourhood"]),
+        ]
+
+    def __str__(self):
+        return f"fact {self.trajectory_id}"
+
+
+class HandoverFact(models.Model):
+    """That the person of a trajectory has at least one hand-over in this state and domain: the
+    hand-over table counts people, not hand-over rows."""
+
+    fact = models.ForeignKey(TrajectoryFact, on_delete=models.CASCADE, related_name="handovers")
+    status = models.CharField(max_length=20)
+    domain = models.CharField(max_length=8)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fact", "status", "domain"], name="handover_fact_once_per_state_domain"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.fact_id}: {self.status}/{self.domain}"

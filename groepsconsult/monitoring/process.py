@@ -2,43 +2,37 @@
 
 Each indicator is one GROUP BY or aggregate query (never a loop over people) and leaves
 through `suppression`: counts below k read "<10", with complementary suppression against the
-totals shown beside them. The per-person indicators count trajectories from
-`trajectory_queryset`, so they honour the same filters and the anonymous-monitoring refusal as
-the outcomes; `PERSON_INDICATORS` is shared with the equity view.
+totals shown beside them. The per-person indicators count the pre-aggregated trajectories
+(`fact_queryset`), so they honour the same filters and the anonymous-monitoring refusal as
+the outcomes; `person_indicator_counts` is shared with the equity view.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, Value, When
-from django.db.models.functions import Lower, Trim
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.followups.models import FollowUpAttempt
 from groepsconsult.handovers.models import Handover
 from groepsconsult.monitoring.aggregates import (
     RETURN_DUE_DAYS,
     Filters,
+    fact_queryset,
     in_regions,
     not_refused,
-    trajectory_queryset,
 )
+from groepsconsult.monitoring.models import HandoverFact
 from groepsconsult.monitoring.suppression import Cell, suppress_count, suppress_grid, threshold
-from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.participants.models import ParticipantBackground
 from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories.models import Trajectory
 
 S = Trajectory.Status
-K = NeighbourhoodOffer.Kind
-# Offers in the medical domain (care paid from the insurance or the GP); the rest is social.
-MEDICAL_KINDS = (K.LIFESTYLE_COACH, K.MENTAL_HEALTH, K.DIETITIAN, K.QUIT_SMOKING)
 DOMAINS = {"medical": _("Medical domain"), "social": _("Social domain")}
 NOT_STARTED = (S.INVITED, S.REGISTERED)
 RETURNED = (S.RETURNED, S.COMPLETED)
-HANDOVER_TAKEN_UP = (Handover.Status.STARTED, Handover.Status.COMPLETED)
 
 
 @dataclass(frozen=True)
@@ -61,16 +55,17 @@ def _person_indicators():
     return_due = timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS)
     started = ~Q(status__in=NOT_STARTED)
     call_due = started & Q(follow_up_call_due__lte=today)
-    due_back = started & (
-        Q(baseline_consultation__starts_at__lte=return_due) | Q(status__in=RETURNED)
-    )
+    due_back = started & (Q(baseline_at__lte=return_due) | Q(status__in=RETURNED))
     health = ParticipantBackground.SelfRatedHealth
     good = (health.VERY_GOOD, health.GOOD)
     answered = [c for c in health.values if c != health.DECLINED]
     return {
         "attended": (_("Attended the first session"), Count("pk", filter=started)),
         "call_due": (_("Follow-up call due"), Count("pk", filter=call_due)),
-        "call_reached": (_("Reached by phone"), Count("pk", filter=call_due & Q(reached=True))),
+        "call_reached": (
+            _("Reached by phone"),
+            Count("pk", filter=call_due & Q(call_reached=True)),
+        ),
         "return_due": (_("Return session due"), Count("pk", filter=due_back)),
         "returned": (_("Came back after six months"), Count("pk", filter=Q(status__in=RETURNED))),
         "dropped_out": (
@@ -79,15 +74,15 @@ def _person_indicators():
         ),
         "handover_taken_up": (
             _("Started an offer after a hand-over"),
-            Count("pk", filter=Q(taken_up=True)),
+            Count("pk", filter=Q(handover_taken_up=True)),
         ),
         "health_answered": (
             _("Answered the self-rated health question"),
-            Count("pk", filter=Q(participant__background__self_rated_health__in=answered)),
+            Count("pk", filter=Q(self_rated_health__in=answered)),
         ),
         "health_good": (
             _("Rates own health good or very good"),
-            Count("pk", filter=Q(participant__background__self_rated_health__in=good)),
+            Count("pk", filter=Q(self_rated_health__in=good)),
         ),
     }
 
@@ -102,19 +97,9 @@ PERSON_SHARES = {
 
 
 def person_indicator_queryset(*, region, filters: Filters):
-    """Trajectories annotated with whether the follow-up call reached them and whether they
-    started an offer after a hand-over (two EXISTS subqueries, no per-person query)."""
-    reached = FollowUpAttempt.objects.filter(
-        participant=OuterRef("participant"),
-        consultation=OuterRef("baseline_consultation"),
-        outcome=FollowUpAttempt.Outcome.REACHED,
-    )
-    taken_up = Handover.objects.filter(
-        participant=OuterRef("participant"), status__in=HANDOVER_TAKEN_UP
-    )
-    return trajectory_queryset(region=region, filters=filters).annotate(
-        reached=Exists(reached), taken_up=Exists(taken_up)
-    )
+    """The counted facts in scope: whether the follow-up call reached them and whether they
+    started an offer after a hand-over are columns of the fact (see `facts.py`)."""
+    return fact_queryset(region=region, filters=filters)
 
 
 def person_indicator_labels():
@@ -137,27 +122,15 @@ def person_totals(*, region, filters: Filters):
 def handovers_by_state(*, region, filters: Filters):
     """Suppressed {state label: {domain: Cell}}, row and column totals: one GROUP BY query.
 
-    A cell counts hand-overs. Period and neighbourhood apply to when the hand-over was made
-    and where the person lives; the person filters to the participant."""
-    rows = Handover.objects.filter(
-        not_refused("participant"), in_regions("region", region), filters.person_q("participant__")
-    )
-    if filters.start:
-        rows = rows.filter(created_at__date__gte=filters.start)
-    if filters.end:
-        rows = rows.filter(created_at__date__lte=filters.end)
-    if filters.neighbourhood is not None:
-        rows = rows.filter(participant__neighbourhood=filters.neighbourhood)
+    A cell counts PEOPLE with at least one hand-over in that state and domain (not hand-over
+    rows); the totals add the cells up. All filters apply to the person's trajectory, as for
+    the other per-person indicators."""
+    people = fact_queryset(region=region, filters=filters)
     grouped = (
-        rows.annotate(
-            domain=Case(
-                When(offer__kind__in=MEDICAL_KINDS, then=Value("medical")),
-                default=Value("social"),
-                output_field=CharField(),
-            )
-        )
+        HandoverFact.objects.filter(fact__in=people)
         .values("status", "domain")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("fact__participant", distinct=True))
+        .order_by()
     )
     grid = {status: dict.fromkeys(DOMAINS, 0) for status in Handover.Status.values}
     for r in grouped:
@@ -182,11 +155,11 @@ def dropout_reasons(*, region, filters: Filters):
     words could be one person's); the rest is counted together as "other reasons"."""
     k = threshold()
     grouped = (
-        trajectory_queryset(region=region, filters=filters)
+        fact_queryset(region=region, filters=filters)
         .filter(status__in=(S.STOPPED, S.LOST))
-        .annotate(reason=Lower(Trim("stop_reason")))
-        .values("reason", "status")
+        .values("status", reason=F("stop_reason"))
         .annotate(n=Count("pk"))
+        .order_by()
     )
     per_reason: dict = {}
     for r in grouped:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
+from groepsconsult.monitoring import facts
 from groepsconsult.monitoring.models import Target
 
 PURPOSE = Purpose.REGIONAL_SETUP
@@ -34,3 +35,9 @@ def target_delete(*, target: Target, by: Actor) -> None:
             purpose=PURPOSE,
         )
         target.delete()
+
+
+# The pre-aggregates' writes live in `facts`; these are the names other code calls.
+facts_refresh = facts.facts_refresh
+facts_refresh_for = facts.facts_refresh_for
+facts_rebuild = facts.facts_rebuild

@@ -74,7 +74,7 @@ def _year_figures(region):
     counts = person_indicator_counts()
     people = _by_year(
         person_indicator_queryset(region=region, filters=Filters())
-        .annotate(year=ExtractYear("baseline_consultation__starts_at"))
+        .annotate(year=ExtractYear("baseline_date"))
         .values("year")
         .annotate(
             **{key: counts[key] for key in ("call_due", "call_reached", "return_due", "returned")}

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.core.versioning import version_claim
 from groepsconsult.participants.models import Participant, ParticipantChange
 from groepsconsult.trajectories.services import trajectory_open
@@ -79,6 +80,7 @@ def participant_update(
             instance=participant, by=by, purpose=purpose, participant_ids=[participant.public_id]
         )
         ParticipantChange.objects.bulk_create(changes)
+        send_facts_changed(Participant, participant_ids=[participant.pk])
     return participant
 
 
@@ -140,15 +142,19 @@ def participant_merge(*, keep: Participant, duplicate: Participant, by: Actor) -
         )
         duplicate.delete()
         audited_save(instance=keep, by=by, purpose=PURPOSE_MERGE, participant_ids=[keep.public_id])
+        send_facts_changed(Participant, participant_ids=[keep.pk])
     return keep
 
 
 def participant_background_save(*, background, by: Actor, purpose: str):
     """Save the optional background answers (education, health literacy, self-rated health)."""
     background.recorded_by = by.username
-    return audited_save(
-        instance=background,
-        by=by,
-        purpose=purpose,
-        participant_ids=[background.participant.public_id],
-    )
+    with transaction.atomic():
+        saved = audited_save(
+            instance=background,
+            by=by,
+            purpose=purpose,
+            participant_ids=[background.participant.public_id],
+        )
+        send_facts_changed(type(background), participant_ids=[background.participant_id])
+    return saved

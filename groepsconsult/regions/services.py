@@ -1,7 +1,10 @@
 """Writes for the regional backbone. Each is atomic, validated and audited (via audited_save)."""
 
+from django.db import transaction
+
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Professional
 
 PURPOSE = Purpose.REGIONAL_SETUP
@@ -13,7 +16,11 @@ def _save_in_region(*, instance, region, by: Actor):
 
 
 def neighbourhood_save(*, neighbourhood: Neighbourhood, region, by: Actor) -> Neighbourhood:
-    return _save_in_region(instance=neighbourhood, region=region, by=by)
+    """Save a neighbourhood; its status score and name are dimensions of the monitoring."""
+    with transaction.atomic():
+        saved = _save_in_region(instance=neighbourhood, region=region, by=by)
+        send_facts_changed(Neighbourhood, neighbourhood_ids=[saved.pk])
+    return saved
 
 
 def location_save(*, location: Location, region, by: Actor) -> Location:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.trajectories import policies, selectors
 from groepsconsult.trajectories.models import Trajectory, TrajectoryEvent
 
@@ -36,6 +37,7 @@ def _save(*, trajectory, by: Actor, from_status: str, consultation=None, reason=
             by_user_id=by.user_id,
             by_name=by.username[:150],
         )
+        send_facts_changed(Trajectory, trajectory_ids=[trajectory.pk])
     return trajectory
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 import random
 
 from groepsconsult.monitoring.models import Target
+from groepsconsult.monitoring.services import facts_rebuild
 from groepsconsult.trajectories.models import Trajectory
 from tests.factories.backbone import (
     make_consultation,
@@ -41,6 +42,7 @@ def plant(region, code, people, *, seed=1, returned=True, **person):
         if returned:
             make_measurement(make_registration(back, participant), "systolic", sbp1)
             pairs.append((sbp0, sbp1))
+    facts_rebuild(region=region)  # the factory writes rows directly, without the services' signal
     return pairs
 
 

@@ -6,6 +6,7 @@ from groepsconsult.audit.services import Actor
 from groepsconsult.monitoring.aggregates import Filters
 from groepsconsult.monitoring.equity import equity_breakdowns
 from groepsconsult.monitoring.process import dropout_reasons, process_context
+from groepsconsult.monitoring.services import facts_rebuild
 from groepsconsult.participants.models import ParticipantBackground
 from groepsconsult.regions.models import Neighbourhood
 from groepsconsult.trajectories import services as trajectory_services
@@ -18,6 +19,7 @@ from tests.factories.monitoring import plant
 def _quintiles(region, **codes):
     for code, quintile in codes.items():
         Neighbourhood.objects.filter(region=region, cbs_code=code).update(ses_quintile=quintile)
+    facts_rebuild(region=region)  # a bulk update skips the services' signal: rebuild
 
 
 @pytest.fixture
@@ -65,6 +67,7 @@ def test_groups_from_the_optional_answers(region_a, planted):
             help_reading="4" if low else "1",
             self_rated_health="2" if low else "declined",
         )
+    facts_rebuild(region=region_a)  # written directly, not through the service
     education, totals = _breakdown(region_a, "education")
     assert education["Laag (tot en met mbo-1)"][0].value == 12
     # Three not known: hidden, and the next smallest group with it.

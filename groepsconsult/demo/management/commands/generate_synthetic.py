@@ -2,6 +2,7 @@
 
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from groepsconsult.demo.synthetic import generate
@@ -37,3 +38,11 @@ class Command(BaseCommand):
         elapsed = time.perf_counter() - started
         summary = ", ".join(f"{v} {k}" for k, v in vars(counts).items())
         self.stdout.write(f"Created {summary} in {elapsed:.1f} s.")
+        # Bulk writes skip the services' signals: rebuild the monitoring facts of what was filled.
+        filled = (
+            [target] if target else Region.objects.filter(slug__startswith=f"synthetic-{seed}-")
+        )
+        started = time.perf_counter()
+        for one in filled:
+            call_command("rebuild_monitoring", region=one.slug, stdout=self.stdout)
+        self.stdout.write(f"Monitoring facts rebuilt in {time.perf_counter() - started:.1f} s.")

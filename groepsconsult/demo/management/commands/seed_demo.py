@@ -4,6 +4,7 @@ login per role per region (with TOTP secrets, written to var/demo-logins.json). 
 import base64
 import datetime as dt
 import hashlib
+import io
 import json
 import random
 from importlib import import_module
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -61,6 +63,8 @@ class Command(BaseCommand):
                 logins += self._logins(region)
                 for seed in app_seeders():
                     seed(region=region, rng=random.Random(index))
+                # The seeders write in bulk, without the services' signals: rebuild the facts.
+                call_command("rebuild_monitoring", region=region.slug, stdout=io.StringIO())
             logins.append(self._installation_admin(Region.objects.filter(is_active=True)))
         out = Path(settings.BASE_DIR) / "var" / "demo-logins.json"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,244 @@
+"""Pre-aggregates: `TrajectoryFact` rows recomputed from the source tables.
+
+`facts_refresh(trajectory_ids)` rewrites the facts of those trajectories in batches, each batch
+a fixed number of queries (trajectories with their dimensions, current measurements,
+hand-overs, then delete and insert). Lower apps announce a change with the
+`core.signals.facts_changed` signal; the receiver in `apps.py` calls `facts_refresh_for` in
+the same transaction, so the facts never drift from what they summarise. A full rebuild is
+`python manage.py rebuild_monitoring [--region SLUG]` (docs/monitoring.md).
+"""
+
+from django.db import transaction
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models import When as W
+from django.utils import timezone
+
+from groepsconsult.consent.models import ConsentPurpose
+from groepsconsult.consent.selectors import consent_refused_exists
+from groepsconsult.followups.models import FollowUpAttempt
+from groepsconsult.handovers.models import Handover
+from groepsconsult.measurements.models import Measurement
+from groepsconsult.monitoring.aggregates import MEASURES
+from groepsconsult.monitoring.models import HandoverFact, TrajectoryFact
+from groepsconsult.offers.models import NeighbourhoodOffer
+from groepsconsult.registrations.models import Registration
+from groepsconsult.trajectories.models import Trajectory
+
+BATCH = 2000
+K = NeighbourhoodOffer.Kind
+# Offers in the medical domain (care paid from the insurance or the GP); the rest is social.
+MEDICAL_KINDS = (K.LIFESTYLE_COACH, K.MENTAL_HEALTH, K.DIETITIAN, K.QUIT_SMOKING)
+HANDOVER_TAKEN_UP = (Handover.Status.STARTED, Handover.Status.COMPLETED)
+AGE_BANDS = [("18-39", 40), ("40-54", 55), ("55-69", 70)]  # (band, first age outside it)
+OWN = ("participant_id", "status", "follow_up_call_due", "stop_reason")
+SOURCE = {
+    "baseline_id": "baseline_consultation_id",
+    "return_id": "return_consultation_id",
+    "region_id": "baseline_consultation__region_id",
+    "neighbourhood_id": "baseline_consultation__neighbourhood_id",
+    "baseline_at": "baseline_consultation__starts_at",
+    "sex": "participant__sex",
+    "language": "participant__preferred_language",
+    "born": "participant__date_of_birth",
+    "education": "participant__background__education",
+    "help_reading": "participant__background__help_reading",
+    "self_rated_health": "participant__background__self_rated_health",
+    "home_quintile": "participant__neighbourhood__ses_quintile",
+    "session_quintile": "baseline_consultation__neighbourhood__ses_quintile",
+}
+
+
+def batched(items, size):
+    items = list(items)
+    return (items[i : i + size] for i in range(0, len(items), size))
+
+
+def age_band(age):
+    return next((band for band, limit in AGE_BANDS if age < limit), "70+")
+
+
+def _flag(condition):
+    return Case(W(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+
+def _source(ids):
+    """The trajectories with their dimensions and per-person flags: one query."""
+    channel = Registration.objects.filter(
+        participant=OuterRef("participant"), consultation=OuterRef("baseline_consultation")
+    ).values("channel")[:1]
+    reached = FollowUpAttempt.objects.filter(
+        participant=OuterRef("participant"),
+        consultation=OuterRef("baseline_consultation"),
+        outcome=FollowUpAttempt.Outcome.REACHED,
+    )
+    taken_up = Handover.objects.filter(
+        participant=OuterRef("participant"), status__in=HANDOVER_TAKEN_UP
+    )
+    refused = consent_refused_exists(
+        ConsentPurpose.ANONYMOUS_MONITORING, participant_ref="participant"
+    )
+    return (
+        Trajectory.objects.filter(pk__in=ids, baseline_consultation__isnull=False)
+        .annotate(
+            channel=Subquery(channel, output_field=CharField()),
+            reached=Exists(reached),
+            taken_up=Exists(taken_up),
+            refused=_flag(refused),
+        )
+        .values("pk", *OWN, "channel", "reached", "taken_up", "refused", **_aliases())
+    )
+
+
+def _aliases():
+    return {key: F(path) for key, path in SOURCE.items()}
+
+
+def _values(rows):
+    """{(participant id, consultation id, measure): value} for the batch: one query."""
+    participants = {r["participant_id"] for r in rows}
+    sessions = {r["baseline_id"] for r in rows} | {r["return_id"] for r in rows if r["return_id"]}
+    found = Measurement.objects.current().filter(
+        registration__participant_id__in=participants,
+        registration__consultation_id__in=sessions,
+        measure__in=list(MEASURES),
+    )
+    values = found.values_list(
+        "registration__participant_id", "registration__consultation_id", "measure", "value"
+    )
+    return {(p, c, m): float(v) for p, c, m, v in values}
+
+
+def _handovers(rows):
+    """{participant id: {(status, domain)}}: one query."""
+    domain = Case(
+        W(offer__kind__in=MEDICAL_KINDS, then=Value("medical")),
+        default=Value("social"),
+        output_field=CharField(),
+    )
+    found = (
+        Handover.objects.filter(participant_id__in={r["participant_id"] for r in rows})
+        .annotate(domain=domain)
+        .values_list("participant_id", "status", "domain")
+        .distinct()
+    )
+    result: dict = {}
+    for participant_id, status, dom in found:
+        result.setdefault(participant_id, set()).add((status, dom))
+    return result
+
+
+def _age(born, day):
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _fact(row, values, now):
+    day = timezone.localdate(row["baseline_at"])
+    age = _age(row["born"], day) if row["born"] else None
+    quintile = row["home_quintile"] or row["session_quintile"]
+    fact = TrajectoryFact(
+        trajectory_id=row["pk"],
+        participant_id=row["participant_id"],
+        region_id=row["region_id"],
+        neighbourhood_id=row["neighbourhood_id"],
+        baseline_at=row["baseline_at"],
+        baseline_date=day,
+        baseline_month=day.replace(day=1),
+        counted=not row["refused"],
+        sex=row["sex"] or "",
+        language=row["language"] or "",
+        age=age,
+        age_band=age_band(age) if age is not None else "",
+        channel=row["channel"] or "",
+        education=row["education"] or "",
+        help_reading=row["help_reading"] or "",
+        self_rated_health=row["self_rated_health"] or "",
+        ses_quintile=quintile,
+        status=row["status"],
+        follow_up_call_due=row["follow_up_call_due"],
+        call_reached=row["reached"],
+        handover_taken_up=row["taken_up"],
+        stop_reason=(row["stop_reason"] or "").strip().lower(),
+        refreshed_at=now,
+    )
+    for measure in MEASURES:
+        key = (row["participant_id"], row["baseline_id"], measure)
+        setattr(fact, f"{measure}_base", values.get(key))
+        back = (row["participant_id"], row["return_id"], measure)
+        setattr(fact, f"{measure}_return", values.get(back) if row["return_id"] else None)
+    return fact
+
+
+def _refresh_batch(ids):
+    rows = list(_source(ids))
+    values = _values(rows) if rows else {}
+    handovers = _handovers(rows) if rows else {}
+    now = timezone.now()
+    facts = [_fact(row, values, now) for row in rows]
+    with transaction.atomic():
+        HandoverFact.objects.filter(fact_id__in=ids).delete()
+        TrajectoryFact.objects.filter(pk__in=ids).delete()
+        TrajectoryFact.objects.bulk_create(facts)
+        HandoverFact.objects.bulk_create(
+            HandoverFact(fact_id=row["pk"], status=status, domain=domain)
+            for row in rows
+            for status, domain in sorted(handovers.get(row["participant_id"], ()))
+        )
+    return len(facts)
+
+
+def facts_refresh(trajectory_ids) -> int:
+    """Recompute the facts of `trajectory_ids` (a trajectory without a first session, or one
+    that no longer exists, loses its row); atomic per batch. Returns the rows written."""
+    written = 0
+    for ids in batched(sorted(set(trajectory_ids)), BATCH):
+        written += _refresh_batch(list(ids))
+    return written
+
+
+def facts_refresh_for(*, trajectory_ids=(), participant_ids=(), neighbourhood_ids=()) -> int:
+    """Refresh every trajectory touched by a change to these trajectories, participants (their
+    measurements, consent, hand-overs, answers) or neighbourhoods (status score, name)."""
+    ids = set(trajectory_ids)
+    if participant_ids:
+        ids |= set(
+            Trajectory.objects.filter(participant_id__in=set(participant_ids)).values_list(
+                "pk", flat=True
+            )
+        )
+    if neighbourhood_ids:
+        hoods = set(neighbourhood_ids)
+        ids |= set(
+            Trajectory.objects.filter(
+                Q(baseline_consultation__neighbourhood_id__in=hoods)
+                | Q(participant__neighbourhood_id__in=hoods)
+            ).values_list("pk", flat=True)
+        )
+    return facts_refresh(ids) if ids else 0
+
+
+def facts_rebuild(*, region=None, stdout=None) -> int:
+    """Rebuild the facts of one region (or all): every trajectory whose first session is there,
+    and drop facts whose trajectory moved away. Batched, atomic per batch."""
+    trajectories = Trajectory.objects.filter(baseline_consultation__isnull=False)
+    stale = TrajectoryFact.objects.all()
+    if region is not None:
+        trajectories = trajectories.filter(baseline_consultation__region=region)
+        stale = stale.filter(region=region)
+    ids = list(trajectories.order_by("pk").values_list("pk", flat=True))
+    gone = set(stale.values_list("pk", flat=True)) - set(ids)
+    written = 0
+    for batch in batched(ids + sorted(gone), BATCH):
+        written += _refresh_batch(list(batch))
+        if stdout is not None:
+            stdout.write(f"{written} facts written")
+    return written

@@ -1,0 +1,36 @@
+"""Rebuild the monitoring pre-aggregates from the source tables (nightly safety net)."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Count, Q
+
+from groepsconsult.monitoring.models import TrajectoryFact
+from groepsconsult.monitoring.services import facts_rebuild
+from groepsconsult.regions.models import Region
+
+
+class Command(BaseCommand):
+    help = "Recompute the monitoring facts of one region (--region SLUG) or of all regions."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--region", help="slug of the region; all regions when left out")
+
+    def handle(self, *args, region=None, **options):
+        if region:
+            one = Region.objects.filter(slug=region).first()
+            if one is None:
+                raise CommandError(f"No region with slug {region!r}.")
+            written = facts_rebuild(region=one)
+        else:
+            written = facts_rebuild()
+        per_region = (
+            TrajectoryFact.objects.filter(region__slug=region) if region else TrajectoryFact.objects
+        )
+        for row in (
+            per_region.values("region__slug")
+            .annotate(n=Count("pk"), counted=Count("pk", filter=Q(counted=True)))
+            .order_by("region__slug")
+        ):
+            self.stdout.write(
+                f"{row['region__slug']}: {row['n']} trajectories, {row['counted']} counted"
+            )
+        self.stdout.write(self.style.SUCCESS(f"{written} facts rebuilt"))
