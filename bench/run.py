@@ -154,6 +154,7 @@ def grow(region, participants, access_events):
     import random
     from datetime import timedelta
 
+    from django.core.management import call_command
     from django.db import transaction
     from django.utils import timezone
 
@@ -163,6 +164,7 @@ def grow(region, participants, access_events):
 
     started = time.perf_counter()
     counts = generate(participants=participants, seed=1, region=region)
+    call_command("rebuild_monitoring", region=region.slug, stdout=open(os.devnull, "w"))  # noqa: SIM115
     rng, now, chunk = random.Random(1), timezone.now(), 100_000
     users = [f"{role}.{region.slug}" for role in ("coordinator", "professional", "physician")]
     with transaction.atomic():
