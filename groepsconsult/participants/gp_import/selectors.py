@@ -11,7 +11,7 @@ from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_view, access_log_write
 from groepsconsult.core.http import PAGE_SIZE
 from groepsconsult.core.pagination import CappedPaginator
-from groepsconsult.participants.gp_import.cleaning import normalise_phone
+from groepsconsult.core.text import fold_name
 from groepsconsult.participants.models import CallListEntry, ImportBatch, Participant
 from groepsconsult.regions.selectors import gp_practice_list
 
@@ -45,21 +45,32 @@ def practice_find(*, region, practice: str):
     return qs.filter(agb_code=practice).first() or qs.filter(name__iexact=practice).first()
 
 
-def existing_duplicate_keys(*, region):
-    """(family name, date of birth) -> public_id and phone -> public_id for the whole region.
+KEY_CHUNK = 500  # keys per IN (...): well under SQLite's variable limit
 
-    One query of three columns, so checking 50,000 rows costs no more than checking ten. It
-    covers every participant in the region (not only those the importer may list): a duplicate
-    must be caught even when it belongs to another practice. Only ids leave this function.
+
+def existing_duplicate_keys(*, region, name_keys, phones):
+    """(family name casefolded, date of birth) -> public_id and phone -> public_id, for the keys
+    of one file only.
+
+    Looked up through the indexed derived columns (family_key with date_of_birth, phone_key), in
+    chunks of the file's keys, so the cost follows the file, not the region's size. It covers every
+    participant in the region (not only those the importer may list): a duplicate must be caught
+    even when it belongs to another practice. Only ids leave this function.
     """
     by_name, by_phone = {}, {}
-    rows = Participant.objects.in_region(region).values_list(
-        "public_id", "family_name", "date_of_birth", "phone"
-    )
-    for public_id, family, born, phone in rows.iterator(chunk_size=5000):
-        by_name[(family.casefold(), born)] = public_id
-        if phone:
-            by_phone[normalise_phone(phone)] = public_id
+    people = Participant.objects.in_region(region)
+    columns = ("public_id", "family_name", "date_of_birth", "phone_key")
+    families = sorted({fold_name(family)[:100] for family, _born in name_keys})
+    for start in range(0, len(families), KEY_CHUNK):
+        rows = people.filter(family_key__in=families[start : start + KEY_CHUNK])
+        for public_id, family, born, _phone in rows.values_list(*columns):
+            if (family.casefold(), born) in name_keys:
+                by_name[(family.casefold(), born)] = public_id
+    phones = sorted(phones)
+    for start in range(0, len(phones), KEY_CHUNK):
+        rows = people.filter(phone_key__in=phones[start : start + KEY_CHUNK])
+        for public_id, _family, _born, phone in rows.values_list(*columns):
+            by_phone[phone] = public_id
     return by_name, by_phone
 
 
