@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import import selectors
 from groepsconsult.participants.gp_import.cleaning import CleanRow, clean_row
 from groepsconsult.participants.gp_import.columns import map_columns
@@ -92,6 +93,7 @@ def recheck_duplicates(report: Report, *, region) -> Report:
     by_name, by_phone = selectors.existing_duplicate_keys(
         region=region,
         name_keys={name_key for _n, _r, name_key, _p in report.clean},
+        family_keys={row.values["family_key"] for _n, row, _k, _p in report.clean},
         phones={phone for _n, _r, _k, phone in report.clean if phone},
     )
     seen_names: dict = {}
@@ -127,6 +129,8 @@ def _clean_rows(sheet, mapping, today, report) -> list:
             report.bad_rows += 1
             report.errors.extend(row.errors)
         else:
+            # Folded once here: the import's duplicate lookups and its insert both use it.
+            row.values["family_key"] = fold_name(row.values["family_name"])[:100]
             clean.append((number, row, _name_key(row), row.values.get("phone")))
     return clean
 

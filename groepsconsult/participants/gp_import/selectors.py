@@ -48,7 +48,7 @@ def practice_find(*, region, practice: str):
 KEY_CHUNK = 500  # keys per IN (...): well under SQLite's variable limit
 
 
-def existing_duplicate_keys(*, region, name_keys, phones):
+def existing_duplicate_keys(*, region, name_keys, phones, family_keys=None):
     """(family name casefolded, date of birth) -> public_id and phone -> public_id, for the keys
     of one file only.
 
@@ -60,7 +60,9 @@ def existing_duplicate_keys(*, region, name_keys, phones):
     by_name, by_phone = {}, {}
     people = Participant.objects.in_region(region)
     columns = ("public_id", "family_name", "date_of_birth", "phone_key")
-    families = sorted({fold_name(family)[:100] for family, _born in name_keys})
+    if family_keys is None:
+        family_keys = {fold_name(family)[:100] for family, _born in name_keys}
+    families = sorted(family_keys)
     for start in range(0, len(families), KEY_CHUNK):
         rows = people.filter(family_key__in=families[start : start + KEY_CHUNK])
         for public_id, family, born, _phone in rows.values_list(*columns):
