@@ -95,3 +95,27 @@ def test_a_reused_check_still_skips_a_person_who_arrived_before_the_import(regio
     )
     assert batch.new_count == 2 and batch.duplicate_count == 1
     assert Participant.objects.filter(family_name__iexact="testpatient2").count() == 1
+
+
+def test_the_call_list_panel_counts_up_to_its_cap_per_batch(region_a, client_for, monkeypatch):
+    from django.urls import reverse
+
+    from groepsconsult.participants.gp_import import selectors
+
+    practice = make_organisation(region_a, kind="gp_practice")
+    data = gp_csv(gp_rows(5))
+    services.gp_selection_import(
+        region=region_a,
+        gp_practice=practice,
+        consultation=None,
+        file_name="s.csv",
+        data=data,
+        by=BY,
+    )
+    assert [b.to_call for b in selectors.call_list_open_list(region=region_a)] == [5]
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    with CaptureQueriesContext(connection) as ctx:
+        assert [b.to_call for b in selectors.call_list_open_list(region=region_a)] == [3]
+    assert "GROUP BY" not in ctx.captured_queries[0]["sql"].upper()
+    body = client_for("coordinator").get(reverse("dashboard")).content.decode()
+    assert "meer dan 2 mensen nog te bellen" in body
