@@ -145,3 +145,22 @@ def test_name_search_plan_uses_the_fts5_trigram_table_on_sqlite(region_a, kilic)
     assert "participants_participant_fts VIRTUAL TABLE" in plan, plan
     assert "search_name" not in sql.split("WHERE", 1)[1].split("participants_participant_fts")[0]
     assert list(search) == [kilic]
+
+
+def test_a_rebuilt_participants_table_gets_its_search_triggers_back(region_a, kilic):
+    """SQLite drops triggers with a table a later migration rebuilds; post_migrate restores them."""
+    from django.db import connection
+
+    from groepsconsult.participants.search import FTS_TABLE, fts_ensure
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's FTS5 triggers")
+    with connection.cursor() as cursor:
+        for suffix in ("ai", "ad", "au"):
+            cursor.execute(f"DROP TRIGGER {FTS_TABLE}_{suffix}")
+    later = make_participant(region_a, given_name="Ole", family_name="Kilicoglu")
+    fts_ensure(using="default")
+    assert set(participant_search(Participant.objects.all(), "kilic")) == {kilic, later}
+    kilic.family_name = "Yilmaz"
+    kilic.save(update_fields=["family_name"])
+    assert list(participant_search(Participant.objects.all(), "kilic")) == [later]

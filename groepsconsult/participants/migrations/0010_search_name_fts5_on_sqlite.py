@@ -6,30 +6,7 @@ is created and search keeps its plain LIKE (participants.search checks the same 
 
 from django.db import migrations
 
-from groepsconsult.participants.search import FTS_TABLE, sqlite_has_trigram
-
-TABLE = "participants_participant"
-CREATE = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    f"search_name, content='{TABLE}', content_rowid='id', tokenize='trigram')",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON {TABLE} BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, search_name) VALUES (new.id, new.search_name); END",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON {TABLE} BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_name) "
-    f"VALUES ('delete', old.id, old.search_name); END",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE OF search_name ON {TABLE} BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_name) "
-    f"VALUES ('delete', old.id, old.search_name); "
-    f"INSERT INTO {FTS_TABLE}(rowid, search_name) VALUES (new.id, new.search_name); END",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
-]
-DROP = [
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ai",
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ad",
-    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_au",
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
-]
-
+from groepsconsult.participants.search import CREATE, DROP, sqlite_has_trigram
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite" and sqlite_has_trigram():
