@@ -5,6 +5,7 @@ so the comparison is plain `icontains` on both SQLite and PostgreSQL: no `unacce
 no database-specific collation.
 """
 
+import re
 import unicodedata
 
 # Letters that Unicode does not decompose into a base letter plus accents.
@@ -18,3 +19,17 @@ def fold_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.translate(_SPECIAL).split())
+
+
+def normalise_phone(raw) -> str:
+    """Digits only, Dutch numbers as 0612345678; a number that lost its 0 in Excel gets it back."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        raw = str(int(raw))
+    text = re.sub(r"[\s\-./()]", "", str(raw or ""))
+    if text.startswith("+31"):
+        text = "0" + text[3:]
+    elif text.startswith("0031"):
+        text = "0" + text[4:]
+    elif text.isdigit() and len(text) == 9 and not text.startswith("0"):
+        text = "0" + text
+    return text

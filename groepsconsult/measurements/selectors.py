@@ -228,17 +228,29 @@ def alert_open_count(*, region) -> int:
     return _open_alerts().filter(measurement__registration__consultation__region=region).count()
 
 
+DAY_PANEL_LIMIT = 4  # today's sessions on the dashboard; the stations page lists them all
+
+
 def day_dashboard_panel(request):
-    """The "Today" panel for the stations and the physician: where to work, alarms, progress."""
+    """The "Today" panel for the stations and the physician: where to work, alarms, progress.
+
+    One query and at most DAY_PANEL_LIMIT sessions (one more fetched to know there are more);
+    for whoever acknowledges alarms, sessions with open alarms come first so none is cut off.
+    """
     membership = request.membership
     enters = membership.has_permission(Permission.MEASUREMENT_ENTER)
     acknowledges = membership.has_permission(Permission.ALERT_ACKNOWLEDGE)
     if not (enters or acknowledges):
         return None
+    sessions = consultation_today_with_progress(region=membership.region)
+    if acknowledges:
+        sessions = sessions.order_by("-open_alarm_count", "starts_at")
+    sessions = list(sessions[: DAY_PANEL_LIMIT + 1])
     return {
         "template": "measurements/_dashboard_panel.html",
         "today": True,
-        "sessions": list(consultation_today_with_progress(region=membership.region)),
+        "sessions": sessions[:DAY_PANEL_LIMIT],
+        "more": len(sessions) > DAY_PANEL_LIMIT,
         "enters": enters,
         "acknowledges": acknowledges,
     }

@@ -11,10 +11,21 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
-from groepsconsult.core.text import fold_name
+from groepsconsult.core.text import fold_name, normalise_phone
 from groepsconsult.core.versioning import VersionedModel
 from groepsconsult.participants.validators import validate_bsn
 from groepsconsult.regions.models import postcode_validator
+
+DERIVED_COLUMNS = ("search_name", "family_key", "phone_key")
+
+
+def derived_columns(given_name: str, family_name: str, phone: str) -> dict:
+    """The columns Participant.save() derives from the name and phone; bulk writers add them."""
+    return {
+        "search_name": fold_name(f"{given_name} {family_name}"),
+        "family_key": fold_name(family_name)[:100],
+        "phone_key": normalise_phone(phone)[:20],
+    }
 
 
 class Participant(VersionedModel, PublicModel):
@@ -62,6 +73,10 @@ class Participant(VersionedModel, PublicModel):
     # Given and family name folded by core.text.fold_name ("Kılıç" -> "kilic"): every name
     # search compares folded terms with this column, the same way on SQLite and PostgreSQL.
     search_name = models.CharField(max_length=201, blank=True, editable=False)
+    # The duplicate keys of the GP import, indexed so a file's keys are looked up, not the
+    # region read: the folded family name (with date of birth) and the normalised phone.
+    family_key = models.CharField(max_length=100, blank=True, editable=False)
+    phone_key = models.CharField(max_length=20, blank=True, editable=False)
 
     objects = RegionScopedQuerySet.as_manager()
 
@@ -71,17 +86,20 @@ class Participant(VersionedModel, PublicModel):
             models.Index(fields=["region", "family_name", "given_name"]),
             models.Index(fields=["region", "neighbourhood"]),
             models.Index(fields=["region", "gp_practice"]),
+            models.Index(fields=["region", "family_key", "date_of_birth"]),
+            models.Index(fields=["region", "phone_key"]),
         ]
 
     def __str__(self):
         return self.full_name
 
     def save(self, *args, **kwargs):
-        # A derived column, not domain logic: kept here so that no write path (service, admin,
-        # factory) can leave it stale. The bulk GP import fills it itself (participant_rows).
-        self.search_name = fold_name(f"{self.given_name} {self.family_name}")
+        # Derived columns, not domain logic: kept here so that no write path (service, admin,
+        # factory) can leave them stale. Bulk writers add `derived_columns` themselves.
+        for name, value in derived_columns(self.given_name, self.family_name, self.phone).items():
+            setattr(self, name, value)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_COLUMNS}
         super().save(*args, **kwargs)
 
     @property

@@ -19,6 +19,7 @@ from groepsconsult.core.pagination import CappedPaginator
 from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import.cleaning import normalise_phone
 from groepsconsult.participants.models import Participant, ParticipantBackground
+from groepsconsult.participants.search import name_contains_q
 
 POSTCODE_TERM = re.compile(r"[1-9][0-9]{3}[A-Za-z]{2}")
 
@@ -52,9 +53,9 @@ def participant_search(queryset, q, *, via=""):
     """Each term must match a name (folded: "kilic" finds "Kılıç") or be the postcode;
     `via` ("participant__") searches rows that point at a participant."""
     for term in q.split()[:4]:
-        name = Q(**{f"{via}search_name__contains": fold_name(term)})
+        name = name_contains_q(fold_name(term), via=via)
         # Only a term shaped like a postcode also tries the postcode: a plain name filter is
-        # one the trigram index answers on PostgreSQL (an OR with another column is not).
+        # one the trigram index answers (pg_trgm, or FTS5 on SQLite: participants.search).
         if POSTCODE_TERM.fullmatch(term):
             name |= Q(**{f"{via}postcode__iexact": term})
         queryset = queryset.filter(name)

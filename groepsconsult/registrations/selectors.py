@@ -348,19 +348,26 @@ def _attendance_annotations():
     }
 
 
-def door_dashboard_panel(request):
-    """The "Today" panel for whoever ticks the door: today's sessions with their live tally.
+DOOR_PANEL_LIMIT = 4  # today's sessions on the dashboard; the sessions page lists them all
 
-    Counts only (no names), so nothing is logged; one query however many sessions.
+
+def door_dashboard_panel(request):
+    """The "Today" panel for whoever ticks the door: today's first sessions with their tally.
+
+    Counts only (no names), so nothing is logged; one query, and at most DOOR_PANEL_LIMIT
+    sessions (one more fetched to know there are more: then a link to the sessions page).
     """
     membership = request.membership
     if not membership.has_permission(Permission.ATTENDANCE_RECORD):
         return None
-    sessions = consultation_today_list(region=membership.region).annotate(
-        **_attendance_annotations()
+    sessions = list(
+        consultation_today_list(region=membership.region).annotate(**_attendance_annotations())[
+            : DOOR_PANEL_LIMIT + 1
+        ]
     )
     return {
         "template": "registrations/_dashboard_panel.html",
         "today": True,
-        "sessions": list(sessions),
+        "sessions": sessions[:DOOR_PANEL_LIMIT],
+        "more": len(sessions) > DOOR_PANEL_LIMIT,
     }

@@ -40,3 +40,18 @@ def test_participant_list_says_more_than_the_cap(client_for, region_a, monkeypat
     page = client_for("coordinator").get("/participants/?page=2").content.decode()
     assert "Meer dan 3 items: zoek of filter om de rest te zien." in page
     assert "Pagina 2" in page and "Pagina 2 van" not in page
+
+
+def test_the_count_leaves_out_per_row_annotations(region_a):
+    """A list annotated with correlated counts (the sessions list) counts its keys only."""
+    from groepsconsult.consultations.selectors import consultation_list_for_region
+    from tests.factories.backbone import make_consultation
+
+    for _ in range(3):
+        make_consultation(region_a)
+    paginator = SmallCap(consultation_list_for_region(region=region_a), 2)
+    with CaptureQueriesContext(connection) as queries:
+        assert paginator.count == 3
+    sql = queries[0]["sql"].upper()
+    assert "COUNT(*)" in sql and sql.count("SELECT") == 2  # the count and its keys, no more
+    assert [c.registered_count for c in paginator.page(1)] == [0, 0]

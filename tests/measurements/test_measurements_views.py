@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.measurements.models import Alert, Measurement
@@ -288,3 +289,28 @@ def test_polling_the_banner_logs_each_alert_once_per_login(client_for, mine):
         == 1
     )
     assert AccessEvent.objects.filter(subject_type="alert", participant_id=who).count() == 1
+
+
+def test_a_station_save_costs_the_same_queries_for_one_value_or_several(
+    client_for, region_a, django_assert_max_num_queries
+):
+    """Values go in with one INSERT and one access-log INSERT, not a save and look-ups each."""
+    client = client_for("professional")
+    consultation = make_consultation(region_a)
+    # Present already (ticked at the door), as on the day: the save adds values only.
+    one, three = (
+        make_station_registration(consultation, attendance="present", checked_in_at=timezone.now())
+        for _ in range(2)
+    )
+    url = "/measurements/entries/{}/?station=care"
+    data = {"systolic": "125", "diastolic": "80", "method": "professional"}
+    with django_assert_max_num_queries(20) as few:
+        assert client.post(url.format(one.public_id), data).status_code == 302
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.post(url.format(three.public_id), {**data, "pulse": "70"})
+    assert response.status_code == 302
+    assert Measurement.objects.filter(registration=three).count() == 3
+    logged = AccessEvent.objects.filter(
+        action="create", subject_type="measurement", participant_id=three.participant.public_id
+    )
+    assert logged.count() == 3

@@ -1,6 +1,8 @@
 """Name search folds diacritics and the Turkish dotless i, on every database (stored column)."""
 
+import datetime as dt
 import importlib
+import uuid
 
 import pytest
 from django.apps import apps as django_apps
@@ -64,8 +66,8 @@ def test_data_migration_fills_existing_rows(kilic):
 
 
 def test_name_search_plan_uses_an_index_on_postgresql(region_a, kilic):
-    """PostgreSQL answers "contains" name searches from the trigram index; SQLite (small
-    installs) has no such index, and the migration leaves it alone there."""
+    """PostgreSQL answers "contains" name searches from the trigram index; on SQLite 0008
+    leaves the schema alone (SQLite's FTS5 table comes from 0010, tested below)."""
     from django.db import connection
 
     search = participant_search(Participant.objects.all(), "kilic")
@@ -84,3 +86,81 @@ def test_a_postcode_shaped_term_also_finds_the_postcode(region_a, kilic):
     at_home = make_participant(region_a, given_name="Jan", family_name="Jansen", postcode="2525AB")
     assert list(participant_search(Participant.objects.all(), "2525ab")) == [at_home]
     assert list(participant_search(Participant.objects.all(), "kilic 2525ab")) == []
+
+
+NAMES = [("Ayşe", "Kılıç"), ("Jan", "de Bakker"), ("Anna", "Bakkerud"), ("Piet", "O'Brien")]
+TERMS = ["bakker", "akk", "ak", "kilic", "o'b", 'a"b', "de bakker", "zzz", "an"]
+
+
+def _like(term):
+    from groepsconsult.core.text import fold_name
+
+    folded = fold_name(term)
+    return set(
+        Participant.objects.filter(search_name__contains=folded).values_list("pk", flat=True)
+    )
+
+
+def _found(term):
+    return set(participant_search(Participant.objects.all(), term).values_list("pk", flat=True))
+
+
+def test_indexed_search_finds_what_a_plain_contains_finds_after_every_kind_of_write(region_a):
+    from groepsconsult.core.bulk import insert_rows
+    from groepsconsult.participants.models import derived_columns
+
+    people = [make_participant(region_a, given_name=g, family_name=f) for g, f in NAMES]
+    people[0].family_name = "Bakkeroglu"
+    people[0].save(update_fields=["family_name"])
+    people[3].delete()
+    insert_rows(
+        Participant,
+        [
+            {
+                "public_id": uuid.uuid4(),
+                "region_id": region_a.pk,
+                "given_name": "Bram",
+                "family_name": "Bakker",
+                "date_of_birth": dt.date(1960, 1, 1),
+                "sex": "male",
+                **derived_columns("Bram", "Bakker", ""),
+            }
+        ],
+    )
+    for term in TERMS:
+        assert _found(term) == _like(term), term
+    assert len(_found("bakker")) == 4 and not _found("kilic") and not _found("o'b")
+
+
+def test_name_search_plan_uses_the_fts5_trigram_table_on_sqlite(region_a, kilic):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's FTS5 table; PostgreSQL has its trigram index (test above)")
+    search = participant_search(Participant.objects.filter(region=region_a), "kilic")
+    sql, params = search.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "participants_participant_fts VIRTUAL TABLE" in plan, plan
+    assert "search_name" not in sql.split("WHERE", 1)[1].split("participants_participant_fts")[0]
+    assert list(search) == [kilic]
+
+
+def test_a_rebuilt_participants_table_gets_its_search_triggers_back(region_a, kilic):
+    """SQLite drops triggers with a table a later migration rebuilds; post_migrate restores them."""
+    from django.db import connection
+
+    from groepsconsult.participants.search import FTS_TABLE, fts_ensure
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's FTS5 triggers")
+    with connection.cursor() as cursor:
+        for suffix in ("ai", "ad", "au"):
+            cursor.execute(f"DROP TRIGGER {FTS_TABLE}_{suffix}")
+    later = make_participant(region_a, given_name="Ole", family_name="Kilicoglu")
+    fts_ensure(using="default")
+    assert set(participant_search(Participant.objects.all(), "kilic")) == {kilic, later}
+    kilic.family_name = "Yilmaz"
+    kilic.save(update_fields=["family_name"])
+    assert list(participant_search(Participant.objects.all(), "kilic")) == [later]

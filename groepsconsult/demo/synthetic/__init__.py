@@ -16,7 +16,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.core.text import fold_name
 from groepsconsult.demo import data
 from groepsconsult.demo.bulk import (
     IdBlock,
@@ -35,7 +34,7 @@ from groepsconsult.demo.synthetic.values import (
 from groepsconsult.goals.models import Goal, LearningStage, Pillar
 from groepsconsult.measurements.models import Measure, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
-from groepsconsult.participants.models import Participant
+from groepsconsult.participants.models import Participant, derived_columns
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Region
 from groepsconsult.registrations.models import Registration
 
@@ -245,8 +244,8 @@ def _person(region, hood, gps, first, ret, number, rng, ids, today, batch):
         "neighbourhood_id": hood.pk,
         "gp_practice_id": rng.choice(gps),
     }
-    # What Participant.save() would fill in: the folded name that name searches use.
-    person["search_name"] = fold_name(f"{person['given_name']} {person['family_name']}")
+    # What Participant.save() would fill in: the folded name and the duplicate keys.
+    person |= derived_columns(person["given_name"], person["family_name"], person["phone"])
     batch.add(Participant, person)
     body = baseline_body(rng, sex, age)
     visit_first = _register(person, first, number, PRESENT_AT_BASELINE, rng, ids, batch)

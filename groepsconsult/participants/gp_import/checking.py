@@ -6,12 +6,14 @@ errors: they are listed and left out, so a practice can send an overlapping sele
 """
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from groepsconsult.core.text import fold_name
 from groepsconsult.participants.gp_import import selectors
 from groepsconsult.participants.gp_import.cleaning import CleanRow, clean_row
 from groepsconsult.participants.gp_import.columns import map_columns
@@ -41,6 +43,10 @@ class Report:
     duplicates: list[dict] = field(default_factory=list)  # {"row", "name", "reason"}
     new_rows: list[CleanRow] = field(default_factory=list)
     matched_participant_ids: list = field(default_factory=list)  # existing ones we compared with
+    # What a later duplicate check of the same file can start from (see recheck_duplicates).
+    digest: str = ""
+    today: dt.date | None = None
+    clean: list = field(default_factory=list, repr=False)  # (row number, row, name key, phone)
 
     @property
     def ok(self) -> bool:
@@ -67,20 +73,32 @@ def check_file(*, data: bytes, file_name: str, region, today: dt.date | None = N
     report = Report(
         file_format=sheet.file_format, row_count=len(sheet.rows), ignored_columns=ignored
     )
-    by_name, by_phone = selectors.existing_duplicate_keys(region=region)
+    report.digest, report.today = file_digest(data), today
+    report.clean = _clean_rows(sheet, mapping, today, report)
+    return recheck_duplicates(report, region=region)
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def recheck_duplicates(report: Report, *, region) -> Report:
+    """Split the clean rows into new ones and duplicates against the region as it is now.
+
+    The import runs this again under its lock with the check's clean rows (same file, same day)
+    instead of reading and cleaning the whole file a second time.
+    """
+    report.duplicates, report.new_rows, report.matched_participant_ids = [], [], []
+    # The file's keys only: looked up after every row is clean, in chunks (selectors).
+    by_name, by_phone = selectors.existing_duplicate_keys(
+        region=region,
+        name_keys={name_key for _n, _r, name_key, _p in report.clean},
+        family_keys={row.values["family_key"] for _n, row, _k, _p in report.clean},
+        phones={phone for _n, _r, _k, phone in report.clean if phone},
+    )
     seen_names: dict = {}
     seen_phones: dict = {}
-    width = len(sheet.header)
-    for number, cells in sheet.rows:
-        row = clean_row(number, cells, mapping, width, today)
-        if not row.errors:
-            _validate_with_model(row)
-        if row.errors:
-            report.bad_rows += 1
-            report.errors.extend(row.errors)
-            continue
-        name_key = (row.values["family_name"].casefold(), row.values["date_of_birth"])
-        phone_key = row.values.get("phone")
+    for number, row, name_key, phone_key in report.clean:
         reason = _duplicate_reason(
             name_key, phone_key, by_name, by_phone, seen_names, seen_phones, report
         )
@@ -98,6 +116,27 @@ def check_file(*, data: bytes, file_name: str, region, today: dt.date | None = N
             seen_phones[phone_key] = number
         report.new_rows.append(row)
     return report
+
+
+def _clean_rows(sheet, mapping, today, report) -> list:
+    """(row number, clean row, name key, phone) of every good row; bad rows go to the report."""
+    width, clean = len(sheet.header), []
+    for number, cells in sheet.rows:
+        row = clean_row(number, cells, mapping, width, today)
+        if not row.errors:
+            _validate_with_model(row)
+        if row.errors:
+            report.bad_rows += 1
+            report.errors.extend(row.errors)
+        else:
+            # Folded once here: the import's duplicate lookups and its insert both use it.
+            row.values["family_key"] = fold_name(row.values["family_name"])[:100]
+            clean.append((number, row, _name_key(row), row.values.get("phone")))
+    return clean
+
+
+def _name_key(row: CleanRow) -> tuple:
+    return (row.values["family_name"].casefold(), row.values["date_of_birth"])
 
 
 def _duplicate_reason(name_key, phone_key, by_name, by_phone, seen_names, seen_phones, report):

@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from groepsconsult.core.spreadsheet import FORMULA_STARTS  # noqa: F401 (earlier/checking.py imports it from here)
+from groepsconsult.core.text import normalise_phone
 from groepsconsult.participants.gp_import.columns import LABELS
 
 MAX_CELL = 500
@@ -178,20 +179,6 @@ def _sex(row, text):
         )
     else:
         row.values["sex"] = sex
-
-
-def normalise_phone(raw) -> str:
-    """Digits only, Dutch numbers as 0612345678; a number that lost its 0 in Excel gets it back."""
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
-        raw = str(int(raw))
-    text = re.sub(r"[\s\-./()]", "", str(raw or ""))
-    if text.startswith("+31"):
-        text = "0" + text[3:]
-    elif text.startswith("0031"):
-        text = "0" + text[4:]
-    elif text.isdigit() and len(text) == 9 and not text.startswith("0"):
-        text = "0" + text
-    return text
 
 
 def _contact(row, raw_phone, phone_text, email):
