@@ -99,7 +99,7 @@ def test_refused_anonymous_monitoring_is_not_counted(region_a):
 def test_dashboard_and_process_export_show_the_moves(client_for, region_a):
     plant_colours(region_a, MOVES)
     page = client_for("coordinator").get("/monitoring/").content.decode()
-    assert "Colour moves" in page and "52%" in page
+    assert "Kleurverschuiving" in page and "52%" in page
     lines = list(csv.reader(io.StringIO(process_csv(region=region_a))))
     found = {(g, i): v for t, g, i, v in lines[1:] if t == "colour_moves"}
     assert found["systolic", "red_or_orange_at_baseline"] == "23"
