@@ -77,6 +77,7 @@ class TrajectoryFact(models.Model):
     age = models.PositiveSmallIntegerField(null=True)  # on the first session's date
     age_band = models.CharField(max_length=8, blank=True)
     channel = models.CharField(max_length=16, blank=True)  # of the first session's registration
+    audience = models.CharField(max_length=8, blank=True)  # the first session's audience
     education = models.CharField(max_length=8, blank=True)
     help_reading = models.CharField(max_length=8, blank=True)
     self_rated_health = models.CharField(max_length=12, blank=True)
