@@ -22,8 +22,8 @@ PAGES = [
     ("post", "/monitoring/export/outcomes.csv"),
     ("post", "/monitoring/export/reach.csv"),
 ]
-# The dashboard: 22 + colour moves (1) + experience and work satisfaction (2).
-MAX_QUERIES = {"/monitoring/": 25, "/monitoring/equity/": 16, "/monitoring/export/": 12}
+# The differencing guard (monitoring/disclosure.py) adds a fixed number of queries per filter.
+MAX_QUERIES = {"/monitoring/": 40, "/monitoring/equity/": 26, "/monitoring/export/": 12}
 
 
 def _queries(client, method, url):
@@ -36,16 +36,18 @@ def _limit(url):
     return next(n for prefix, n in sorted(MAX_QUERIES.items(), reverse=True) if prefix in url)
 
 
-def test_query_counts_are_the_same_with_5_and_with_50_people(
+def test_query_counts_are_the_same_with_25_and_with_70_people(
     client_for, region_a, django_assert_max_num_queries
 ):
+    """From 25 people on, no filtered view is refused for giving a small group away (the
+    guard's fallback takes fewer queries), so the counts compare like with like."""
     client = client_for("coordinator")
-    plant(region_a, "BU00000001", 5)
+    plant(region_a, "BU00000001", 25)
     for method, url in PAGES:  # warm up: the first request of a session does more
         _queries(client, method, url)
     small = {url: _queries(client, method, url) for method, url in PAGES}
     plant(region_a, "BU00000002", 45, seed=2)
-    assert TrajectoryFact.objects.filter(region=region_a).count() == 50
+    assert TrajectoryFact.objects.filter(region=region_a).count() == 70
     for method, url in PAGES:
         with django_assert_max_num_queries(_limit(url)):
             assert _queries(client, method, url) == small[url], url

@@ -19,6 +19,7 @@ from groepsconsult.monitoring.exports_process import (
     process_xlsx,
 )
 from groepsconsult.monitoring.models import Target
+from groepsconsult.monitoring.services import facts_rebuild
 from groepsconsult.participants.models import Participant
 from groepsconsult.regions.models import Neighbourhood
 from tests.factories.monitoring import plant
@@ -31,6 +32,7 @@ def planted(region_a):
     plant(region_a, "BU00000003", 3, seed=3)
     for code, quintile in {"BU00000001": 1, "BU00000002": 2, "BU00000003": 3}.items():
         Neighbourhood.objects.filter(region=region_a, cbs_code=code).update(ses_quintile=quintile)
+    facts_rebuild(region=region_a)  # a bulk update skips the services' signal: rebuild
 
 
 def table(text):
