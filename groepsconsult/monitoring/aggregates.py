@@ -55,6 +55,7 @@ class Filters:
     sex: str = ""
     language: str = ""
     channel: str = ""
+    audience: str = ""  # the session's `Consultation.Audience`: mixed, women or men only
     age_min: int | None = None
     age_max: int | None = None
 
@@ -94,6 +95,7 @@ class Filters:
             ("sex", self.sex),
             ("language", self.language),
             ("channel", self.channel),
+            ("audience", self.audience),
         ):
             if value:
                 q &= Q(**{field_name: value})
@@ -107,6 +109,8 @@ class Filters:
             q &= Q(**{f"{on_field}__starts_at__date__lte": self.end})
         if self.neighbourhood is not None:
             q &= Q(**{f"{on_field}__neighbourhood": self.neighbourhood})
+        if self.audience:
+            q &= Q(**{f"{on_field}__audience": self.audience})
         return q
 
 

@@ -16,6 +16,8 @@ from groepsconsult.monitoring.aggregates import (
     reach_by_channel,
     reach_rows,
 )
+from groepsconsult.monitoring.colours import colour_moves
+from groepsconsult.monitoring.experience import experience_sections
 from groepsconsult.monitoring.process import process_context
 from groepsconsult.monitoring.targets import target_progress
 from groepsconsult.regions.models import Neighbourhood
@@ -76,4 +78,6 @@ def dashboard_context(*, region, filters):
         "reach_totals": totals,
         "outcomes_all": [r for r in outcomes if r.neighbourhood == ALL],
         "outcomes_by_hood": _named([r for r in outcomes if r.neighbourhood != ALL], region),
+        "colour_moves": colour_moves(region=region, filters=filters),
+        "experience": experience_sections(region=region, filters=filters),
     }

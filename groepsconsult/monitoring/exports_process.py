@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.handovers.models import Handover
 from groepsconsult.monitoring.aggregates import ALL
+from groepsconsult.monitoring.colours import colour_moves
 from groepsconsult.monitoring.equity import equity_breakdowns
 from groepsconsult.monitoring.exports import NO_FILTERS, _csv, _shown, xlsx_bytes
 from groepsconsult.monitoring.process import DOMAINS, person_indicator_labels, process_context
@@ -86,6 +87,17 @@ def _targets(region, filters):
     return rows
 
 
+def _colour_moves(region, filters):
+    rows = []
+    for move in colour_moves(region=region, filters=filters):
+        rows += [
+            ("colour_moves", move.measure, "red_or_orange_at_baseline", move.n),
+            ("colour_moves", move.measure, "better", move.better),
+            ("colour_moves", move.measure, "better_percent", _share(move.share)),
+        ]
+    return rows
+
+
 def process_table(*, region, filters=NO_FILTERS):
     """[(table, group, indicator, Cell or target figure)]: everything the Process section and
     the targets show. A target is an agreed number, not about people: it is not a Cell."""
@@ -96,6 +108,7 @@ def process_table(*, region, filters=NO_FILTERS):
             + _attendance(process)
             + _handovers(process)
             + _dropout(process)
+            + _colour_moves(region, filters)
             + _targets(region, filters)
         )
 

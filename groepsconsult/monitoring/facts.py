@@ -47,6 +47,7 @@ SOURCE = {
     "region_id": "baseline_consultation__region_id",
     "neighbourhood_id": "baseline_consultation__neighbourhood_id",
     "baseline_at": "baseline_consultation__starts_at",
+    "audience": "baseline_consultation__audience",
     "sex": "participant__sex",
     "language": "participant__preferred_language",
     "born": "participant__date_of_birth",
@@ -104,7 +105,8 @@ def _aliases():
 
 
 def _values(rows):
-    """{(participant id, consultation id, measure): value} for the batch: one query."""
+    """{(participant id, consultation id, measure): (value, stored colour)} for the batch: one
+    query."""
     participants = {r["participant_id"] for r in rows}
     sessions = {r["baseline_id"] for r in rows} | {r["return_id"] for r in rows if r["return_id"]}
     found = Measurement.objects.current().filter(
@@ -113,9 +115,13 @@ def _values(rows):
         measure__in=list(MEASURES),
     )
     values = found.values_list(
-        "registration__participant_id", "registration__consultation_id", "measure", "value"
+        "registration__participant_id",
+        "registration__consultation_id",
+        "measure",
+        "value",
+        "colour",
     )
-    return {(p, c, m): float(v) for p, c, m, v in values}
+    return {(p, c, m): (float(v), colour or "") for p, c, m, v, colour in values}
 
 
 def _handovers(rows):
@@ -159,6 +165,7 @@ def _fact(row, values, now):
         age=age,
         age_band=age_band(age) if age is not None else "",
         channel=row["channel"] or "",
+        audience=row["audience"] or "",
         education=row["education"] or "",
         help_reading=row["help_reading"] or "",
         self_rated_health=row["self_rated_health"] or "",
@@ -171,10 +178,12 @@ def _fact(row, values, now):
         refreshed_at=now,
     )
     for measure in MEASURES:
-        key = (row["participant_id"], row["baseline_id"], measure)
-        setattr(fact, f"{measure}_base", values.get(key))
-        back = (row["participant_id"], row["return_id"], measure)
-        setattr(fact, f"{measure}_return", values.get(back) if row["return_id"] else None)
+        for moment, session in (("base", row["baseline_id"]), ("return", row["return_id"])):
+            value, colour = values.get((row["participant_id"], session, measure), (None, ""))
+            if session is None:
+                value, colour = None, ""
+            setattr(fact, f"{measure}_{moment}", value)
+            setattr(fact, f"{measure}_{moment}_colour", colour)
     return fact
 
 

@@ -1,10 +1,12 @@
-"""The dashboard filters: period, neighbourhood, age band, sex, language, recruitment channel."""
+"""The dashboard filters: period, neighbourhood, age band, sex, language, recruitment channel,
+audience of the session (mixed, women only, men only)."""
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.consultations.models import Consultation
 from groepsconsult.monitoring.aggregates import Filters
 from groepsconsult.monitoring.models import Target
 from groepsconsult.participants.models import Participant
@@ -46,6 +48,11 @@ class DashboardFilterForm(forms.Form):
         required=False,
         choices=[("", _("All")), *Registration.Channel.choices],
     )
+    audience = forms.ChoiceField(
+        label=_("Audience of the session"),
+        required=False,
+        choices=[("", _("All")), *Consultation.Audience.choices],
+    )
 
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,6 +76,7 @@ class DashboardFilterForm(forms.Form):
             sex=data.get("sex", ""),
             language=data.get("language", ""),
             channel=data.get("channel", ""),
+            audience=data.get("audience", ""),
             age_min=age_min,
             age_max=age_max,
         )

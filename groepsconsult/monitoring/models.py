@@ -77,6 +77,7 @@ class TrajectoryFact(models.Model):
     age = models.PositiveSmallIntegerField(null=True)  # on the first session's date
     age_band = models.CharField(max_length=8, blank=True)
     channel = models.CharField(max_length=16, blank=True)  # of the first session's registration
+    audience = models.CharField(max_length=8, blank=True)  # the first session's audience
     education = models.CharField(max_length=8, blank=True)
     help_reading = models.CharField(max_length=8, blank=True)
     self_rated_health = models.CharField(max_length=12, blank=True)
@@ -94,6 +95,16 @@ class TrajectoryFact(models.Model):
     weight_return = models.FloatField(null=True)
     waist_base = models.FloatField(null=True)
     waist_return = models.FloatField(null=True)
+    # The stored traffic-light colour of the current measurement (green / orange / red, blank
+    # when none), for the colour moves: red or orange at baseline, better on return.
+    systolic_base_colour = models.CharField(max_length=8, blank=True)
+    systolic_return_colour = models.CharField(max_length=8, blank=True)
+    diastolic_base_colour = models.CharField(max_length=8, blank=True)
+    diastolic_return_colour = models.CharField(max_length=8, blank=True)
+    weight_base_colour = models.CharField(max_length=8, blank=True)
+    weight_return_colour = models.CharField(max_length=8, blank=True)
+    waist_base_colour = models.CharField(max_length=8, blank=True)
+    waist_return_colour = models.CharField(max_length=8, blank=True)
     refreshed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

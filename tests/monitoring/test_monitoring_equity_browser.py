@@ -34,7 +34,13 @@ def test_funder_reads_dashboard_and_equity_view(page, live_app):
     assert "Voortgang op de doelen" in main.inner_text()
     assert "Overdrachten per stand en domein" in main.inner_text()
     assert page.locator('nav a[aria-current="page"]').count() == 1
+    assert "Kleurverschuiving" in main.inner_text()  # colour moves
+    assert "Werkplezier van professionals" in main.inner_text()
     assert_no_axe_violations(page)
+    page.get_by_label("Doelgroep van het groepsconsult").select_option(label="Alleen vrouwen")
+    page.get_by_role("button", name="Toepassen").click()
+    page.wait_for_url("**audience=women**")
+    assert "Kleurverschuiving" in page.locator("main").inner_text()
 
     page.get_by_role("link", name="Gezondheidsgelijkheid: elke indicator").click()
     page.wait_for_url("**/monitoring/equity/")
