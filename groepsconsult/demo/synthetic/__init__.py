@@ -21,10 +21,11 @@ from groepsconsult.core.text import fold_name
 from groepsconsult.demo import data
 from groepsconsult.demo.bulk import (
     IdBlock,
-    bulk_insert,
+    Writer,
     refresh_statistics,
     reset_sequences,
     uuid_from,
+    uuid_hex,
 )
 from groepsconsult.demo.synthetic import extras, setup
 from groepsconsult.demo.synthetic.values import (
@@ -32,6 +33,7 @@ from groepsconsult.demo.synthetic.values import (
     improved_body,
     measurement_values,
     other_bp,
+    pick,
     verdict,
 )
 from groepsconsult.followups.models import FollowUpAttempt
@@ -49,8 +51,9 @@ Trajectory = Goal._meta.get_field("trajectory").related_model
 
 NEIGHBOURHOODS_PER_REGION = 10
 FLUSH_EVERY = 500  # sessions per write batch
-CHANNELS = ["gp_selection", "professional", "self", "community", "walk_in"]
-CHANNEL_WEIGHTS = [40, 20, 15, 20, 5]
+CHANNELS = {"gp_selection": 40, "professional": 20, "self": 15, "community": 20, "walk_in": 5}
+SEXES = {"female": 58, "male": 41, "other": 1}
+GOALS_PER_PERSON = {0: 10, 1: 70, 2: 20}
 PRESENT_AT_BASELINE = 0.85
 REGISTERS_FOR_RETURN = 0.75
 PRESENT_AT_RETURN = 0.85
@@ -97,15 +100,19 @@ class Batch:
     """Rows waiting for the next bulk write, per model."""
 
     rows: dict = field(default_factory=lambda: {m: [] for m in WRITE_ORDER})
+    writer: Writer = field(default_factory=Writer)
 
     def add(self, model, row):
         self.rows[model].append(row)
 
     def flush(self, counts: Counts):
-        for model in WRITE_ORDER:
-            written = bulk_insert(model, self.rows[model])
-            setattr(counts, _COUNT_NAMES[model], getattr(counts, _COUNT_NAMES[model]) + written)
-            self.rows[model] = []
+        """Hand the rows to the writer (on PostgreSQL it copies them while we go on)."""
+        jobs = [(model, self.rows[model]) for model in WRITE_ORDER]
+        for model, rows in jobs:
+            name = _COUNT_NAMES[model]
+            setattr(counts, name, getattr(counts, name) + len(rows))
+        self.rows = {m: [] for m in WRITE_ORDER}
+        self.writer.write(jobs)
 
 
 _COUNT_NAMES = {
@@ -214,12 +221,19 @@ def _backbone(region, index, rng):
 def _fill_region(region, share, ctx, counts) -> list:
     """Sessions of 10-15 people per neighbourhood over the last 18 months and the next two.
     Returns the days of the sessions held (for the region's costs)."""
-    rng, ids, today, batch = ctx.rng, ctx.ids, ctx.today, ctx.batch
     hoods = list(Neighbourhood.objects.filter(region=region).order_by("pk"))
     places = {loc.neighbourhood_id: loc for loc in Location.objects.filter(region=region)}
     practices = {}
     for org in Organisation.objects.filter(region=region, kind="gp_practice").order_by("pk"):
         practices.setdefault(org.neighbourhood_id, []).append(org.pk)
+    try:
+        return _sessions(region, share, ctx, counts, hoods, places, practices)
+    finally:
+        ctx.batch.writer.wait()  # never leave a COPY running when the transaction ends
+
+
+def _sessions(region, share, ctx, counts, hoods, places, practices) -> list:
+    rng, ids, today, batch = ctx.rng, ctx.ids, ctx.today, ctx.batch
     fallback_practices = [pk for pks in practices.values() for pk in pks] or [None]
     sessions, made, held = [], 0, []
     while made < share:
@@ -246,6 +260,7 @@ def _fill_region(region, share, ctx, counts) -> list:
 
 
 def _flush(sessions, batch, counts):
+    batch.writer.wait()  # the previous batch is in; the connection is ours again
     Consultation.objects.bulk_create(sessions)
     counts.consultations += len(sessions)
     batch.flush(counts)
@@ -270,7 +285,7 @@ def _session(region, hood, location, day, kind, rng, ids, today) -> Consultation
 def _stamp(ids, model, rng, when):
     return {
         "id": ids[model].take(),
-        "public_id": uuid_from(rng),
+        "public_id": uuid_hex(rng),
         "created_at": when,
         "updated_at": when,
     }
@@ -278,7 +293,7 @@ def _stamp(ids, model, rng, when):
 
 def _person(ctx, region, hood, gps, first, ret, number):
     rng, ids, today, batch = ctx.rng, ctx.ids, ctx.today, ctx.batch
-    sex = rng.choices(("female", "male", "other"), (58, 41, 1))[0]
+    sex = pick(rng, SEXES)
     age = rng.randint(30, 80)
     signed_up = first.starts_at - dt.timedelta(days=rng.randint(7, 45))
     person = {
@@ -335,7 +350,7 @@ def _register(person, session, number, present_share, rng, ids, batch) -> str:
         **_stamp(ids, Registration, rng, session.starts_at - dt.timedelta(days=rng.randint(3, 40))),
         "consultation_id": session.pk,
         "participant_id": person["id"],
-        "channel": rng.choices(CHANNELS, CHANNEL_WEIGHTS)[0],
+        "channel": pick(rng, CHANNELS),
         "status": "registered",
         "attendance": "unknown",
         "day_number": number,
@@ -395,7 +410,7 @@ def _trajectory(ctx, person, first, ret, visit_first, visit_ret, reached) -> dic
     if visit_first in ("present", "absent"):
         row["baseline_consultation_id"] = first.pk
     if visit_first == "absent" or visit_first == "cancelled" and first.status == "held":
-        reason = _pick(rng, NO_SHOW_REASONS)
+        reason = pick(rng, NO_SHOW_REASONS)
         return {**row, "status": "stopped", "stop_reason": reason, "ended_on": first_day}
     if visit_first != "present":
         return row
@@ -408,19 +423,15 @@ def _trajectory(ctx, person, first, ret, visit_first, visit_ret, reached) -> dic
         return {**row, "status": Trajectory.Status.COMPLETED, "ended_on": ret.starts_at.date()}
     if ret is not None and ret.status == "held":
         if reached is not True and rng.random() < 0.6:
-            return {**row, "status": "lost", "stop_reason": _pick(rng, LOST_REASONS)}
+            return {**row, "status": "lost", "stop_reason": pick(rng, LOST_REASONS)}
         end = ret.starts_at.date()
-        reason = _pick(rng, STOP_REASONS)
+        reason = pick(rng, STOP_REASONS)
         return {**row, "status": "stopped", "stop_reason": reason, "ended_on": end}
     return row
 
 
-def _pick(rng, weights: dict):
-    return rng.choices(list(weights), list(weights.values()))[0]
-
-
 def _goals(trajectory, session, rng, ids, batch):
-    how_many = rng.choices((0, 1, 2), (10, 70, 20))[0]
+    how_many = pick(rng, GOALS_PER_PERSON)
     for pillar in rng.sample(list(GOAL_TEXTS), how_many):
         text, step = GOAL_TEXTS[pillar]
         batch.add(

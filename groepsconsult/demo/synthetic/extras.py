@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from groepsconsult.consent.models import Consent, ConsentPurpose
-from groepsconsult.demo.bulk import uuid_from
+from groepsconsult.demo.bulk import uuid_hex
+from groepsconsult.demo.synthetic.values import pick
 from groepsconsult.followups.models import FollowUpAttempt
 from groepsconsult.handovers.models import Handover, HandoverEvent
 from groepsconsult.participants.models import ParticipantBackground
@@ -49,14 +50,14 @@ HANDOVER_SHARE = 0.3
 MEDICAL = {"lifestyle_coach", "mental_health", "dietitian", "quit_smoking"}
 HANDED_BY = ["Buurtcoach", "Ervaringsdeskundige", "Praktijkondersteuner", "Wijkverpleegkundige"]
 S = Handover.Status
-# From each status: (next status, weight, days it takes at most); a missing weight stays put.
+# From each status: {(next status, at most days it takes): weight}; None: stays (still going).
 STEPS_FROM = {
-    S.PROPOSED: [(S.REQUESTED, 92, 3), (S.STOPPED, 3, 5)],
-    S.REQUESTED: [(S.ACCEPTED, 85, 5), (S.DECLINED, 10, 5), (S.STOPPED, 5, 10)],
-    S.ACCEPTED: [(S.CONTACTED, 85, 7), (S.NO_CONTACT, 10, 14), (S.STOPPED, 5, 14)],
-    S.CONTACTED: [(S.APPOINTMENT_PLANNED, 85, 10), (S.STOPPED, 15, 14)],
-    S.APPOINTMENT_PLANNED: [(S.STARTED, 80, 21), (S.NO_CONTACT, 10, 21), (S.STOPPED, 10, 21)],
-    S.STARTED: [(S.COMPLETED, 60, 120), (S.STOPPED, 25, 90)],
+    S.PROPOSED: {(S.REQUESTED, 3): 95, (S.STOPPED, 5): 3, (None, 0): 2},
+    S.REQUESTED: {(S.ACCEPTED, 5): 85, (S.DECLINED, 5): 10, (S.STOPPED, 10): 5},
+    S.ACCEPTED: {(S.CONTACTED, 7): 85, (S.NO_CONTACT, 14): 10, (S.STOPPED, 14): 5},
+    S.CONTACTED: {(S.APPOINTMENT_PLANNED, 10): 85, (S.STOPPED, 14): 15},
+    S.APPOINTMENT_PLANNED: {(S.STARTED, 21): 80, (S.NO_CONTACT, 21): 10, (S.STOPPED, 21): 10},
+    S.STARTED: {(S.COMPLETED, 120): 60, (S.STOPPED, 90): 25, (None, 0): 15},
 }
 RECEIVER = {S.ACCEPTED, S.DECLINED, S.CONTACTED, S.APPOINTMENT_PLANNED, S.STARTED, S.COMPLETED}
 ENDED_REASONS = ["Geen tijd", "Past toch niet", "Wachtlijst te lang", "Niet bereikbaar"]
@@ -86,12 +87,8 @@ class Ctx:
 def stamp(ctx, model, when, public=True) -> dict:
     row = {"id": ctx.ids[model].take(), "created_at": when, "updated_at": when}
     if public:
-        row["public_id"] = uuid_from(ctx.rng)
+        row["public_id"] = uuid_hex(ctx.rng)
     return row
-
-
-def _pick(rng, weights: dict):
-    return rng.choices(list(weights), list(weights.values()))[0]
 
 
 def consents(ctx, person, at) -> dict:
@@ -130,14 +127,14 @@ def background(ctx, person, at, body, age) -> str | None:
     rng = ctx.rng
     if rng.random() >= BACKGROUND_ASKED:
         return None
-    education = _pick(rng, EDUCATION)
+    education = pick(rng, EDUCATION)
     bmi = body["weight"] / (body["height"] / 100) ** 2
-    health = _pick(rng, HEALTH[bmi >= 32 or age >= 70])
+    health = pick(rng, HEALTH[bmi >= 32 or age >= 70])
     row = {
         **stamp(ctx, B, at),
         "participant_id": person["id"],
         "education": education,
-        "help_reading": _pick(rng, HELP_READING[education in LOW_EDUCATION]),
+        "help_reading": pick(rng, HELP_READING[education in LOW_EDUCATION]),
         "self_rated_health": health,
         "recorded_by": ctx.username,
     }
@@ -156,7 +153,7 @@ def follow_up_calls(ctx, person, registration, session) -> bool | None:
         if day > ctx.today:
             break
         at = _end_of(day).replace(hour=rng.randint(9, 17), minute=rng.randint(0, 59))
-        outcome = _pick(rng, CALL_OUTCOMES)
+        outcome = pick(rng, CALL_OUTCOMES)
         row = {
             **stamp(ctx, FollowUpAttempt, at),
             "region_id": person["region_id"],
@@ -173,7 +170,7 @@ def follow_up_calls(ctx, person, registration, session) -> bool | None:
             row |= {
                 "how_was_it": rng.choice(HOW_WAS_IT),
                 "steps_taken": rng.choice(STEPS),
-                "goal_progress": _pick(rng, PROGRESS),
+                "goal_progress": pick(rng, PROGRESS),
             }
         ctx.batch.add(FollowUpAttempt, row)
         reached = outcome == F.REACHED
@@ -206,10 +203,7 @@ def handover(ctx, person, session):
     events = [(at, "", S.PROPOSED)]
     status, now = S.PROPOSED, _end_of(ctx.today)
     while status in STEPS_FROM:
-        steps = STEPS_FROM[status]
-        stay = 15 if status == S.STARTED else 0  # still going
-        steps = [*steps, (None, stay, 0)]
-        target, _w, days = rng.choices(steps, [w for _s, w, _d in steps])[0]
+        target, days = pick(rng, STEPS_FROM[status])
         at = at + dt.timedelta(days=rng.randint(0 if status == S.PROPOSED else 1, max(days, 1)))
         if target is None or at > now:
             break
