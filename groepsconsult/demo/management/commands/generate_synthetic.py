@@ -9,9 +9,14 @@ from groepsconsult.regions.models import Region
 
 
 class Command(BaseCommand):
+    # The system checks import every URL module (about 20 s of a loaded 2-core machine) and
+    # check nothing this command uses; `migrate` and the server run them.
+    requires_system_checks = []
     help = (
-        "Create N synthetic participants with sessions, registrations, attendance, measurements "
-        "and goals (deterministic for a seed), in R new regions or in one existing region."
+        "Create N synthetic participants with sessions, registrations, attendance, measurements, "
+        "goals, consent, background answers, questionnaires, follow-up calls, hand-overs and "
+        "drop-out, plus the regions' costs (deterministic for a seed), in R new regions or in "
+        "one existing region."
     )
 
     def add_arguments(self, parser):
