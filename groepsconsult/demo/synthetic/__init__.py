@@ -132,9 +132,12 @@ _COUNT_NAMES = {
 WRITE_ORDER = list(_COUNT_NAMES)
 
 
-def generate(*, participants: int, seed: int = 1, regions: int = 1, region=None, today=None):
+def generate(
+    *, participants: int, seed: int = 1, regions: int = 1, region=None, today=None, progress=None
+):
     """Create `participants` synthetic participants (split over `regions` new regions, or all in
-    the existing `region`), all in one transaction. Returns the Counts."""
+    the existing `region`), all in one transaction. Returns the Counts. `progress(counts)` is
+    called after each batch (about 3,700 participants)."""
     today = today or timezone.localdate()
     rng = random.Random(seed)
     counts = Counts()
@@ -162,6 +165,7 @@ def generate(*, participants: int, seed: int = 1, regions: int = 1, region=None,
                 forms=forms,
                 offers=setup.region_offers(target, rng, today),
                 call_weeks=target.follow_up_call_weeks,
+                progress=progress or (lambda counts: None),
             )
             held = _fill_region(target, share, ctx, counts)
             counts.budget_lines += setup.region_costs(target, held, rng)
@@ -254,6 +258,7 @@ def _sessions(region, share, ctx, counts, hoods, places, practices) -> list:
         made += size
         if len(sessions) >= FLUSH_EVERY:
             _flush(sessions, batch, counts)
+            ctx.progress(counts)
             sessions = []
     _flush(sessions, batch, counts)
     return held

@@ -82,6 +82,7 @@ class Ctx:
     forms: dict
     offers: dict
     call_weeks: int
+    progress: object  # called with the Counts after each batch
 
 
 def stamp(ctx, model, when, public=True) -> dict:

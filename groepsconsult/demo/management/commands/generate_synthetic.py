@@ -38,7 +38,22 @@ class Command(BaseCommand):
                 f"Synthetic regions for seed {seed} exist already; pick another seed."
             )
         started = time.perf_counter()
-        counts = generate(participants=participants, seed=seed, regions=regions, region=target)
+        counts = generate(
+            participants=participants,
+            seed=seed,
+            regions=regions,
+            region=target,
+            progress=lambda made: self._progress(made, started, options["verbosity"]),
+        )
         elapsed = time.perf_counter() - started
         summary = ", ".join(f"{v} {k}" for k, v in vars(counts).items())
         self.stdout.write(f"Created {summary} in {elapsed:.1f} s.")
+
+    def _progress(self, counts, started, verbosity):
+        if verbosity >= 2:
+            seconds = time.perf_counter() - started
+            rows = sum(v for k, v in vars(counts).items() if k != "regions")
+            self.stdout.write(
+                f"{counts.participants} participants, {rows} rows in {seconds:.0f} s "
+                f"({rows / max(seconds, 0.001):.0f} rows/s)"
+            )
