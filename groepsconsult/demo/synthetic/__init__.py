@@ -15,26 +15,33 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 
+from groepsconsult.consent.models import Consent, ConsentPurpose
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.demo import data
 from groepsconsult.demo.bulk import (
     IdBlock,
-    bulk_insert,
+    Writer,
     refresh_statistics,
     reset_sequences,
     uuid_from,
+    uuid_hex,
 )
+from groepsconsult.demo.synthetic import extras, setup
 from groepsconsult.demo.synthetic.values import (
     baseline_body,
     improved_body,
     measurement_values,
     other_bp,
+    pick,
     verdict,
 )
+from groepsconsult.followups.models import FollowUpAttempt
 from groepsconsult.goals.models import Goal, LearningStage, Pillar
+from groepsconsult.handovers.models import Handover, HandoverEvent
 from groepsconsult.measurements.models import Measure, Measurement
 from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
-from groepsconsult.participants.models import Participant, derived_columns
+from groepsconsult.participants.models import Participant, ParticipantBackground, derived_columns
+from groepsconsult.questionnaires.models import Answer, Response
 from groepsconsult.regions.models import Location, Neighbourhood, Organisation, Region
 from groepsconsult.registrations.models import Registration
 
@@ -43,8 +50,9 @@ Trajectory = Goal._meta.get_field("trajectory").related_model
 
 NEIGHBOURHOODS_PER_REGION = 10
 FLUSH_EVERY = 500  # sessions per write batch
-CHANNELS = ["gp_selection", "professional", "self", "community", "walk_in"]
-CHANNEL_WEIGHTS = [40, 20, 15, 20, 5]
+CHANNELS = {"gp_selection": 40, "professional": 20, "self": 15, "community": 20, "walk_in": 5}
+SEXES = {"female": 58, "male": 41, "other": 1}
+GOALS_PER_PERSON = {0: 10, 1: 70, 2: 20}
 PRESENT_AT_BASELINE = 0.85
 REGISTERS_FOR_RETURN = 0.75
 PRESENT_AT_RETURN = 0.85
@@ -56,8 +64,15 @@ GOAL_TEXTS = {
     Pillar.SOCIAL: ("Vaker naar het buurthuis", "Dinsdag naar de koffieochtend"),
     Pillar.SUBSTANCES: ("Stoppen met roken", "Aanmelden bij de stoppen-met-rokengroep"),
 }
-STOP_NO_SHOW = "Did not come to the first session (synthetic)"
-STOP_NO_RETURN = "Did not come back at six months (synthetic)"
+RETURN_IF_REACHED = 0.8  # registers for the return session after a good follow-up call
+RETURN_IF_NOT_REACHED = 0.65
+# Drop-out as the team writes it down: (reason, weight); "lost" when nobody reaches them.
+NO_SHOW_REASONS = {"Kwam niet naar de eerste bijeenkomst": 60, "Geen tijd (werk of mantelzorg)": 20}
+NO_SHOW_REASONS |= {"Ziek op de dag zelf": 10, "Ziet er toch van af": 10}
+STOP_REASONS = {"Geen tijd (werk of mantelzorg)": 30, "Gezondheidsredenen": 20, "Verhuisd": 10}
+STOP_REASONS |= {"Geen interesse meer": 25, "Doet al mee aan ander aanbod": 15}
+LOST_REASONS = {"Niet bereikbaar na drie belpogingen": 60, "Telefoonnummer klopt niet": 15}
+LOST_REASONS |= {"Kwam niet naar de terugkombijeenkomst": 25}
 
 
 @dataclass
@@ -69,6 +84,14 @@ class Counts:
     registrations: int = 0
     measurements: int = 0
     goals: int = 0
+    consents: int = 0
+    backgrounds: int = 0
+    follow_up_attempts: int = 0
+    handovers: int = 0
+    handover_events: int = 0
+    responses: int = 0
+    answers: int = 0
+    budget_lines: int = 0
 
 
 @dataclass
@@ -76,30 +99,44 @@ class Batch:
     """Rows waiting for the next bulk write, per model."""
 
     rows: dict = field(default_factory=lambda: {m: [] for m in WRITE_ORDER})
+    writer: Writer = field(default_factory=Writer)
 
     def add(self, model, row):
         self.rows[model].append(row)
 
     def flush(self, counts: Counts):
-        for model in WRITE_ORDER:
-            written = bulk_insert(model, self.rows[model])
-            setattr(counts, _COUNT_NAMES[model], getattr(counts, _COUNT_NAMES[model]) + written)
-            self.rows[model] = []
+        """Hand the rows to the writer (on PostgreSQL it copies them while we go on)."""
+        jobs = [(model, self.rows[model]) for model in WRITE_ORDER]
+        for model, rows in jobs:
+            name = _COUNT_NAMES[model]
+            setattr(counts, name, getattr(counts, name) + len(rows))
+        self.rows = {m: [] for m in WRITE_ORDER}
+        self.writer.write(jobs)
 
 
-WRITE_ORDER = [Participant, Trajectory, Registration, Measurement, Goal]
 _COUNT_NAMES = {
     Participant: "participants",
     Trajectory: "trajectories",
     Registration: "registrations",
     Measurement: "measurements",
     Goal: "goals",
+    Consent: "consents",
+    ParticipantBackground: "backgrounds",
+    FollowUpAttempt: "follow_up_attempts",
+    Handover: "handovers",
+    HandoverEvent: "handover_events",
+    Response: "responses",
+    Answer: "answers",
 }
+WRITE_ORDER = list(_COUNT_NAMES)
 
 
-def generate(*, participants: int, seed: int = 1, regions: int = 1, region=None, today=None):
+def generate(
+    *, participants: int, seed: int = 1, regions: int = 1, region=None, today=None, progress=None
+):
     """Create `participants` synthetic participants (split over `regions` new regions, or all in
-    the existing `region`), all in one transaction. Returns the Counts."""
+    the existing `region`), all in one transaction. Returns the Counts. `progress(counts)` is
+    called after each batch (about 3,700 participants)."""
     today = today or timezone.localdate()
     rng = random.Random(seed)
     counts = Counts()
@@ -110,9 +147,27 @@ def generate(*, participants: int, seed: int = 1, regions: int = 1, region=None,
             _backbone(region, 0, rng)
         counts.regions = len(targets)
         ids = {model: IdBlock(model) for model in [*WRITE_ORDER, Consultation]}
+        user = setup.synthetic_user()
+        receiver = setup.synthetic_user(setup.RECEIVER_USERNAME)
+        texts, forms = setup.consent_texts(), setup.questionnaire_forms()
         for i, target in enumerate(targets):
             share = participants // len(targets) + (1 if i < participants % len(targets) else 0)
-            _fill_region(target, share, rng, ids, today, counts)
+            ctx = extras.Ctx(
+                rng=rng,
+                ids=ids,
+                batch=Batch(),
+                today=today,
+                user_id=user.pk,
+                username=user.username,
+                receiver=(receiver.pk, receiver.username),
+                texts=texts,
+                forms=forms,
+                offers=setup.region_offers(target, rng, today),
+                call_weeks=target.follow_up_call_weeks,
+                progress=progress or (lambda counts: None),
+            )
+            held = _fill_region(target, share, ctx, counts)
+            counts.budget_lines += setup.region_costs(target, held, rng)
         reset_sequences(Consultation, *WRITE_ORDER)
     refresh_statistics()
     return counts
@@ -166,15 +221,24 @@ def _backbone(region, index, rng):
     )
 
 
-def _fill_region(region, share, rng, ids, today, counts):
-    """Sessions of 10-15 people per neighbourhood over the last 18 months and the next two."""
+def _fill_region(region, share, ctx, counts) -> list:
+    """Sessions of 10-15 people per neighbourhood over the last 18 months and the next two.
+    Returns the days of the sessions held (for the region's costs)."""
     hoods = list(Neighbourhood.objects.filter(region=region).order_by("pk"))
     places = {loc.neighbourhood_id: loc for loc in Location.objects.filter(region=region)}
     practices = {}
     for org in Organisation.objects.filter(region=region, kind="gp_practice").order_by("pk"):
         practices.setdefault(org.neighbourhood_id, []).append(org.pk)
+    try:
+        return _sessions(region, share, ctx, counts, hoods, places, practices)
+    finally:
+        ctx.batch.writer.wait()  # never leave a COPY running when the transaction ends
+
+
+def _sessions(region, share, ctx, counts, hoods, places, practices) -> list:
+    rng, ids, today, batch = ctx.rng, ctx.ids, ctx.today, ctx.batch
     fallback_practices = [pk for pks in practices.values() for pk in pks] or [None]
-    batch, sessions, made = Batch(), [], 0
+    sessions, made, held = [], 0, []
     while made < share:
         size = min(rng.randint(10, 15), share - made)
         hood = hoods[rng.randrange(len(hoods))]
@@ -186,17 +250,21 @@ def _fill_region(region, share, rng, ids, today, counts):
             back = day + dt.timedelta(days=182 + rng.randint(-7, 7))
             ret = _session(region, hood, location, back, Consultation.Kind.RETURN, rng, ids, today)
         sessions += [s for s in (first, ret) if s]
+        held += [s.starts_at.date() for s in (first, ret) if s and s.status == "held"]
         gps = practices.get(hood.pk, fallback_practices)
         for number in range(1, size + 1):
-            _person(region, hood, gps, first, ret, number, rng, ids, today, batch)
+            _person(ctx, region, hood, gps, first, ret, number)
         made += size
         if len(sessions) >= FLUSH_EVERY:
             _flush(sessions, batch, counts)
+            ctx.progress(counts)
             sessions = []
     _flush(sessions, batch, counts)
+    return held
 
 
 def _flush(sessions, batch, counts):
+    batch.writer.wait()  # the previous batch is in; the connection is ours again
     Consultation.objects.bulk_create(sessions)
     counts.consultations += len(sessions)
     batch.flush(counts)
@@ -221,14 +289,15 @@ def _session(region, hood, location, day, kind, rng, ids, today) -> Consultation
 def _stamp(ids, model, rng, when):
     return {
         "id": ids[model].take(),
-        "public_id": uuid_from(rng),
+        "public_id": uuid_hex(rng),
         "created_at": when,
         "updated_at": when,
     }
 
 
-def _person(region, hood, gps, first, ret, number, rng, ids, today, batch):
-    sex = rng.choices(("female", "male", "other"), (58, 41, 1))[0]
+def _person(ctx, region, hood, gps, first, ret, number):
+    rng, ids, today, batch = ctx.rng, ctx.ids, ctx.today, ctx.batch
+    sex = pick(rng, SEXES)
     age = rng.randint(30, 80)
     signed_up = first.starts_at - dt.timedelta(days=rng.randint(7, 45))
     person = {
@@ -250,14 +319,25 @@ def _person(region, hood, gps, first, ret, number, rng, ids, today, batch):
     body = baseline_body(rng, sex, age)
     visit_first = _register(person, first, number, PRESENT_AT_BASELINE, rng, ids, batch)
     came = visit_first == "present"
+    reached, health = None, None
     if came:
-        _measure(_last_registration(batch), first, body, sex, rng, ids, batch, baseline=True)
+        visit = _last_registration(batch)
+        _measure(visit, first, body, sex, rng, ids, batch, baseline=True)
+        given = extras.consents(ctx, person, visit["checked_in_at"])
+        health = extras.background(ctx, person, visit["checked_in_at"], body, age)
+        extras.questionnaires(ctx, person, visit, health)
+        if given.get(ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION):
+            reached = extras.follow_up_calls(ctx, person, visit, first)
+        extras.handover(ctx, person, first)
     visit_ret = None
-    if came and ret is not None and rng.random() < REGISTERS_FOR_RETURN:
+    comes_back = RETURN_IF_NOT_REACHED if reached is False else RETURN_IF_REACHED
+    if came and ret is not None and rng.random() < comes_back:
         visit_ret = _register(person, ret, number, PRESENT_AT_RETURN, rng, ids, batch)
         if visit_ret == "present":
-            _measure(_last_registration(batch), ret, improved_body(body, rng), sex, rng, ids, batch)
-    trajectory = _trajectory(person, first, ret, visit_first, visit_ret, rng, ids, today)
+            visit = _last_registration(batch)
+            _measure(visit, ret, improved_body(body, rng), sex, rng, ids, batch)
+            extras.questionnaires(ctx, person, visit, health, later=True)
+    trajectory = _trajectory(ctx, person, first, ret, visit_first, visit_ret, reached)
     batch.add(Trajectory, trajectory)
     if came:
         _goals(trajectory, first, rng, ids, batch)
@@ -274,7 +354,7 @@ def _register(person, session, number, present_share, rng, ids, batch) -> str:
         **_stamp(ids, Registration, rng, session.starts_at - dt.timedelta(days=rng.randint(3, 40))),
         "consultation_id": session.pk,
         "participant_id": person["id"],
-        "channel": rng.choices(CHANNELS, CHANNEL_WEIGHTS)[0],
+        "channel": pick(rng, CHANNELS),
         "status": "registered",
         "attendance": "unknown",
         "day_number": number,
@@ -319,12 +399,14 @@ def _measure(registration, session, body, sex, rng, ids, batch, baseline=False):
         )
 
 
-def _trajectory(person, first, ret, visit_first, visit_ret, rng, ids, today) -> dict:
-    """Status consistent with the registrations: where this person is on their path today."""
+def _trajectory(ctx, person, first, ret, visit_first, visit_ret, reached) -> dict:
+    """Status consistent with the registrations and calls, as the trajectory services would have
+    moved it by today: drop-out is "stopped" (their choice) or "lost" (nobody reaches them)."""
+    rng = ctx.rng
     started = person["created_at"].date()
     first_day = first.starts_at.date()
     row = {
-        **_stamp(ids, Trajectory, rng, person["created_at"]),
+        **_stamp(ctx.ids, Trajectory, rng, person["created_at"]),
         "participant_id": person["id"],
         "started_on": started,
         "status": Trajectory.Status.REGISTERED,
@@ -332,23 +414,28 @@ def _trajectory(person, first, ret, visit_first, visit_ret, rng, ids, today) -> 
     if visit_first in ("present", "absent"):
         row["baseline_consultation_id"] = first.pk
     if visit_first == "absent" or visit_first == "cancelled" and first.status == "held":
-        return {**row, "status": "stopped", "stop_reason": STOP_NO_SHOW, "ended_on": first_day}
+        reason = pick(rng, NO_SHOW_REASONS)
+        return {**row, "status": "stopped", "stop_reason": reason, "ended_on": first_day}
     if visit_first != "present":
         return row
-    row["follow_up_call_due"] = first_day + dt.timedelta(days=42)
-    row["status"] = Trajectory.Status.FOLLOW_UP
+    row["follow_up_call_due"] = first_day + dt.timedelta(weeks=ctx.call_weeks)
+    waiting = row["follow_up_call_due"] > ctx.today
+    row["status"] = Trajectory.Status.BASELINE_DONE if waiting else Trajectory.Status.FOLLOW_UP
     if visit_ret is not None:
         row["return_consultation_id"] = ret.pk
     if visit_ret == "present":
         return {**row, "status": Trajectory.Status.COMPLETED, "ended_on": ret.starts_at.date()}
     if ret is not None and ret.status == "held":
+        if reached is not True and rng.random() < 0.6:
+            return {**row, "status": "lost", "stop_reason": pick(rng, LOST_REASONS)}
         end = ret.starts_at.date()
-        return {**row, "status": "stopped", "stop_reason": STOP_NO_RETURN, "ended_on": end}
+        reason = pick(rng, STOP_REASONS)
+        return {**row, "status": "stopped", "stop_reason": reason, "ended_on": end}
     return row
 
 
 def _goals(trajectory, session, rng, ids, batch):
-    how_many = rng.choices((0, 1, 2), (10, 70, 20))[0]
+    how_many = pick(rng, GOALS_PER_PERSON)
     for pillar in rng.sample(list(GOAL_TEXTS), how_many):
         text, step = GOAL_TEXTS[pillar]
         batch.add(

@@ -1,8 +1,10 @@
 """Plausible measurement values for synthetic participants: a baseline body with correlated
 values, its change after six months, and the colour the rule set gives each value."""
 
+from bisect import bisect
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate
 
 from groepsconsult.clinical import PLAUSIBLE_RANGES
 from groepsconsult.measurements.classify import classify
@@ -99,3 +101,17 @@ def verdict(measure, value, partner, sex, fasting):
 
 def other_bp(measure):
     return Measure.DIASTOLIC if measure == Measure.SYSTOLIC else Measure.SYSTOLIC
+
+
+_CUMULATIVE = {}
+
+
+def pick(rng, weights: dict):
+    """A key of `weights` drawn with its weight (like rng.choices, with the cumulative weights
+    worked out once per constant table: this runs millions of times)."""
+    found = _CUMULATIVE.get(id(weights))
+    if found is None or found[3] is not weights:
+        cumulative = list(accumulate(weights.values()))
+        found = _CUMULATIVE[id(weights)] = (list(weights), cumulative, cumulative[-1], weights)
+    keys, cumulative, total, _table = found
+    return keys[bisect(cumulative, rng.random() * total)]

@@ -1,0 +1,54 @@
+"""demo.bulk writes what the ORM would read back, on SQLite (executemany) and PostgreSQL (COPY
+text, where tabs, newlines and backslashes must be escaped), in line or on the writer thread."""
+
+import random
+import uuid
+
+import pytest
+from django.utils import timezone
+
+from groepsconsult.demo.bulk import IdBlock, Writer, bulk_insert, uuid_from, uuid_hex
+from groepsconsult.finance.models import FinanceEvent
+from groepsconsult.regions.models import Region
+
+pytestmark = pytest.mark.django_db(transaction=False)
+AWKWARD = "tab\there, back\\slash, new\nline, \\N and 'quotes'"
+
+
+def test_awkward_text_json_booleans_and_nulls_survive_the_round_trip():
+    now = timezone.now()
+    region_id = IdBlock(Region).take()
+    written = bulk_insert(
+        Region,
+        [
+            {
+                "id": region_id,
+                "name": AWKWARD,
+                "slug": "bulk-awkward",
+                "is_active": False,
+                "created_at": now,
+                "updated_at": now,
+            }
+        ],
+    )
+    assert written == 1
+    region = Region.objects.get(pk=region_id)
+    assert (region.name, region.is_active, region.created_at) == (AWKWARD, False, now)
+    assert region.follow_up_call_weeks == 6  # a missing field gets the model's default
+    changes = {"description": [None, AWKWARD], "ok": True}
+    subject = uuid_hex(random.Random(3))
+    event_id = IdBlock(FinanceEvent).take()
+    Writer().write([])  # nothing to write is fine
+    writer = Writer()
+    row = {"id": event_id, "region_id": region_id, "subject_type": "budgetline"}
+    row |= {"subject_id": subject, "by": AWKWARD, "at": now, "changes": changes}
+    writer.write([(FinanceEvent, [row])])
+    writer.wait()
+    event = FinanceEvent.objects.get(pk=event_id)
+    assert (event.changes, event.subject_id, event.by) == (changes, uuid.UUID(subject), AWKWARD)
+
+
+def test_hex_uuids_are_the_version_4_uuids_of_the_same_draw():
+    for seed in range(20):
+        assert uuid_hex(random.Random(seed)) == uuid_from(random.Random(seed)).hex
+        assert uuid.UUID(uuid_hex(random.Random(seed))).version == 4
