@@ -14,7 +14,7 @@ from groepsconsult.demo.synthetic.setup import SYNTHETIC_MARK
 from groepsconsult.finance.models import BudgetLine
 from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt
 from groepsconsult.handovers.models import Handover, HandoverEvent
-from groepsconsult.monitoring.process import MEDICAL_KINDS
+from groepsconsult.monitoring.facts import MEDICAL_KINDS
 from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.participants.models import Participant
 from groepsconsult.questionnaires.models import Answer, Response
