@@ -59,6 +59,9 @@ SOURCE = {
 }
 
 
+FACT_FIELDS = [f.name for f in TrajectoryFact._meta.concrete_fields if not f.primary_key]
+
+
 def batched(items, size):
     items = list(items)
     return (items[i : i + size] for i in range(0, len(items), size))
@@ -188,19 +191,28 @@ def _fact(row, values, now):
 
 
 def _refresh_batch(ids):
-    rows = list(_source(ids))
-    values = _values(rows) if rows else {}
-    handovers = _handovers(rows) if rows else {}
-    now = timezone.now()
-    facts = [_fact(row, values, now) for row in rows]
     with transaction.atomic():
+        # Two tablets saving for one person at the same moment refresh the same row: lock the
+        # trajectories first (PostgreSQL; SQLite writes one at a time) and upsert, so neither
+        # save fails on the fact's primary key.
+        list(Trajectory.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
+        rows = list(_source(ids))
+        values = _values(rows) if rows else {}
+        handovers = _handovers(rows) if rows else {}
+        now = timezone.now()
+        facts = [_fact(row, values, now) for row in rows]
         HandoverFact.objects.filter(fact_id__in=ids).delete()
-        TrajectoryFact.objects.filter(pk__in=ids).delete()
-        TrajectoryFact.objects.bulk_create(facts)
+        TrajectoryFact.objects.filter(pk__in=ids).exclude(pk__in=[r["pk"] for r in rows]).delete()
+        TrajectoryFact.objects.bulk_create(
+            facts, update_conflicts=True, unique_fields=["trajectory"], update_fields=FACT_FIELDS
+        )
         HandoverFact.objects.bulk_create(
-            HandoverFact(fact_id=row["pk"], status=status, domain=domain)
-            for row in rows
-            for status, domain in sorted(handovers.get(row["participant_id"], ()))
+            (
+                HandoverFact(fact_id=row["pk"], status=status, domain=domain)
+                for row in rows
+                for status, domain in sorted(handovers.get(row["participant_id"], ()))
+            ),
+            ignore_conflicts=True,
         )
     return len(facts)
 

@@ -5,7 +5,6 @@ split is redone there)."""
 import datetime as dt
 import uuid
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -65,7 +64,6 @@ def test_duplicates_are_found_by_key_case_and_phone_format_aside(region_a):
     assert len(report.new_rows) == 1
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
 def test_the_check_reads_participants_through_indexes_and_not_more_as_the_region_grows(region_a):
     data = gp_csv(gp_rows(20))
     grow(region_a, 50)
@@ -75,7 +73,8 @@ def test_the_check_reads_participants_through_indexes_and_not_more_as_the_region
     assert len(small) == len(large) == 2  # one chunk of family names, one of phones
     for sql in large:
         assert "family_key" in sql or "phone_key" in sql
-        assert "USING INDEX participant_region__" in plan(sql), plan(sql)
+        if connection.vendor == "sqlite":  # the plan's wording is SQLite's
+            assert "USING INDEX participant_region__" in plan(sql), plan(sql)
 
 
 def test_a_reused_check_still_skips_a_person_who_arrived_before_the_import(region_a):
