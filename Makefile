@@ -39,9 +39,12 @@ format: setup
 messages: setup
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
+# Two workers (pytest-xdist): the suite is CPU-bound and CI has two cores; TEST_WORKERS=0 runs it in
+# one process (e.g. to debug with pdb).
+TEST_WORKERS ?= 2
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run -v1
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Benchmarks as ratios to the logged-in base page (bench/README.md); exits 1 when a goal is missed.
 bench: setup

@@ -13,7 +13,6 @@ import re
 import time
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -35,8 +34,9 @@ from tests.factories.region_b_objects import make_app_objects
 from tests.test_url_walk import (
     PUBLIC_URL_NAMES,
     UNMATCHED_OK,
+    all_public_ids,
     every_pattern,
-    fill,
+    url_the_owner_opens,
 )
 
 # Synthetic participants before the first walk, then as many and twice as many more: from the
@@ -61,16 +61,6 @@ def object_routes():
         converters = entry.pattern.converters
         if name and converters and name not in PUBLIC_URL_NAMES | UNMATCHED_OK:
             yield name, converters
-
-
-def public_ids():
-    """(app label, public id) of every object that has one."""
-    return [
-        (model._meta.app_label, public_id)
-        for model in apps.get_models()
-        if any(f.name == "public_id" for f in model._meta.fields)
-        for public_id in model.objects.values_list("public_id", flat=True)
-    ]
 
 
 def measure(client, url):
@@ -102,18 +92,11 @@ def pages_of(clients, region_admin):
                 continue
             if client.get(url).status_code == 200:
                 pages[role, url] = client
-    ids = public_ids()
+    ids = all_public_ids()
     for name, converters in object_routes():
-        namespace = name.split(":")[0]
-        # The route's own app's objects first: most routes then match at the first tries.
-        for _app, public_id in sorted(ids, key=lambda found: found[0] != namespace):
-            try:
-                url = reverse(name, kwargs=fill(converters, public_id))
-            except NoReverseMatch:  # a route whose other parameters `fill` cannot guess
-                continue
-            if region_admin.get(url).status_code == 200:
-                pages["administrator", url] = region_admin
-                break
+        url = url_the_owner_opens(region_admin, name, converters, ids)
+        if url:
+            pages["administrator", url] = region_admin
     return pages
 
 

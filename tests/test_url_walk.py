@@ -10,7 +10,7 @@ import uuid
 import pytest
 from django.apps import apps
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from groepsconsult.accounts.permissions import Role
 from tests.conftest import verified_login
@@ -62,13 +62,33 @@ def fill(converters, public_id):
 
 
 def all_public_ids():
+    """(app label, public id) of every object that has one."""
     ids = []
     for model in apps.get_models():
         if any(f.name == "public_id" for f in model._meta.fields):
-            ids += [
-                (model.__name__, pid) for pid in model.objects.values_list("public_id", flat=True)
-            ]
+            label = model._meta.app_label
+            ids += [(label, pid) for pid in model.objects.values_list("public_id", flat=True)]
     return ids
+
+
+def url_the_owner_opens(owner, name, converters, objects):
+    """One URL of this route that region B's administrator opens, else None.
+
+    One object per route is enough: a view scopes its query the same way for every object. The
+    route's own app's objects are tried first, so most routes match at the first tries; a 405
+    ends the search at once (a POST-only action, listed in UNMATCHED_OK)."""
+    namespace = name.split(":")[0]
+    for _label, pid in sorted(objects, key=lambda found: found[0] != namespace):
+        try:
+            url = reverse(name, kwargs=fill(converters, pid))
+        except NoReverseMatch:  # a route whose other parameters `fill` cannot guess
+            return None
+        status = owner.get(url).status_code
+        if status == 200:
+            return url
+        if status == 405:
+            return None
+    return None
 
 
 @pytest.fixture
@@ -90,12 +110,8 @@ def test_no_role_of_region_a_reaches_an_object_of_region_b(region_a, region_b_wo
     for name, converters, _extra in object_patterns():
         if name in PUBLIC_URL_NAMES:
             continue
-        urls = []
-        for _model, pid in objects:
-            url = reverse(name, kwargs=fill(converters, pid))
-            if owner.get(url).status_code == 200:
-                urls.append(url)
-        (checked if urls else unmatched).append((name, urls))
+        url = url_the_owner_opens(owner, name, converters, objects)
+        (checked if url else unmatched).append((name, [url] if url else []))
     assert checked, "the walk checked nothing"
     leaks = []
     for role in Role.values:
