@@ -7,24 +7,38 @@ risk (learning stage) is due a week earlier and may be tried more often.
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Least, TruncDate
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
-from groepsconsult.audit.services import access_log_write
+from groepsconsult.audit.services import access_log_records, access_log_write
 from groepsconsult.consent.models import ConsentPurpose
-from groepsconsult.consent.selectors import consent_current_exists, participants_with_consent
+from groepsconsult.consent.selectors import consent_current_exists
 from groepsconsult.followups.models import FINAL_OUTCOMES, FollowUpAttempt, Story
+from groepsconsult.handovers.selectors import signal_open_exists, signals_open_for_participants
 from groepsconsult.participants.selectors import (
     participant_visible_q,
     participant_visible_queryset,
 )
-from groepsconsult.questionnaires.selectors import participants_answering
+from groepsconsult.questionnaires.selectors import answering_exists
 from groepsconsult.registrations.models import Registration
 from groepsconsult.registrations.selectors import registration_get_for_user
-from groepsconsult.trajectories.selectors import trajectories_for_session
+from groepsconsult.trajectories.selectors import trajectory_for_session_subquery
 
 PURPOSE = Purpose.FOLLOW_UP_CALL
 WINDOW_START = dt.timedelta(weeks=6)
@@ -37,29 +51,48 @@ SHORT_LINES_MAX_ATTEMPTS = 5
 
 @dataclass
 class WorkItem:
+    """One open call on the worklist page (built from one annotated registration)."""
+
     registration: Registration
     due_on: dt.date
     short_lines: bool
-    attempts: list = field(default_factory=list)
+    attempts: int = 0
+    last_outcome: str = ""
 
     @property
     def participant(self):
         return self.registration.participant
 
     @property
-    def last(self):
-        return self.attempts[-1] if self.attempts else None
+    def last_outcome_label(self):
+        return FollowUpAttempt.Outcome(self.last_outcome).label if self.last_outcome else ""
 
     @property
     def max_attempts(self):
         return SHORT_LINES_MAX_ATTEMPTS if self.short_lines else MAX_ATTEMPTS
 
 
-def contactable_queryset(*, membership):
-    return participants_with_consent(
-        participant_visible_queryset(membership=membership),
-        ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION,
+def short_lines_exists(participant_ref="participant"):
+    """EXISTS(money worries on the social-risk questionnaire) for the participant at the ref."""
+    return answering_exists(
+        code="social_risks", question="money_worries", participant_ref=participant_ref
     )
+
+
+def short_lines_for(registration) -> bool:
+    """Does this registration's participant get the short lines (one query)?"""
+    return Registration.objects.filter(pk=registration.pk).filter(short_lines_exists()).exists()
+
+
+def _attempt_count(rows):
+    """COUNT(*) of the correlated `rows` as a subquery (0 when there are none)."""
+    counted = rows.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _days_after(day, delta):
+    """`day` + `delta` as a date, on SQLite and PostgreSQL alike."""
+    return Cast(day + Value(delta), output_field=DateField())
 
 
 def _registrations_in_window(*, membership, today):
@@ -67,86 +100,94 @@ def _registrations_in_window(*, membership, today):
     end = dt.datetime.combine(today - WINDOW_START, dt.time.max, tzinfo=dt.UTC)
     return (
         Registration.objects.filter(
+            participant_visible_q(membership=membership, via="participant__"),
+            consent_current_exists(
+                ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION, participant_ref="participant"
+            ),
             consultation__region=membership.region,
             consultation__kind="first",
             consultation__starts_at__range=(start, end),
-            participant__in=contactable_queryset(membership=membership),
         )
         .exclude(status=Registration.Status.CANCELLED)
         .exclude(attendance="absent")
-        .select_related("participant", "consultation")
     )
 
 
-def _attempts_by_key(registrations):
-    rows = FollowUpAttempt.objects.filter(
-        participant_id__in=[r.participant_id for r in registrations],
-        consultation_id__in={r.consultation_id for r in registrations},
-    ).order_by("called_at", "id")
-    grouped: dict[tuple, list] = {}
-    for row in rows:
-        grouped.setdefault((row.participant_id, row.consultation_id), []).append(row)
-    return grouped
+def _with_call_state(registrations):
+    """Annotate short lines, the due date and the attempts of this call, all in SQL.
 
-
-def _trajectory_due_dates(registrations) -> dict:
-    """participant id -> the trajectory's follow-up call date (one query per session)."""
-    by_session: dict = {}
-    for r in registrations:
-        by_session.setdefault(r.consultation, []).append(r.participant_id)
-    due = {}
-    for consultation, ids in by_session.items():
-        found = trajectories_for_session(participant_ids=ids, consultation=consultation)
-        due.update({pid: t.follow_up_call_due for pid, t in found.items()})
-    return due
-
-
-def _due_on(registration, planned, short_lines) -> dt.date:
-    """The trajectory's due date, else 7 weeks after the session; short lines a week earlier."""
-    session_day = registration.consultation.starts_at.date()
-    due = planned or session_day + DUE_AFTER
-    if short_lines:
-        due = min(due, session_day + SHORT_LINES_DUE_AFTER)
-    return due
-
-
-def _is_open(item, today) -> bool:
-    last = item.last
-    if last and last.outcome in FINAL_OUTCOMES:
-        return False
-    if len(item.attempts) >= item.max_attempts:
-        return False
-    return not (last and last.retry_on and last.retry_on > today)
-
-
-def worklist_for_user(*, membership, by, today):
-    """Open calls, due first; one LIST access event per participant shown (fixed queries)."""
-    registrations = list(_registrations_in_window(membership=membership, today=today))
-    ids = [r.participant_id for r in registrations]
-    short = participants_answering(
-        participant_ids=ids, code="social_risks", question="money_worries"
+    Due: the trajectory's follow-up call date, else 7 weeks after the session; short lines at
+    the latest 6 weeks after it (`trajectory_for_session_subquery` picks the trajectory)."""
+    attempts = FollowUpAttempt.objects.filter(
+        participant_id=OuterRef("participant_id"), consultation_id=OuterRef("consultation_id")
     )
-    attempts = _attempts_by_key(registrations)
-    planned = _trajectory_due_dates(registrations)
-    items = []
-    for r in registrations:
-        is_short = r.participant_id in short
-        item = WorkItem(
-            registration=r,
-            due_on=_due_on(r, planned.get(r.participant_id), is_short),
-            short_lines=is_short,
-            attempts=attempts.get((r.participant_id, r.consultation_id), []),
+    last = attempts.order_by("-called_at", "-id")
+    session_day = TruncDate("consultation__starts_at", tzinfo=dt.UTC)
+    planned = trajectory_for_session_subquery(
+        "follow_up_call_due", participant_ref="participant_id", consultation_ref="consultation_id"
+    )
+    return (
+        registrations.alias(planned_due=planned)
+        .annotate(short_lines=short_lines_exists())
+        .alias(
+            due_default=Coalesce(
+                F("planned_due"), _days_after(session_day, DUE_AFTER), output_field=DateField()
+            )
         )
-        if _is_open(item, today):
-            items.append(item)
-    items.sort(key=lambda i: (i.due_on, not i.short_lines, i.participant.family_name))
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.LIST,
-        subject_type="followup",
-        participant_ids=[i.participant.public_id for i in items],
-        purpose=PURPOSE,
+        .annotate(
+            due_on=Case(
+                When(
+                    short_lines=True,
+                    then=Least(F("due_default"), _days_after(session_day, SHORT_LINES_DUE_AFTER)),
+                ),
+                default=F("due_default"),
+                output_field=DateField(),
+            ),
+            attempt_count=_attempt_count(attempts),
+            last_outcome=Subquery(last.values("outcome")[:1]),
+            last_retry_on=Subquery(last.values("retry_on")[:1]),
+            max_attempts=Case(
+                When(short_lines=True, then=Value(SHORT_LINES_MAX_ATTEMPTS)),
+                default=Value(MAX_ATTEMPTS),
+            ),
+        )
     )
+
+
+def worklist_queryset(*, membership, today):
+    """Open calls, due first (short lines first on the same day), one query for any page.
+
+    Open: no final outcome yet, attempts under the cap, and no retry date still ahead."""
+    rows = _with_call_state(_registrations_in_window(membership=membership, today=today))
+    return (
+        rows.filter(Q(last_outcome__isnull=True) | ~Q(last_outcome__in=FINAL_OUTCOMES))
+        .filter(attempt_count__lt=F("max_attempts"))
+        .filter(Q(last_retry_on__isnull=True) | Q(last_retry_on__lte=today))
+        .select_related("participant", "consultation")
+        .order_by("due_on", "-short_lines", "participant__family_name", "pk")
+    )
+
+
+def worklist_items(*, rows, by):
+    """The page's rows as WorkItems; one LIST access event for the participants shown."""
+    items = [
+        WorkItem(
+            registration=r,
+            due_on=r.due_on,
+            short_lines=r.short_lines,
+            attempts=r.attempt_count,
+            last_outcome=r.last_outcome or "",
+        )
+        for r in rows
+    ]
+    if items:
+        access_log_write(
+            by=by,
+            action=AccessEvent.Action.LIST,
+            subject_type="followup",
+            participant_ids=[i.participant.public_id for i in items],
+            purpose=PURPOSE,
+        )
     return items
 
 
@@ -191,70 +232,92 @@ def reached_rate_by_caller(*, region):
 # --- The interdisciplinary review list ------------------------------------------------------
 
 LOST_OUTCOMES = frozenset({"wrong_number", "declined", "moved_away"})
+# A last call with one of these puts the participant on the agenda (unanswered or lost).
+REVIEW_OUTCOMES = sorted(LOST_OUTCOMES | {"no_answer"})
+REVIEW_PAGE_SIZE = 100  # a meeting's agenda: per neighbourhood it rarely fills one page
 
 
 @dataclass
 class ReviewRow:
     participant: object
-    signals: list = field(default_factory=list)
+    signals: list
     unanswered: int = 0  # no-answer attempts of an unfinished call
     lost_reason: str = ""  # why this person is lost to follow-up, if they are
 
 
-def _calls_by_participant(*, region, participant_ids=None):
-    rows = FollowUpAttempt.objects.in_region(region).order_by("called_at", "id")
-    if participant_ids is not None:
-        rows = rows.filter(participant_id__in=participant_ids)
-    calls: dict[int, list] = {}
-    for row in rows.select_related("participant__neighbourhood"):
-        calls.setdefault(row.participant_id, []).append(row)
-    return calls
+def review_queryset(*, membership, neighbourhood=None):
+    """Visible participants needing the team's attention, by neighbourhood and name: an open
+    signal (stalled or stopped hand-overs, red values without GP feedback, needs help), or a
+    last follow-up call that was not answered or lost them. One query for any page.
 
-
-def _call_state(row: ReviewRow, attempts):
-    last = attempts[-1]
-    if last.outcome in LOST_OUTCOMES:
-        row.lost_reason = last.get_outcome_display()
-    elif last.outcome == "no_answer":
-        row.unanswered = len(attempts)
-        if len(attempts) >= SHORT_LINES_MAX_ATTEMPTS:
-            row.lost_reason = str(FollowUpAttempt.Outcome.NO_ANSWER.label)
-
-
-def review_list_for_user(*, membership, by, signals, neighbourhood=None):
-    """One row per participant needing the team's attention, per neighbourhood.
-
-    `signals` are the region's open signals (handovers.selectors.signal_list_for_user: stalled or
-    stopped hand-overs, red values without GP feedback, needs-help calls).
-    """
-    visible = set(participant_visible_queryset(membership=membership).values_list("pk", flat=True))
-    rows: dict[int, ReviewRow] = {}
-    for signal in signals:
-        row = rows.setdefault(signal.participant_id, ReviewRow(participant=signal.participant))
-        row.signals.append(signal)
-    for pid, attempts in _calls_by_participant(region=membership.region).items():
-        if pid not in visible:
-            continue
-        row = rows.get(pid) or ReviewRow(participant=attempts[0].participant)
-        _call_state(row, attempts)
-        if row.signals or row.unanswered or row.lost_reason:
-            rows[pid] = row
-    result = [r for r in rows.values() if r.participant.pk in visible]
-    if neighbourhood:
-        result = [
-            r
-            for r in result
-            if str(getattr(r.participant.neighbourhood, "public_id", "")) == neighbourhood
-        ]
-    result.sort(key=lambda r: (str(r.participant.neighbourhood or ""), r.participant.family_name))
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.LIST,
-        subject_type="review",
-        participant_ids=[r.participant.public_id for r in result],
-        purpose=Purpose.REVIEW_MEETING,
+    Lost: wrong number, moved away, does not want to talk, or no answer after every attempt of
+    the call (5 with short lines, else 3)."""
+    attempts = FollowUpAttempt.objects.filter(participant_id=OuterRef("pk"))
+    last = attempts.order_by("-called_at", "-id")
+    unanswered = FollowUpAttempt.objects.filter(
+        participant_id=OuterRef("pk"),
+        consultation_id=OuterRef("last_consultation_id"),
+        outcome=FollowUpAttempt.Outcome.NO_ANSWER,
     )
-    return result
+    called = FollowUpAttempt.objects.in_region(membership.region).filter(
+        outcome__in=REVIEW_OUTCOMES
+    )
+    rows = (
+        participant_visible_queryset(membership=membership)
+        .annotate(
+            open_signal=signal_open_exists(participant_ref="pk"),
+            last_outcome=Subquery(last.values("outcome")[:1]),
+            last_consultation_id=Subquery(last.values("consultation_id")[:1]),
+            short_lines=short_lines_exists(participant_ref="pk"),
+        )
+        .annotate(unanswered=_attempt_count(unanswered))
+        .filter(
+            Q(open_signal=True)
+            | Q(pk__in=called.values("participant_id"), last_outcome__in=REVIEW_OUTCOMES)
+        )
+        .select_related("neighbourhood")
+        .order_by(F("neighbourhood__name").asc(nulls_first=True), "family_name", "given_name", "pk")
+    )
+    if neighbourhood:
+        rows = rows.filter(neighbourhood__public_id=neighbourhood)
+    return rows
+
+
+def _review_row(participant, signals):
+    row = ReviewRow(participant=participant, signals=signals)
+    outcome = participant.last_outcome
+    if outcome in LOST_OUTCOMES:
+        row.lost_reason = str(FollowUpAttempt.Outcome(outcome).label)
+    elif outcome == FollowUpAttempt.Outcome.NO_ANSWER:
+        row.unanswered = participant.unanswered
+        cap = SHORT_LINES_MAX_ATTEMPTS if participant.short_lines else MAX_ATTEMPTS
+        if row.unanswered >= cap:
+            row.lost_reason = str(FollowUpAttempt.Outcome.NO_ANSWER.label)
+    return row
+
+
+def review_rows(*, membership, by, participants):
+    """The page's participants as ReviewRows with their open signals (one query), logged:
+    one LIST event for the participants and one for the signals shown."""
+    participants = list(participants)
+    signals = signals_open_for_participants(
+        membership=membership, participant_ids=[p.pk for p in participants]
+    )
+    by_participant: dict[int, list] = {}
+    for signal in signals:
+        by_participant.setdefault(signal.participant_id, []).append(signal)
+    rows = [_review_row(p, by_participant.get(p.pk, [])) for p in participants]
+    if rows:
+        access_log_write(
+            by=by,
+            action=AccessEvent.Action.LIST,
+            subject_type="review",
+            participant_ids=[r.participant.public_id for r in rows],
+            purpose=Purpose.REVIEW_MEETING,
+        )
+    if signals:
+        access_log_records(by=by, records=signals, purpose=Purpose.REVIEW_MEETING)
+    return rows
 
 
 # ---- stories for the funder report --------------------------------------------------------

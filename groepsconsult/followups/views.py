@@ -15,22 +15,21 @@ from groepsconsult.consent.selectors import consent_current_for_participant
 from groepsconsult.consultations.selectors import (
     consultation_get_for_user,
 )
-from groepsconsult.core.http import form_add_validation_error, paginate
+from groepsconsult.core.http import form_add_validation_error, paginate, uuid_or_none
 from groepsconsult.followups import closeout, selectors, services
 from groepsconsult.followups.forms import AttemptForm, DebriefForm, StoryForm
-from groepsconsult.handovers.selectors import signal_list_for_user
-from groepsconsult.questionnaires.selectors import participants_answering
+from groepsconsult.regions.selectors import neighbourhood_list
 
 
 @require_permission(Permission.FOLLOWUP_CALL)
 def worklist(request):
-    items = selectors.worklist_for_user(
-        membership=request.membership,
-        by=Actor.from_request(request),
-        today=timezone.localdate(),
-    )
+    """One page of open calls, due first (a fixed number of queries whatever the region)."""
+    rows = selectors.worklist_queryset(membership=request.membership, today=timezone.localdate())
+    page = paginate(request, rows)
+    page.object_list = selectors.worklist_items(rows=page, by=Actor.from_request(request))
     context = {
-        "items": items,
+        "page": page,
+        "items": page.object_list,
         "rates": selectors.reached_rate_by_caller(region=request.membership.region),
     }
     return render(request, "followups/worklist.html", context)
@@ -38,16 +37,22 @@ def worklist(request):
 
 @require_permission(Permission.SIGNAL_VIEW)
 def review_list(request):
-    """The printable agenda of the periodic interdisciplinary meeting."""
-    by = Actor.from_request(request)
+    """The printable agenda of the periodic interdisciplinary meeting, per neighbourhood."""
     membership = request.membership
-    signals = signal_list_for_user(membership=membership, by=by)
-    rows = selectors.review_list_for_user(
-        membership=membership, by=by, signals=signals, neighbourhood=request.GET.get("wijk", "")
+    neighbourhood = uuid_or_none(request.GET.get("neighbourhood"))
+    participants = selectors.review_queryset(membership=membership, neighbourhood=neighbourhood)
+    page = paginate(request, participants, per_page=selectors.REVIEW_PAGE_SIZE)
+    page.object_list = selectors.review_rows(
+        membership=membership, by=Actor.from_request(request), participants=page
     )
-    return render(
-        request, "followups/review_list.html", {"rows": rows, "today": timezone.localdate()}
-    )
+    context = {
+        "page": page,
+        "rows": page.object_list,
+        "today": timezone.localdate(),
+        "neighbourhoods": neighbourhood_list(region=membership.region),
+        "neighbourhood": str(neighbourhood or ""),
+    }
+    return render(request, "followups/review_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,9 +64,7 @@ def call(request, registration):
     )
     form = AttemptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        short = reg.participant_id in participants_answering(
-            participant_ids=[reg.participant_id], code="social_risks", question="money_worries"
-        )
+        short = selectors.short_lines_for(reg)
         try:
             services.followup_attempt_record(
                 registration=reg,

@@ -24,7 +24,10 @@ from groepsconsult.handovers.models import (
     HandoverEvent,
     Signal,
 )
-from groepsconsult.participants.selectors import participant_visible_queryset
+from groepsconsult.participants.selectors import (
+    participant_visible_q,
+    participant_visible_queryset,
+)
 
 PURPOSE = Purpose.HANDOVER
 SIGNAL_PURPOSE = Purpose.SIGNAL_LIST
@@ -165,7 +168,7 @@ def signal_list_for_user(*, membership, by, open_only=True, limit=300):
     """The region's signal list, oldest first; logged (it names participants)."""
     qs = (
         Signal.objects.in_region(membership.region)
-        .filter(participant__in=participant_visible_queryset(membership=membership))
+        .filter(participant_visible_q(membership=membership, via="participant__"))
         .select_related("participant", "owner", "handover__offer", "resolved_by")
     )
     if open_only:
@@ -173,6 +176,24 @@ def signal_list_for_user(*, membership, by, open_only=True, limit=300):
     rows = list(qs.order_by("raised_at", "id")[:limit])
     access_log_records(by=by, records=rows, purpose=SIGNAL_PURPOSE)
     return rows
+
+
+def signal_open_exists(*, participant_ref="pk"):
+    """EXISTS(an open signal) for the participant at `participant_ref` of the outer query."""
+    return Exists(
+        Signal.objects.filter(participant_id=OuterRef(participant_ref), resolved_at__isnull=True)
+    )
+
+
+def signals_open_for_participants(*, membership, participant_ids):
+    """The open signals of these (visible, already fetched) participants, oldest first: one
+    query for a page of the review list. The caller logs what it shows."""
+    return list(
+        Signal.objects.in_region(membership.region)
+        .filter(participant_id__in=list(participant_ids), resolved_at__isnull=True)
+        .select_related("participant")
+        .order_by("raised_at", "id")
+    )
 
 
 def signal_get_for_user(*, membership, public_id):

@@ -1,6 +1,6 @@
 """Reads of questionnaire definitions and answers. Answers are personal data: readers log."""
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
 from groepsconsult.audit.models import AccessEvent
@@ -138,14 +138,15 @@ def answers_latest_for_participant(*, participant, code) -> dict:
     return answers
 
 
-def participants_answering(*, participant_ids, code, question, value="yes") -> set:
-    """Ids of the participants whose answer to `question` of `code` is `value` (one query).
-    For the follow-up worklist (money worries first); no answers leave this function."""
-    return set(
+def answering_exists(*, code, question, participant_ref="pk", value="yes"):
+    """EXISTS(an answer `value` to `question` of `code`) for the participant at
+    `participant_ref` of the outer query (the follow-up worklist's short lines); no answers
+    leave the database."""
+    return Exists(
         Answer.objects.filter(
-            response__registration__participant_id__in=list(participant_ids),
+            response__registration__participant_id=OuterRef(participant_ref),
             response__questionnaire__code=code,
             question__code=question,
             value=value,
-        ).values_list("response__registration__participant_id", flat=True)
+        )
     )

@@ -7,7 +7,8 @@ logged selector first; these take the participant (or its id) they were given.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.trajectories.models import (
@@ -86,6 +87,23 @@ def trajectories_for_session(*, participant_ids, consultation) -> dict[int, Traj
         if current is None or not _is_linked(current, consultation.pk):
             chosen[t.participant_id] = t
     return chosen
+
+
+def trajectory_for_session_subquery(field, *, participant_ref, consultation_ref):
+    """`field` of the trajectory `trajectories_for_session` picks, as a correlated subquery:
+    the first trajectory linked to the session at `consultation_ref` (its first or 6-month
+    session), else the participant's latest. For lists that sort or filter on it in SQL.
+
+    The pick is by id in an inner subquery: an ORDER BY that refers to the outer row fails on
+    SQLite (3.40) once the outer query sorts on the result."""
+    mine = Trajectory.objects.filter(participant_id=OuterRef(OuterRef(participant_ref)))
+    session = OuterRef(OuterRef(consultation_ref))
+    linked = mine.filter(Q(baseline_consultation_id=session) | Q(return_consultation_id=session))
+    chosen = Coalesce(
+        Subquery(linked.order_by("started_on", "id").values("id")[:1]),
+        Subquery(mine.order_by("-started_on", "-id").values("id")[:1]),
+    )
+    return Subquery(Trajectory.objects.filter(pk=chosen).values(field)[:1])
 
 
 def baseline_registrations_for_return(*, trajectories, consultation) -> dict:
