@@ -1,7 +1,10 @@
 """`make bench`: page costs as ratios to the logged-in base page, written to var/bench/latest.json.
 
-    .venv/bin/python bench/run.py [--repeat 15] [--only NAME] [--keep]
+    .venv/bin/python bench/run.py [--repeat 15] [--only NAME] [--keep] [--db FILE]
         [--participants N [--access-events M]] | --readme
+
+--db FILE keeps the database there; when FILE exists it is migrated and reused as it is (no seed,
+no growth: pass the same --participants for the grown goals), so a grown region is made once.
 
 Uses its own throw-away SQLite file (never your data): migrates it, loads the demo data through the
 services (seed_demo), logs in as the demo coordinator (two-factor verified), then times each
@@ -32,7 +35,7 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 ACCESS_LOG_TABLE = "audit_accessevent"
 
 
-def setup(db_path):
+def setup(db_path, fresh=True):
     os.environ.update(
         SQLITE_PATH=str(db_path), DEBUG="false", LOG_LEVEL="WARNING", REQUEST_LOG_LEVEL="WARNING"
     )
@@ -49,7 +52,8 @@ def setup(db_path):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    if fresh:
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def client_for(role):
@@ -255,21 +259,27 @@ def main():
     parser.add_argument(
         "--access-events", type=int, default=None, help="access-log rows to add (default 10 x N)"
     )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="use (and keep) this SQLite file; an existing one is reused as it is",
+    )
     parser.add_argument("--readme", action="store_true", help="print latest.json as Markdown")
     args = parser.parse_args()
     if args.readme:
         print(markdown(json.loads(OUT.read_text())))
         return
     tmp = Path(tempfile.mkdtemp(prefix="gc-bench-"))
-    setup(tmp / "bench.sqlite3")
-    if args.participants:
+    reuse = bool(args.db and args.db.exists())
+    setup(args.db or tmp / "bench.sqlite3", fresh=not reuse)
+    if args.participants and not reuse:
         from groepsconsult.accounts.models import Membership
 
         region = Membership.objects.filter(role="coordinator").order_by("pk").first().region
         events = args.access_events if args.access_events is not None else 10 * args.participants
         grow(region, args.participants, events)
     results = run(args.repeat, args.only, grown=bool(args.participants))
-    if not args.only or args.only in "GP import":
+    if (not args.only or args.only in "GP import") and not args.db:  # it would grow a kept file
         results.append(gp_import_row(client_for("coordinator")[1]))
     machine = f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, SQLite"
     if args.participants:
@@ -287,7 +297,7 @@ def main():
     )
     print_table(results)
     print(f"\n{machine}; written to {OUT.relative_to(ROOT)}")
-    if not args.keep:
+    if not args.keep or args.db:
         for f in tmp.iterdir():
             f.unlink()
         tmp.rmdir()

@@ -62,7 +62,11 @@ class Handover(PublicModel):
         ordering = ["-status_changed_at", "-id"]
         indexes = [
             models.Index(fields=["region", "status", "status_changed_at"]),
-            models.Index(fields=["offer", "status"]),
+            # Covers the offer figures (counts and hours to first contact) without the table.
+            models.Index(
+                fields=["offer", "status", "requested_at", "first_contact_at"],
+                name="handover_offer_figures_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -5,9 +5,10 @@ were requested, and only of participants who currently consent to sharing name a
 the offer: the consent filter is an EXISTS inside the same query, so a withdrawal applies at once.
 """
 
-import statistics
+from collections import Counter
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
+from django.db.models.functions import Round
 from django.shortcuts import get_object_or_404
 
 from groepsconsult.accounts.permissions import Permission
@@ -16,6 +17,7 @@ from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import access_log_records
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_current_queryset
+from groepsconsult.core.expressions import DaysBetween
 from groepsconsult.handovers.models import (
     ENDED,
     ENDED_WITHOUT_RESULT,
@@ -136,32 +138,51 @@ def handover_ended_badly_list(*, region=None):
 
 
 def offer_handover_figures(*, offer_ids) -> dict[int, dict]:
-    """{offer id: acceptance rate (%) and median days to first contact} in one query.
+    """{offer id: acceptance rate (%) and median days to first contact} in two queries.
 
     Acceptance = accepted at some point / answered (accepted or declined). No personal data.
+    The database counts per offer and status, and per offer and hours to first contact (to the
+    nearest hour), so the page reads a few hundred rows however many hand-overs its offers had
+    (issue 12: it read every one); the median is taken from those counts, to the hour. A covering
+    index (offer, status, requested_at, first_contact_at) answers both without the table.
     """
-    rows = Handover.objects.filter(offer_id__in=list(offer_ids), requested_at__isnull=False)
+    requested = Handover.objects.filter(
+        offer_id__in=list(offer_ids), requested_at__isnull=False
+    ).order_by()
     figures: dict[int, dict] = {}
     answered_statuses = set(S.values) - {S.PROPOSED, S.REQUESTED}
-    for offer_id, status, requested_at, first_contact_at in rows.values_list(
-        "offer_id", "status", "requested_at", "first_contact_at"
-    ):
+    for offer_id, status, n in requested.values_list("offer_id", "status").annotate(n=Count("pk")):
         item = figures.setdefault(
-            offer_id, {"requested": 0, "answered": 0, "accepted": 0, "days": []}
+            offer_id, {"requested": 0, "answered": 0, "accepted": 0, "hours": Counter()}
         )
-        item["requested"] += 1
+        item["requested"] += n
         if status in answered_statuses:
-            item["answered"] += 1
-            item["accepted"] += status != S.DECLINED
-        if first_contact_at:
-            item["days"].append((first_contact_at - requested_at).total_seconds() / 86400)
+            item["answered"] += n
+            item["accepted"] += n if status != S.DECLINED else 0
+    contacted = requested.filter(first_contact_at__isnull=False).annotate(
+        hours=Round(DaysBetween("requested_at", "first_contact_at") * 24)
+    )
+    for offer_id, hours, n in contacted.values_list("offer_id", "hours").annotate(n=Count("pk")):
+        figures[offer_id]["hours"][int(hours)] += n
     for item in figures.values():
-        days = item.pop("days")
+        median = _median_of_counts(item.pop("hours"))
         item["acceptance_rate"] = (
             round(100 * item["accepted"] / item["answered"]) if item["answered"] else None
         )
-        item["median_days"] = round(statistics.median(days), 1) if days else None
+        item["median_days"] = round(median / 24, 1) if median is not None else None
     return figures
+
+
+def _median_of_counts(counts: Counter):
+    """The median of the values counted in `counts` ({value: how often}), or None when empty."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    wanted, middle, seen = {(total - 1) // 2, total // 2}, [], 0
+    for value in sorted(counts):
+        before, seen = seen, seen + counts[value]
+        middle += [value for position in sorted(wanted) if before <= position < seen]
+    return sum(middle) / len(middle)
 
 
 def signal_list_for_user(*, membership, by, open_only=True, limit=300):

@@ -144,3 +144,34 @@ def test_offer_figures_acceptance_rate_and_median_days(region_a):
     assert figures["requested"] == 3
     assert figures["acceptance_rate"] == 67
     assert figures["median_days"] == 3.0
+
+
+def test_offer_figures_median_of_an_even_count_in_part_days(region_a):
+    first = make_handover(region_a)
+    offer, partner = first.offer, make_partner(region_a, first.offer)
+    handovers = [first] + [make_handover(region_a, offer=offer) for _ in range(3)]
+    for handover, days in zip(handovers, [1, 2.5, 3, 10], strict=True):
+        step(handover, partner, S.ACCEPTED, days=0.5)
+        step(handover, partner, S.CONTACTED, days=days)
+    make_handover(region_a, offer=offer)  # requested, not answered: counted, no contact
+    figures = offer_handover_figures(offer_ids=[offer.pk])[offer.pk]
+    assert figures == {"requested": 5, "answered": 4, "accepted": 4} | {
+        "acceptance_rate": 100,
+        "median_days": 2.8,  # (2.5 + 3) / 2 = 2.75, to one decimal
+    }
+
+
+def test_offer_figures_are_counted_by_the_database(region_a, django_assert_num_queries):
+    """Grouped counts (per status, per hour to first contact): the rows read do not grow with
+    the hand-overs (issue 12: the offers page read every hand-over of its offers)."""
+    first = make_handover(region_a)
+    partner = make_partner(region_a, first.offer)
+    for _ in range(6):
+        handover = make_handover(region_a, offer=first.offer)
+        step(handover, partner, S.ACCEPTED, days=1)
+        step(handover, partner, S.CONTACTED, days=2)
+    with django_assert_num_queries(2) as captured:
+        figures = offer_handover_figures(offer_ids=[first.offer.pk])
+    assert all("GROUP BY" in q["sql"] for q in captured.captured_queries)
+    assert figures[first.offer.pk]["requested"] == 7
+    assert figures[first.offer.pk]["median_days"] == 2.0
