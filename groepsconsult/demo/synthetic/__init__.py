@@ -17,9 +17,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.demo.bulk import IdBlock, refresh_statistics, reset_sequences
+from groepsconsult.demo.bulk import (
+    IdBlock,
+    foreign_keys_checked_after,
+    refresh_statistics,
+    reset_sequences,
+)
 from groepsconsult.demo.synthetic import extras, places, sessions, setup
 from groepsconsult.demo.synthetic.batch import WRITE_ORDER, Batch, Counts, Trajectory
+from groepsconsult.participants.search import fts_bulk_load
 from groepsconsult.regions.models import Location
 
 __all__ = ["WRITE_ORDER", "Counts", "Trajectory", "generate"]
@@ -46,25 +52,38 @@ def generate(
         texts, forms = setup.consent_texts(), setup.questionnaire_forms()
         for i, target in enumerate(targets):
             share = participants // len(targets) + (1 if i < participants % len(targets) else 0)
-            ctx = extras.Ctx(
-                rng=rng,
-                ids=ids,
-                batch=Batch(),
-                today=today,
-                user_id=user.pk,
-                username=user.username,
-                receiver=(receiver.pk, receiver.username),
-                texts=texts,
-                forms=forms,
-                offers=setup.region_offers(target, rng, today),
-                call_weeks=target.follow_up_call_weeks,
-                progress=progress or (lambda counts: None),
-            )
-            held = sessions.fill_region(target, share, ctx, counts)
+            ctx = _context(target, rng, ids, today, user, receiver, texts, forms, progress)
+            held = _fill(target, share, ctx, counts)
             counts.budget_lines += setup.region_costs(target, held, rng)
         reset_sequences(Consultation, *WRITE_ORDER)
     refresh_statistics()
     return counts
+
+
+def _fill(target, share, ctx, counts) -> list:
+    """The region's sessions and participants. The name index is filled once at the end
+    (SQLite) and the foreign keys are checked once, set-based, at the end (PostgreSQL, as a
+    superuser); see their docstrings."""
+    first_ids = {model: block.next for model, block in ctx.ids.items()}
+    with fts_bulk_load(), foreign_keys_checked_after(first_ids):
+        return sessions.fill_region(target, share, ctx, counts)
+
+
+def _context(target, rng, ids, today, user, receiver, texts, forms, progress):
+    return extras.Ctx(
+        rng=rng,
+        ids=ids,
+        batch=Batch(),
+        today=today,
+        user_id=user.pk,
+        username=user.username,
+        receiver=(receiver.pk, receiver.username),
+        texts=texts,
+        forms=forms,
+        offers=setup.region_offers(target, rng, today),
+        call_weeks=target.follow_up_call_weeks,
+        progress=progress or (lambda counts: None),
+    )
 
 
 def _roomy_sqlite_cache():
