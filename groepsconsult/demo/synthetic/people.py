@@ -36,6 +36,7 @@ GOAL_TEXTS = {
     Pillar.SOCIAL: ("Vaker naar het buurthuis", "Dinsdag naar de koffieochtend"),
     Pillar.SUBSTANCES: ("Stoppen met roken", "Aanmelden bij de stoppen-met-rokengroep"),
 }
+LEARNING_STAGES = LearningStage.values  # a list built on every read of the property
 RETURN_IF_REACHED = 0.8  # registers for the return session after a good follow-up call
 RETURN_IF_NOT_REACHED = 0.65
 # Drop-out as the team writes it down: (reason, weight); "lost" when nobody reaches them.
@@ -208,6 +209,6 @@ def _goals(trajectory, session, rng, ids, batch):
                 "pillar": pillar,
                 "goal_text": text,
                 "first_step": step,
-                "learning_stage": rng.choice(LearningStage.values),
+                "learning_stage": rng.choice(LEARNING_STAGES),
             },
         )
