@@ -168,3 +168,69 @@ def test_a_rebuilt_participants_table_gets_its_search_triggers_back(region_a, ki
     kilic.family_name = "Yilmaz"
     kilic.save(update_fields=["family_name"])
     assert list(participant_search(Participant.objects.all(), "kilic")) == [later]
+
+
+def _insert_trigger_present():
+    from django.db import connection
+
+    from groepsconsult.participants.search import FTS_TABLE
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [f"{FTS_TABLE}_ai"])
+        return cursor.fetchone() is not None
+
+
+def test_a_gp_import_fills_the_name_index_once_and_leaves_the_trigger_in_place(region_a, kilic):
+    """The import drops the insert trigger for its bulk insert and indexes the new rows after."""
+    from django.db import connection
+
+    practice = make_organisation(region_a, kind="gp_practice")
+    rows = [gp_row(1, Naam="Kılıçoğlu, Ayşe"), gp_row(2, Naam="Bakker, Bram")]
+    services.gp_selection_import(
+        region=region_a,
+        gp_practice=practice,
+        consultation=None,
+        file_name="selectie.csv",
+        data=gp_csv(rows),
+        by=BY,
+    )
+    later = make_participant(region_a, given_name="Ole", family_name="Kilicer")
+    assert {p.family_name for p in participant_search(Participant.objects.all(), "kilic")} == {
+        "Kılıç",
+        "Kılıçoğlu",
+        "Kilicer",
+    }
+    assert _found("bakker") == _like("bakker") and later.pk in _found("kilic")
+    if connection.vendor == "sqlite":
+        assert _insert_trigger_present()
+
+
+def test_a_failed_bulk_load_rolls_back_with_its_trigger_and_index_intact(region_a, kilic):
+    from django.db import connection, transaction
+
+    from groepsconsult.core.bulk import insert_rows, reserve_ids
+    from groepsconsult.participants.models import derived_columns
+    from groepsconsult.participants.search import fts_bulk_load
+
+    with pytest.raises(ZeroDivisionError), transaction.atomic(), fts_bulk_load():
+        (pk,) = reserve_ids(Participant, 1)
+        insert_rows(
+            Participant,
+            [
+                {
+                    "id": pk,
+                    "region_id": region_a.pk,
+                    "given_name": "Ole",
+                    "family_name": "Kilicer",
+                    "date_of_birth": dt.date(1960, 1, 1),
+                    "sex": "male",
+                    **derived_columns("Ole", "Kilicer", ""),
+                }
+            ],
+        )
+        1 / 0  # noqa: B018  (the import fails half-way)
+    assert list(participant_search(Participant.objects.all(), "kilic")) == [kilic]
+    if connection.vendor == "sqlite":
+        assert _insert_trigger_present()
+    later = make_participant(region_a, given_name="Ole", family_name="Kilicer")
+    assert set(participant_search(Participant.objects.all(), "kilic")) == {kilic, later}

@@ -7,6 +7,7 @@ seed gives the same data every time.
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -119,6 +120,7 @@ def consents(ctx, person, at) -> dict:
     return given
 
 
+@functools.lru_cache(maxsize=4096)
 def _end_of(day):
     return timezone.make_aware(dt.datetime.combine(day, dt.time(23, 0)))
 

@@ -1,6 +1,10 @@
 """Reads for the GP import and its call list: region-scoped, and logged where names are shown."""
 
+import datetime as dt
+import uuid
+
 from django.apps import apps
+from django.db import connection
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -45,7 +49,7 @@ def practice_find(*, region, practice: str):
     return qs.filter(agb_code=practice).first() or qs.filter(name__iexact=practice).first()
 
 
-KEY_CHUNK = 500  # keys per IN (...): well under SQLite's variable limit
+KEY_CHUNK = 2000  # keys per IN (...): well under SQLite's (32,766) and PostgreSQL's limits
 
 
 def existing_duplicate_keys(*, region, name_keys, phones, family_keys=None):
@@ -55,25 +59,46 @@ def existing_duplicate_keys(*, region, name_keys, phones, family_keys=None):
     Looked up through the indexed derived columns (family_key with date_of_birth, phone_key), in
     chunks of the file's keys, so the cost follows the file, not the region's size. It covers every
     participant in the region (not only those the importer may list): a duplicate must be caught
-    even when it belongs to another practice. Only ids leave this function.
+    even when it belongs to another practice. Only ids leave this function. Plain SQL: the ORM
+    spent more time building 100 IN (...) queries of a 50,000-row file than the database answering.
     """
     by_name, by_phone = {}, {}
-    people = Participant.objects.in_region(region)
-    columns = ("public_id", "family_name", "date_of_birth", "phone_key")
     if family_keys is None:
         family_keys = {fold_name(family)[:100] for family, _born in name_keys}
-    families = sorted(family_keys)
-    for start in range(0, len(families), KEY_CHUNK):
-        rows = people.filter(family_key__in=families[start : start + KEY_CHUNK])
-        for public_id, family, born, _phone in rows.values_list(*columns):
-            if (family.casefold(), born) in name_keys:
-                by_name[(family.casefold(), born)] = public_id
-    phones = sorted(phones)
-    for start in range(0, len(phones), KEY_CHUNK):
-        rows = people.filter(phone_key__in=phones[start : start + KEY_CHUNK])
-        for public_id, _family, _born, phone in rows.values_list(*columns):
-            by_phone[phone] = public_id
+    for _pid, family, born, _phone in _people_by_key(region, "family_key", family_keys):
+        if (family.casefold(), born) in name_keys:
+            by_name[(family.casefold(), born)] = _pid
+    for pid, _family, _born, phone in _people_by_key(region, "phone_key", phones):
+        by_phone[phone] = pid
     return by_name, by_phone
+
+
+def _people_by_key(region, column, keys):
+    """(public_id, family_name, date_of_birth, phone_key) of the region's participants whose
+    `column` (a constant: family_key or phone_key) is one of `keys`, KEY_CHUNK keys a query."""
+    quote = connection.ops.quote_name
+    keys = sorted(keys)
+    for start in range(0, len(keys), KEY_CHUNK):
+        chunk = keys[start : start + KEY_CHUNK]
+        # Table and column names are constants; the values are bound.
+        sql = (
+            "SELECT public_id, family_name, date_of_birth, phone_key FROM "  # noqa: S608
+            f"{quote(Participant._meta.db_table)} WHERE region_id = %s AND {quote(column)} "
+            f"IN ({', '.join(['%s'] * len(chunk))})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [region.pk, *chunk])
+            rows = cursor.fetchall()
+        for public_id, family, born, phone in rows:
+            yield _as_uuid(public_id), family, _as_date(born), phone
+
+
+def _as_uuid(value):
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+
+
+def _as_date(value):
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def batch_list(*, region):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
-from groepsconsult.core.bulk import insert_rows
+from groepsconsult.core.bulk import insert_rows, reserve_ids
 from groepsconsult.participants.gp_import.checking import (
     PARTICIPANT_FIELDS,
     Report,
@@ -35,6 +35,7 @@ from groepsconsult.participants.models import (
     Participant,
     derived_columns,
 )
+from groepsconsult.participants.search import fts_bulk_load
 from groepsconsult.regions.models import Region
 from groepsconsult.trajectories.models import Trajectory
 
@@ -198,30 +199,36 @@ def call_outcome_set(*, entry: CallListEntry, outcome: str, note: str, by: Actor
 
 def _write_rows(*, batch, report, by):
     today = timezone.localdate()
+    rows = report.new_rows
+    ids = reserve_ids(Participant, len(rows))  # related rows point at them; nothing read back
+    public_ids = [uuid.uuid4() for _row in rows]
     people = [
         {
             **{name: row.values[name] for name in PARTICIPANT_FIELDS},
-            "public_id": uuid.uuid4(),
+            "id": pk,
+            "public_id": public_id,
             "region_id": batch.region_id,
             "gp_practice_id": batch.gp_practice_id,
             **derived_columns(
                 row.values["given_name"], row.values["family_name"], row.values["phone"]
             ),
         }
-        for row in report.new_rows
+        for row, pk, public_id in zip(rows, ids, public_ids, strict=True)
     ]
-    insert_rows(Participant, people)
-    ids = _participant_ids([person["public_id"] for person in people])
+    with fts_bulk_load():  # SQLite's name index filled once, not by a trigger per row
+        insert_rows(Participant, people)
+    del people
+    status = Trajectory.Status.INVITED.value
     insert_rows(
         Trajectory,
         [
             {
-                "participant_id": ids[person["public_id"]],
-                "status": Trajectory.Status.INVITED.value,
+                "participant_id": pk,
+                "status": status,
                 "started_on": today,
                 "baseline_consultation_id": batch.consultation_id,
             }
-            for person in people
+            for pk in ids
         ],
     )
     insert_rows(
@@ -229,13 +236,12 @@ def _write_rows(*, batch, report, by):
         [
             {
                 "batch_id": batch.pk,
-                "participant_id": ids[person["public_id"]],
+                "participant_id": pk,
                 "selection_reason": row.values["selection_reason"],
             }
-            for person, row in zip(people, report.new_rows, strict=True)
+            for pk, row in zip(ids, rows, strict=True)
         ],
     )
-    public_ids = list(ids)
     for start in range(0, len(public_ids), CHUNK):
         chunk = public_ids[start : start + CHUNK]
         access_log_write(
@@ -247,18 +253,6 @@ def _write_rows(*, batch, report, by):
             purpose=PURPOSE_IMPORT,
             detail=f"GP import {batch.public_id}",
         )
-
-
-def _participant_ids(public_ids) -> dict:
-    """public_id -> primary key of the rows just inserted (the lean insert returns no ids)."""
-    ids = {}
-    for start in range(0, len(public_ids), CHUNK):
-        ids.update(
-            Participant.objects.filter(public_id__in=public_ids[start : start + CHUNK]).values_list(
-                "public_id", "pk"
-            )
-        )
-    return ids
 
 
 def _without_names(summary: dict) -> dict:
