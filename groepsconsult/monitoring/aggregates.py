@@ -30,7 +30,7 @@ from scipy import stats
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_refused_exists
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.monitoring.models import TrajectoryFact
+from groepsconsult.monitoring.models import SessionFact, TrajectoryFact
 from groepsconsult.monitoring.suppression import Cell, suppress, suppress_grid
 from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories.models import Trajectory
@@ -101,6 +101,10 @@ class Filters:
                 q &= Q(**{field_name: value})
         return q
 
+    def has_person_filter(self):
+        ages = (self.age_min, self.age_max)
+        return bool(self.sex or self.language) or any(a is not None for a in ages)
+
     def session_q(self, on_field):
         q = Q()
         if self.start:
@@ -139,8 +143,51 @@ def _hood(code, name):
 # ---- reach -------------------------------------------------------------------------------
 
 
+def session_fact_queryset(*, region, filters: Filters):
+    """The session facts (counted places per session and channel) in `region` matching the
+    period, neighbourhood and audience filters; None when a person filter (sex, language,
+    age) is set: those are not on a session's row, so the caller reads the registrations."""
+    if filters.has_person_filter():
+        return None
+    q = Q()
+    for field_name, value in (
+        ("day__gte", filters.start),
+        ("day__lte", filters.end),
+        ("neighbourhood", filters.neighbourhood),
+    ):
+        if value is not None:
+            q &= Q(**{field_name: value})
+    if filters.audience:
+        q &= Q(audience=filters.audience)
+    return SessionFact.objects.filter(in_regions("region", region), q)
+
+
+def _reach_from_sessions(facts, filters):
+    if filters.channel:
+        facts = facts.filter(channel=filters.channel)
+    grouped = (
+        facts.filter(kind=Consultation.Kind.FIRST)
+        .values("neighbourhood__cbs_code", "neighbourhood__name", "channel")
+        .annotate(registered=Sum("registered"), attended=Sum("present"))
+        .order_by()
+    )
+    return [
+        (
+            _hood(r["neighbourhood__cbs_code"], r["neighbourhood__name"]),
+            r["channel"],
+            r["registered"],
+            r["attended"],
+        )
+        for r in grouped
+    ]
+
+
 def reach_rows(*, region, filters: Filters):
-    """[(neighbourhood, channel, registered, attended)] in one GROUP BY query."""
+    """[(neighbourhood, channel, registered, attended)] in one GROUP BY query: over the session
+    facts, or over the registrations when a person filter is set."""
+    facts = session_fact_queryset(region=region, filters=filters)
+    if facts is not None:
+        return _reach_from_sessions(facts, filters)
     rows = Registration.objects.filter(
         not_refused("participant"),
         filters.participant_q("participant__", "consultation"),

@@ -30,6 +30,7 @@ from groepsconsult.handovers.models import Handover
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.monitoring.aggregates import MEASURES
 from groepsconsult.monitoring.models import HandoverFact, TrajectoryFact
+from groepsconsult.monitoring.session_facts import sessions_of, sessions_rebuild, sessions_refresh
 from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories.models import Trajectory
@@ -226,10 +227,19 @@ def facts_refresh(trajectory_ids) -> int:
     return written
 
 
-def facts_refresh_for(*, trajectory_ids=(), participant_ids=(), neighbourhood_ids=()) -> int:
+def facts_refresh_for(
+    *, trajectory_ids=(), participant_ids=(), neighbourhood_ids=(), consultation_ids=()
+) -> int:
     """Refresh every trajectory touched by a change to these trajectories, participants (their
-    measurements, consent, hand-overs, answers) or neighbourhoods (status score, name)."""
+    measurements, consent, hand-overs, answers) or neighbourhoods (status score, name), and
+    the session facts of these sessions and of every session these people have a place in."""
     ids = set(trajectory_ids)
+    people = set(participant_ids)
+    if ids:
+        people |= set(Trajectory.objects.filter(pk__in=ids).values_list("participant", flat=True))
+    sessions = set(consultation_ids) | (sessions_of(people) if people else set())
+    if sessions:
+        sessions_refresh(sessions)
     if participant_ids:
         ids |= set(
             Trajectory.objects.filter(participant_id__in=set(participant_ids)).values_list(
@@ -249,7 +259,8 @@ def facts_refresh_for(*, trajectory_ids=(), participant_ids=(), neighbourhood_id
 
 def facts_rebuild(*, region=None, stdout=None) -> int:
     """Rebuild the facts of one region (or all): every trajectory whose first session is there,
-    and drop facts whose trajectory moved away. Batched, atomic per batch."""
+    and drop facts whose trajectory moved away; then the region's session facts. Batched,
+    atomic per batch."""
     trajectories = Trajectory.objects.filter(baseline_consultation__isnull=False)
     stale = TrajectoryFact.objects.all()
     if region is not None:
@@ -262,4 +273,5 @@ def facts_rebuild(*, region=None, stdout=None) -> int:
         written += _refresh_batch(list(batch))
         if stdout is not None:
             stdout.write(f"{written} facts written")
+    sessions_rebuild(region=region)
     return written

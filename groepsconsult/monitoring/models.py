@@ -135,3 +135,37 @@ class HandoverFact(models.Model):
 
     def __str__(self):
         return f"{self.fact_id}: {self.status}/{self.domain}"
+
+
+class SessionFact(models.Model):
+    """Per session and recruitment channel: the places taken (registered, not cancelled) and
+    present, of people who did not say no to anonymous monitoring. The reach chart and the
+    attendance per kind of session sum these rows instead of reading every registration
+    (docs/monitoring.md, "Pre-aggregates"). Written only by `session_facts.sessions_refresh`."""
+
+    consultation = models.ForeignKey(
+        "consultations.Consultation", on_delete=models.CASCADE, related_name="+"
+    )
+    channel = models.CharField(max_length=16, blank=True)
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    neighbourhood = models.ForeignKey(
+        "regions.Neighbourhood", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=16)
+    audience = models.CharField(max_length=8, blank=True)
+    starts_at = models.DateTimeField()
+    day = models.DateField()  # local date of starts_at, for the period filter
+    cancelled = models.BooleanField(default=False)
+    registered = models.PositiveIntegerField(default=0)
+    present = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "channel"], name="session_fact_once_per_channel"
+            )
+        ]
+        indexes = [models.Index(fields=["region", "kind", "day"])]
+
+    def __str__(self):
+        return f"session {self.consultation_id} {self.channel}"
