@@ -188,6 +188,12 @@ def reach_rows(*, region, filters: Filters):
     facts = session_fact_queryset(region=region, filters=filters)
     if facts is not None:
         return _reach_from_sessions(facts, filters)
+    return reach_rows_from_registrations(region=region, filters=filters)
+
+
+def reach_rows_from_registrations(*, region, filters: Filters):
+    """As `reach_rows`, over every registration (for the person filters; and the reference the
+    session facts are tested against)."""
     rows = Registration.objects.filter(
         not_refused("participant"),
         filters.participant_q("participant__", "consultation"),

@@ -197,6 +197,12 @@ def _attendance_rows(*, region, filters: Filters):
             .annotate(registered=Sum("registered"), present=Sum("present"))
             .order_by()
         )
+    return attendance_rows_from_registrations(region=region, filters=filters)
+
+
+def attendance_rows_from_registrations(*, region, filters: Filters):
+    """As `_attendance_rows`, over every registration (for the person filters; and the
+    reference the session facts are tested against)."""
     rows = Registration.objects.filter(
         not_refused("participant"),
         filters.participant_q("participant__", "consultation"),
