@@ -30,6 +30,7 @@ from scipy import stats
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_refused_exists
 from groepsconsult.consultations.models import Consultation
+from groepsconsult.monitoring import rollup_read
 from groepsconsult.monitoring.models import SessionFact, TrajectoryFact
 from groepsconsult.monitoring.suppression import Cell, suppress, suppress_grid
 from groepsconsult.registrations.models import Registration
@@ -357,22 +358,35 @@ def _pair_sums(measure, due_before):
     }
 
 
-def collect_pairs(*, region, filters: Filters):
-    """{neighbourhood: {measure: Pairs}}: one GROUP BY query, whatever the number of people."""
-    due_before = timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS)
+def pair_rows_from_facts(*, region, filters: Filters, due_before):
+    """Per neighbourhood, the sums of `Pairs` for every measure: one GROUP BY over the facts."""
     sums = {}
     for measure in MEASURES:
         sums |= _pair_sums(measure, due_before)
     measured = Q()
     for measure in MEASURES:
         measured |= Q(**{f"{measure}_base__isnull": False})
-    rows = (
+    return (
         fact_queryset(region=region, filters=filters)
         .filter(measured)
         .values("neighbourhood__cbs_code", "neighbourhood__name")
         .annotate(**sums)
         .order_by()
     )
+
+
+def collect_pairs(*, region, filters: Filters):
+    """{neighbourhood: {measure: Pairs}}: one GROUP BY query, whatever the number of people."""
+    due_before = timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS)
+    if filters == Filters():
+        rows = rollup_read.pair_rows(region=region, measures=MEASURES, due_before=due_before)
+    else:
+        rows = pair_rows_from_facts(region=region, filters=filters, due_before=due_before)
+    return group_pairs(rows)
+
+
+def group_pairs(rows):
+    """{neighbourhood: {measure: Pairs}} from the per-neighbourhood sums."""
     grouped: dict = {}
     for r in rows:
         hood = _hood(r["neighbourhood__cbs_code"], r["neighbourhood__name"])

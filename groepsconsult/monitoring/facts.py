@@ -30,6 +30,7 @@ from groepsconsult.handovers.models import Handover
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.monitoring.aggregates import MEASURES
 from groepsconsult.monitoring.models import HandoverFact, TrajectoryFact
+from groepsconsult.monitoring.rollup import fact_keys, key_of, rollup_rebuild, rollup_refresh
 from groepsconsult.monitoring.session_facts import sessions_of, sessions_rebuild, sessions_refresh
 from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.registrations.models import Registration
@@ -191,12 +192,13 @@ def _fact(row, values, now):
     return fact
 
 
-def _refresh_batch(ids):
+def _refresh_batch(ids, *, rollup=True):
     with transaction.atomic():
         # Two tablets saving for one person at the same moment refresh the same row: lock the
         # trajectories first (PostgreSQL; SQLite writes one at a time) and upsert, so neither
         # save fails on the fact's primary key.
         list(Trajectory.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
+        keys = fact_keys(ids) if rollup else set()
         rows = list(_source(ids))
         values = _values(rows) if rows else {}
         handovers = _handovers(rows) if rows else {}
@@ -215,6 +217,8 @@ def _refresh_batch(ids):
             ),
             ignore_conflicts=True,
         )
+        if rollup:
+            rollup_refresh(keys | {key_of(fact) for fact in facts})
     return len(facts)
 
 
@@ -270,8 +274,9 @@ def facts_rebuild(*, region=None, stdout=None) -> int:
     gone = set(stale.values_list("pk", flat=True)) - set(ids)
     written = 0
     for batch in batched(ids + sorted(gone), BATCH):
-        written += _refresh_batch(list(batch))
+        written += _refresh_batch(list(batch), rollup=False)
         if stdout is not None:
             stdout.write(f"{written} facts written")
+    rollup_rebuild(region=region)
     sessions_rebuild(region=region)
     return written

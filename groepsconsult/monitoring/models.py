@@ -169,3 +169,71 @@ class SessionFact(models.Model):
 
     def __str__(self):
         return f"session {self.consultation_id} {self.channel}"
+
+
+class FactRollup(models.Model):
+    """The counted facts summed per first session: (region, neighbourhood, start, follow-up
+    call due date) with the counts and sums the unfiltered dashboard shows. The key keeps the
+    start and the call date exact, so "due" (six months after the start, a call date that has
+    passed) is decided per row at read time, as on the facts. `<measure>_lost` counts the
+    baselines without a return (lost once due). Recomputed per touched key from the facts in
+    the same transaction (`rollup.rollup_refresh`); rebuilt by `rebuild_monitoring`."""
+
+    MEASURES = ("systolic", "diastolic", "weight", "waist")
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    neighbourhood = models.ForeignKey(
+        "regions.Neighbourhood", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    baseline_at = models.DateTimeField()
+    follow_up_call_due = models.DateField(null=True)
+    people = models.PositiveIntegerField(default=0)
+    attended = models.PositiveIntegerField(default=0)
+    attended_reached = models.PositiveIntegerField(default=0)  # attended and the call reached
+    returned = models.PositiveIntegerField(default=0)
+    dropped_out = models.PositiveIntegerField(default=0)
+    handover_taken_up = models.PositiveIntegerField(default=0)
+    health_answered = models.PositiveIntegerField(default=0)
+    health_good = models.PositiveIntegerField(default=0)
+    systolic_n = models.PositiveIntegerField(default=0)
+    systolic_sum_base = models.FloatField(default=0)
+    systolic_sum_return = models.FloatField(default=0)
+    systolic_sum_change = models.FloatField(default=0)
+    systolic_sum_change_sq = models.FloatField(default=0)
+    systolic_lost = models.PositiveIntegerField(default=0)
+    systolic_based = models.PositiveIntegerField(default=0)
+    systolic_colour_n = models.PositiveIntegerField(default=0)
+    systolic_colour_better = models.PositiveIntegerField(default=0)
+    diastolic_n = models.PositiveIntegerField(default=0)
+    diastolic_sum_base = models.FloatField(default=0)
+    diastolic_sum_return = models.FloatField(default=0)
+    diastolic_sum_change = models.FloatField(default=0)
+    diastolic_sum_change_sq = models.FloatField(default=0)
+    diastolic_lost = models.PositiveIntegerField(default=0)
+    diastolic_based = models.PositiveIntegerField(default=0)
+    diastolic_colour_n = models.PositiveIntegerField(default=0)
+    diastolic_colour_better = models.PositiveIntegerField(default=0)
+    weight_n = models.PositiveIntegerField(default=0)
+    weight_sum_base = models.FloatField(default=0)
+    weight_sum_return = models.FloatField(default=0)
+    weight_sum_change = models.FloatField(default=0)
+    weight_sum_change_sq = models.FloatField(default=0)
+    weight_lost = models.PositiveIntegerField(default=0)
+    weight_based = models.PositiveIntegerField(default=0)
+    weight_colour_n = models.PositiveIntegerField(default=0)
+    weight_colour_better = models.PositiveIntegerField(default=0)
+    waist_n = models.PositiveIntegerField(default=0)
+    waist_sum_base = models.FloatField(default=0)
+    waist_sum_return = models.FloatField(default=0)
+    waist_sum_change = models.FloatField(default=0)
+    waist_sum_change_sq = models.FloatField(default=0)
+    waist_lost = models.PositiveIntegerField(default=0)
+    waist_based = models.PositiveIntegerField(default=0)
+    waist_colour_n = models.PositiveIntegerField(default=0)
+    waist_colour_better = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["region", "baseline_at"])]
+
+    def __str__(self):
+        return f"rollup {self.region_id} {self.baseline_at:%Y-%m-%d %H:%M}"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.handovers.models import Handover
+from groepsconsult.monitoring import rollup_read
 from groepsconsult.monitoring.aggregates import (
     RETURN_DUE_DAYS,
     Filters,
@@ -112,7 +113,18 @@ def person_indicator_counts():
 
 
 def person_totals(*, region, filters: Filters):
-    """{indicator: n} for everyone in scope: one aggregate query."""
+    """{indicator: n} for everyone in scope: one aggregate query (over the rollup when nothing
+    is filtered)."""
+    if filters == Filters():
+        return rollup_read.person_totals(
+            region=region,
+            today=timezone.localdate(),
+            return_due=timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS),
+        )
+    return person_totals_from_facts(region=region, filters=filters)
+
+
+def person_totals_from_facts(*, region, filters: Filters):
     queryset = person_indicator_queryset(region=region, filters=filters)
     return queryset.aggregate(**person_indicator_counts())
 
