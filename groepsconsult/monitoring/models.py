@@ -112,6 +112,12 @@ class TrajectoryFact(models.Model):
             models.Index(fields=["region", "counted", "baseline_date"]),
             models.Index(fields=["neighbourhood", "counted"]),
             models.Index(fields=["region", "baseline_month", "neighbourhood"]),
+            # The filters that narrow the facts (sex alone narrows too little to pay).
+            models.Index(fields=["region", "counted", "channel"]),
+            models.Index(fields=["region", "counted", "audience"]),
+            models.Index(fields=["region", "counted", "language"]),
+            models.Index(fields=["region", "counted", "age"]),
+            models.Index(fields=["region", "counted", "status"]),  # the drop-out reasons
         ]
 
     def __str__(self):
