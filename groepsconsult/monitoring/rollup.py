@@ -11,8 +11,9 @@ give the same figures (tests/monitoring/test_rollup.py).
 
 import datetime as dt
 import functools
+import hashlib
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 
 from groepsconsult.monitoring.aggregates import MEASURES, _pair_sums
@@ -70,12 +71,38 @@ def _rows(facts):
     ]
 
 
+def _lock_id(key):
+    """A signed 64-bit number per key, the same in every process (times in UTC)."""
+    text = "|".join(
+        v.astimezone(dt.UTC).isoformat() if isinstance(v, dt.datetime) else str(v) for v in key
+    )
+    return int.from_bytes(
+        hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True
+    )
+
+
+def _lock(keys):
+    """Two refreshes of one key at once (two tablets in one session) would each delete the
+    rows they see and insert their own: on PostgreSQL the second waits for the first (a lock
+    per key until the transaction ends; SQLite writes one at a time). Sorted: no deadlock."""
+    if connection.vendor != "postgresql":
+        return
+    ids = sorted(_lock_id(key) for key in keys)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_advisory_xact_lock(k)) FROM "
+            "(SELECT k FROM unnest(%s::bigint[]) AS k ORDER BY k) AS keys",
+            [ids],
+        )
+
+
 def rollup_refresh(keys) -> int:
     """Recompute the rollup rows of these keys from the facts."""
     keys, written = sorted(set(keys), key=str), 0
     for i in range(0, len(keys), KEYS_PER_QUERY):
         q = _key_q(keys[i : i + KEYS_PER_QUERY])
         with transaction.atomic():
+            _lock(keys[i : i + KEYS_PER_QUERY])
             FactRollup.objects.filter(q).delete()
             written += len(FactRollup.objects.bulk_create(_rows(TrajectoryFact.objects.filter(q))))
     return written

@@ -60,6 +60,9 @@ def _fact(row):
 
 def _refresh_batch(ids):
     with transaction.atomic():
+        # Two places taken in one session at once rewrite the same rows: the second waits
+        # here (PostgreSQL; SQLite writes one at a time) and then counts both.
+        list(Consultation.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
         facts = [_fact(row) for row in _rows(ids)]
         SessionFact.objects.filter(consultation_id__in=ids).delete()
         SessionFact.objects.bulk_create(facts)
