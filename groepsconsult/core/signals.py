@@ -3,7 +3,8 @@
 `facts_changed`: something a monitoring figure counts changed (a measurement, attendance, a
 trajectory's state, consent, a hand-over, a follow-up call, background answers, a participant
 or neighbourhood field). Send it from the service, inside its transaction, with any of
-`trajectory_ids`, `participant_ids` or `neighbourhood_ids`. The monitoring app refreshes its
+`trajectory_ids`, `participant_ids`, `neighbourhood_ids` or `consultation_ids` (a session's
+places or the session itself changed: reach and attendance). The monitoring app refreshes its
 pre-aggregates in the same transaction (docs/monitoring.md, "Pre-aggregates").
 """
 
@@ -12,10 +13,13 @@ from django.dispatch import Signal
 facts_changed = Signal()
 
 
-def send_facts_changed(sender, *, trajectory_ids=(), participant_ids=(), neighbourhood_ids=()):
+def send_facts_changed(
+    sender, *, trajectory_ids=(), participant_ids=(), neighbourhood_ids=(), consultation_ids=()
+):
     facts_changed.send(
         sender=sender,
         trajectory_ids=[i for i in trajectory_ids if i],
         participant_ids=[i for i in participant_ids if i],
         neighbourhood_ids=[i for i in neighbourhood_ids if i],
+        consultation_ids=[i for i in consultation_ids if i],
     )

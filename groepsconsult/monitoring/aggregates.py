@@ -30,7 +30,8 @@ from scipy import stats
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_refused_exists
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.monitoring.models import TrajectoryFact
+from groepsconsult.monitoring import rollup_read
+from groepsconsult.monitoring.models import SessionFact, TrajectoryFact
 from groepsconsult.monitoring.suppression import Cell, suppress, suppress_grid
 from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories.models import Trajectory
@@ -101,6 +102,10 @@ class Filters:
                 q &= Q(**{field_name: value})
         return q
 
+    def has_person_filter(self):
+        ages = (self.age_min, self.age_max)
+        return bool(self.sex or self.language) or any(a is not None for a in ages)
+
     def session_q(self, on_field):
         q = Q()
         if self.start:
@@ -139,8 +144,57 @@ def _hood(code, name):
 # ---- reach -------------------------------------------------------------------------------
 
 
+def session_fact_queryset(*, region, filters: Filters):
+    """The session facts (counted places per session and channel) in `region` matching the
+    period, neighbourhood and audience filters; None when a person filter (sex, language,
+    age) is set: those are not on a session's row, so the caller reads the registrations."""
+    if filters.has_person_filter():
+        return None
+    q = Q()
+    for field_name, value in (
+        ("day__gte", filters.start),
+        ("day__lte", filters.end),
+        ("neighbourhood", filters.neighbourhood),
+    ):
+        if value is not None:
+            q &= Q(**{field_name: value})
+    if filters.audience:
+        q &= Q(audience=filters.audience)
+    return SessionFact.objects.filter(in_regions("region", region), q)
+
+
+def _reach_from_sessions(facts, filters):
+    if filters.channel:
+        facts = facts.filter(channel=filters.channel)
+    grouped = (
+        facts.filter(kind=Consultation.Kind.FIRST)
+        .values("neighbourhood__cbs_code", "neighbourhood__name", "channel")
+        .annotate(registered=Sum("registered"), attended=Sum("present"))
+        .order_by()
+    )
+    return [
+        (
+            _hood(r["neighbourhood__cbs_code"], r["neighbourhood__name"]),
+            r["channel"],
+            r["registered"],
+            r["attended"],
+        )
+        for r in grouped
+    ]
+
+
 def reach_rows(*, region, filters: Filters):
-    """[(neighbourhood, channel, registered, attended)] in one GROUP BY query."""
+    """[(neighbourhood, channel, registered, attended)] in one GROUP BY query: over the session
+    facts, or over the registrations when a person filter is set."""
+    facts = session_fact_queryset(region=region, filters=filters)
+    if facts is not None:
+        return _reach_from_sessions(facts, filters)
+    return reach_rows_from_registrations(region=region, filters=filters)
+
+
+def reach_rows_from_registrations(*, region, filters: Filters):
+    """As `reach_rows`, over every registration (for the person filters; and the reference the
+    session facts are tested against)."""
     rows = Registration.objects.filter(
         not_refused("participant"),
         filters.participant_q("participant__", "consultation"),
@@ -304,22 +358,35 @@ def _pair_sums(measure, due_before):
     }
 
 
-def collect_pairs(*, region, filters: Filters):
-    """{neighbourhood: {measure: Pairs}}: one GROUP BY query, whatever the number of people."""
-    due_before = timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS)
+def pair_rows_from_facts(*, region, filters: Filters, due_before):
+    """Per neighbourhood, the sums of `Pairs` for every measure: one GROUP BY over the facts."""
     sums = {}
     for measure in MEASURES:
         sums |= _pair_sums(measure, due_before)
     measured = Q()
     for measure in MEASURES:
         measured |= Q(**{f"{measure}_base__isnull": False})
-    rows = (
+    return (
         fact_queryset(region=region, filters=filters)
         .filter(measured)
         .values("neighbourhood__cbs_code", "neighbourhood__name")
         .annotate(**sums)
         .order_by()
     )
+
+
+def collect_pairs(*, region, filters: Filters):
+    """{neighbourhood: {measure: Pairs}}: one GROUP BY query, whatever the number of people."""
+    due_before = timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS)
+    if filters == Filters():
+        rows = rollup_read.pair_rows(region=region, measures=MEASURES, due_before=due_before)
+    else:
+        rows = pair_rows_from_facts(region=region, filters=filters, due_before=due_before)
+    return group_pairs(rows)
+
+
+def group_pairs(rows):
+    """{neighbourhood: {measure: Pairs}} from the per-neighbourhood sums."""
     grouped: dict = {}
     for r in rows:
         hood = _hood(r["neighbourhood__cbs_code"], r["neighbourhood__name"])

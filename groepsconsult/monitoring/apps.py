@@ -2,7 +2,9 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _refresh_facts(sender, *, trajectory_ids, participant_ids, neighbourhood_ids, **_kwargs):
+def _refresh_facts(
+    sender, *, trajectory_ids, participant_ids, neighbourhood_ids, consultation_ids=(), **_kwargs
+):
     """Refresh the pre-aggregates a lower app's service says it changed (same transaction)."""
     from groepsconsult.monitoring.services import facts_refresh_for
 
@@ -10,6 +12,7 @@ def _refresh_facts(sender, *, trajectory_ids, participant_ids, neighbourhood_ids
         trajectory_ids=trajectory_ids,
         participant_ids=participant_ids,
         neighbourhood_ids=neighbourhood_ids,
+        consultation_ids=consultation_ids,
     )
 
 

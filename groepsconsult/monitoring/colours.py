@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from groepsconsult.monitoring import rollup_read
 from groepsconsult.monitoring.aggregates import MEASURES, Filters, fact_queryset
 from groepsconsult.monitoring.process import Share
 from groepsconsult.monitoring.suppression import Cell, suppress_counts
@@ -44,7 +45,14 @@ def _counts(measure):
 
 
 def colour_counts(*, region, filters: Filters):
-    """{measure: (n, better)}: one aggregate query over the counted facts."""
+    """{measure: (n, better)}: one aggregate query over the counted facts (over the rollup when
+    nothing is filtered)."""
+    if filters == Filters():
+        return rollup_read.colour_counts(region=region, measures=list(MEASURES))
+    return colour_counts_from_facts(region=region, filters=filters)
+
+
+def colour_counts_from_facts(*, region, filters: Filters):
     sums = {}
     for measure in MEASURES:
         sums |= _counts(measure)

@@ -30,6 +30,8 @@ from groepsconsult.handovers.models import Handover
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.monitoring.aggregates import MEASURES
 from groepsconsult.monitoring.models import HandoverFact, TrajectoryFact
+from groepsconsult.monitoring.rollup import fact_keys, key_of, rollup_rebuild, rollup_refresh
+from groepsconsult.monitoring.session_facts import sessions_of, sessions_rebuild, sessions_refresh
 from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories.models import Trajectory
@@ -190,12 +192,13 @@ def _fact(row, values, now):
     return fact
 
 
-def _refresh_batch(ids):
+def _refresh_batch(ids, *, rollup=True):
     with transaction.atomic():
         # Two tablets saving for one person at the same moment refresh the same row: lock the
         # trajectories first (PostgreSQL; SQLite writes one at a time) and upsert, so neither
         # save fails on the fact's primary key.
         list(Trajectory.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
+        keys = fact_keys(ids) if rollup else set()
         rows = list(_source(ids))
         values = _values(rows) if rows else {}
         handovers = _handovers(rows) if rows else {}
@@ -214,6 +217,8 @@ def _refresh_batch(ids):
             ),
             ignore_conflicts=True,
         )
+        if rollup:
+            rollup_refresh(keys | {key_of(fact) for fact in facts})
     return len(facts)
 
 
@@ -226,10 +231,19 @@ def facts_refresh(trajectory_ids) -> int:
     return written
 
 
-def facts_refresh_for(*, trajectory_ids=(), participant_ids=(), neighbourhood_ids=()) -> int:
+def facts_refresh_for(
+    *, trajectory_ids=(), participant_ids=(), neighbourhood_ids=(), consultation_ids=()
+) -> int:
     """Refresh every trajectory touched by a change to these trajectories, participants (their
-    measurements, consent, hand-overs, answers) or neighbourhoods (status score, name)."""
+    measurements, consent, hand-overs, answers) or neighbourhoods (status score, name), and
+    the session facts of these sessions and of every session these people have a place in."""
     ids = set(trajectory_ids)
+    people = set(participant_ids)
+    if ids:
+        people |= set(Trajectory.objects.filter(pk__in=ids).values_list("participant", flat=True))
+    sessions = set(consultation_ids) | (sessions_of(people) if people else set())
+    if sessions:
+        sessions_refresh(sessions)
     if participant_ids:
         ids |= set(
             Trajectory.objects.filter(participant_id__in=set(participant_ids)).values_list(
@@ -249,7 +263,8 @@ def facts_refresh_for(*, trajectory_ids=(), participant_ids=(), neighbourhood_id
 
 def facts_rebuild(*, region=None, stdout=None) -> int:
     """Rebuild the facts of one region (or all): every trajectory whose first session is there,
-    and drop facts whose trajectory moved away. Batched, atomic per batch."""
+    and drop facts whose trajectory moved away; then the region's session facts. Batched,
+    atomic per batch."""
     trajectories = Trajectory.objects.filter(baseline_consultation__isnull=False)
     stale = TrajectoryFact.objects.all()
     if region is not None:
@@ -259,7 +274,9 @@ def facts_rebuild(*, region=None, stdout=None) -> int:
     gone = set(stale.values_list("pk", flat=True)) - set(ids)
     written = 0
     for batch in batched(ids + sorted(gone), BATCH):
-        written += _refresh_batch(list(batch))
+        written += _refresh_batch(list(batch), rollup=False)
         if stdout is not None:
             stdout.write(f"{written} facts written")
+    rollup_rebuild(region=region)
+    sessions_rebuild(region=region)
     return written

@@ -112,6 +112,12 @@ class TrajectoryFact(models.Model):
             models.Index(fields=["region", "counted", "baseline_date"]),
             models.Index(fields=["neighbourhood", "counted"]),
             models.Index(fields=["region", "baseline_month", "neighbourhood"]),
+            # The filters that narrow the facts (sex alone narrows too little to pay).
+            models.Index(fields=["region", "counted", "channel"]),
+            models.Index(fields=["region", "counted", "audience"]),
+            models.Index(fields=["region", "counted", "language"]),
+            models.Index(fields=["region", "counted", "age"]),
+            models.Index(fields=["region", "counted", "status"]),  # the drop-out reasons
         ]
 
     def __str__(self):
@@ -135,3 +141,105 @@ class HandoverFact(models.Model):
 
     def __str__(self):
         return f"{self.fact_id}: {self.status}/{self.domain}"
+
+
+class SessionFact(models.Model):
+    """Per session and recruitment channel: the places taken (registered, not cancelled) and
+    present, of people who did not say no to anonymous monitoring. The reach chart and the
+    attendance per kind of session sum these rows instead of reading every registration
+    (docs/monitoring.md, "Pre-aggregates"). Written only by `session_facts.sessions_refresh`."""
+
+    consultation = models.ForeignKey(
+        "consultations.Consultation", on_delete=models.CASCADE, related_name="+"
+    )
+    channel = models.CharField(max_length=16, blank=True)
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    neighbourhood = models.ForeignKey(
+        "regions.Neighbourhood", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=16)
+    audience = models.CharField(max_length=8, blank=True)
+    starts_at = models.DateTimeField()
+    day = models.DateField()  # local date of starts_at, for the period filter
+    cancelled = models.BooleanField(default=False)
+    registered = models.PositiveIntegerField(default=0)
+    present = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "channel"], name="session_fact_once_per_channel"
+            )
+        ]
+        indexes = [models.Index(fields=["region", "kind", "day"])]
+
+    def __str__(self):
+        return f"session {self.consultation_id} {self.channel}"
+
+
+class FactRollup(models.Model):
+    """The counted facts summed per first session: (region, neighbourhood, start, follow-up
+    call due date) with the counts and sums the unfiltered dashboard shows. The key keeps the
+    start and the call date exact, so "due" (six months after the start, a call date that has
+    passed) is decided per row at read time, as on the facts. `<measure>_lost` counts the
+    baselines without a return (lost once due). Recomputed per touched key from the facts in
+    the same transaction (`rollup.rollup_refresh`); rebuilt by `rebuild_monitoring`."""
+
+    MEASURES = ("systolic", "diastolic", "weight", "waist")
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    neighbourhood = models.ForeignKey(
+        "regions.Neighbourhood", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    baseline_at = models.DateTimeField()
+    follow_up_call_due = models.DateField(null=True)
+    people = models.PositiveIntegerField(default=0)
+    attended = models.PositiveIntegerField(default=0)
+    attended_reached = models.PositiveIntegerField(default=0)  # attended and the call reached
+    returned = models.PositiveIntegerField(default=0)
+    dropped_out = models.PositiveIntegerField(default=0)
+    handover_taken_up = models.PositiveIntegerField(default=0)
+    health_answered = models.PositiveIntegerField(default=0)
+    health_good = models.PositiveIntegerField(default=0)
+    systolic_n = models.PositiveIntegerField(default=0)
+    systolic_sum_base = models.FloatField(default=0)
+    systolic_sum_return = models.FloatField(default=0)
+    systolic_sum_change = models.FloatField(default=0)
+    systolic_sum_change_sq = models.FloatField(default=0)
+    systolic_lost = models.PositiveIntegerField(default=0)
+    systolic_based = models.PositiveIntegerField(default=0)
+    systolic_colour_n = models.PositiveIntegerField(default=0)
+    systolic_colour_better = models.PositiveIntegerField(default=0)
+    diastolic_n = models.PositiveIntegerField(default=0)
+    diastolic_sum_base = models.FloatField(default=0)
+    diastolic_sum_return = models.FloatField(default=0)
+    diastolic_sum_change = models.FloatField(default=0)
+    diastolic_sum_change_sq = models.FloatField(default=0)
+    diastolic_lost = models.PositiveIntegerField(default=0)
+    diastolic_based = models.PositiveIntegerField(default=0)
+    diastolic_colour_n = models.PositiveIntegerField(default=0)
+    diastolic_colour_better = models.PositiveIntegerField(default=0)
+    weight_n = models.PositiveIntegerField(default=0)
+    weight_sum_base = models.FloatField(default=0)
+    weight_sum_return = models.FloatField(default=0)
+    weight_sum_change = models.FloatField(default=0)
+    weight_sum_change_sq = models.FloatField(default=0)
+    weight_lost = models.PositiveIntegerField(default=0)
+    weight_based = models.PositiveIntegerField(default=0)
+    weight_colour_n = models.PositiveIntegerField(default=0)
+    weight_colour_better = models.PositiveIntegerField(default=0)
+    waist_n = models.PositiveIntegerField(default=0)
+    waist_sum_base = models.FloatField(default=0)
+    waist_sum_return = models.FloatField(default=0)
+    waist_sum_change = models.FloatField(default=0)
+    waist_sum_change_sq = models.FloatField(default=0)
+    waist_lost = models.PositiveIntegerField(default=0)
+    waist_based = models.PositiveIntegerField(default=0)
+    waist_colour_n = models.PositiveIntegerField(default=0)
+    waist_colour_better = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["region", "baseline_at"])]
+
+    def __str__(self):
+        return f"rollup {self.region_id} {self.baseline_at:%Y-%m-%d %H:%M}"

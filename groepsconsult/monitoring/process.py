@@ -10,18 +10,20 @@ the outcomes; `person_indicator_counts` is shared with the equity view.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.handovers.models import Handover
+from groepsconsult.monitoring import rollup_read
 from groepsconsult.monitoring.aggregates import (
     RETURN_DUE_DAYS,
     Filters,
     fact_queryset,
     in_regions,
     not_refused,
+    session_fact_queryset,
 )
 from groepsconsult.monitoring.models import HandoverFact
 from groepsconsult.monitoring.suppression import Cell, suppress_count, suppress_grid, threshold
@@ -111,7 +113,18 @@ def person_indicator_counts():
 
 
 def person_totals(*, region, filters: Filters):
-    """{indicator: n} for everyone in scope: one aggregate query."""
+    """{indicator: n} for everyone in scope: one aggregate query (over the rollup when nothing
+    is filtered)."""
+    if filters == Filters():
+        return rollup_read.person_totals(
+            region=region,
+            today=timezone.localdate(),
+            return_due=timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS),
+        )
+    return person_totals_from_facts(region=region, filters=filters)
+
+
+def person_totals_from_facts(*, region, filters: Filters):
     queryset = person_indicator_queryset(region=region, filters=filters)
     return queryset.aggregate(**person_indicator_counts())
 
@@ -185,8 +198,23 @@ def dropout_reasons(*, region, filters: Filters):
 # ---- attendance per session kind ----------------------------------------------------------
 
 
-def attendance_by_kind(*, region, filters: Filters):
-    """Registered and present per kind of session that has taken place: one GROUP BY query."""
+def _attendance_rows(*, region, filters: Filters):
+    """[{kind, registered, present}] over the session facts, or the registrations when a person
+    filter is set: one GROUP BY query."""
+    facts = session_fact_queryset(region=region, filters=filters)
+    if facts is not None:
+        return (
+            facts.filter(starts_at__lte=timezone.now(), cancelled=False)
+            .values("kind")
+            .annotate(registered=Sum("registered"), present=Sum("present"))
+            .order_by()
+        )
+    return attendance_rows_from_registrations(region=region, filters=filters)
+
+
+def attendance_rows_from_registrations(*, region, filters: Filters):
+    """As `_attendance_rows`, over every registration (for the person filters; and the
+    reference the session facts are tested against)."""
     rows = Registration.objects.filter(
         not_refused("participant"),
         filters.participant_q("participant__", "consultation"),
@@ -194,13 +222,17 @@ def attendance_by_kind(*, region, filters: Filters):
         status=Registration.Status.REGISTERED,
         consultation__starts_at__lte=timezone.now(),
     ).exclude(consultation__status=Consultation.Status.CANCELLED)
-    grouped = rows.values("consultation__kind").annotate(
+    return rows.values(kind=F("consultation__kind")).annotate(
         registered=Count("pk"),
         present=Count("pk", filter=Q(attendance=Registration.Attendance.PRESENT)),
     )
+
+
+def attendance_by_kind(*, region, filters: Filters):
+    """Registered and present per kind of session that has taken place: one GROUP BY query."""
     grid = {kind: {"registered": 0, "present": 0} for kind in Consultation.Kind.values}
-    for r in grouped:
-        grid[r["consultation__kind"]] = {"registered": r["registered"], "present": r["present"]}
+    for r in _attendance_rows(region=region, filters=filters):
+        grid[r["kind"]] = {"registered": r["registered"], "present": r["present"]}
     cells, _rows, totals, _grand = suppress_grid(grid, rows_add_up=False)
     labels = dict(Consultation.Kind.choices)
     return [

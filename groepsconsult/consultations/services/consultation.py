@@ -19,6 +19,7 @@ from groepsconsult.consultations.policies import (
 )
 from groepsconsult.consultations.services._audit import PURPOSE
 from groepsconsult.consultations.services.runsheet import runsheet_reset_from_template
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.core.versioning import version_claim
 
 PLANNED_FIELDS = (
@@ -110,14 +111,18 @@ def consultation_update(
         setattr(consultation, name, value)
     _check_same_region(consultation)
     version_claim(consultation, expected=expected_version)
-    return audited_save(instance=consultation, by=by, purpose=PURPOSE)
+    audited_save(instance=consultation, by=by, purpose=PURPOSE)
+    send_facts_changed(Consultation, consultation_ids=[consultation.pk])
+    return consultation
 
 
 @transaction.atomic
 def consultation_set_status(*, consultation: Consultation, status: str, by: Actor, now=None):
     check_can_set_status(consultation, status, now=now)
     consultation.status = status
-    return audited_save(instance=consultation, by=by, purpose=PURPOSE)
+    audited_save(instance=consultation, by=by, purpose=PURPOSE)
+    send_facts_changed(Consultation, consultation_ids=[consultation.pk])
+    return consultation
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
 from groepsconsult.consultations.models import Consultation
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.participants.models import Participant
 from groepsconsult.participants.services import participant_register
 from groepsconsult.registrations import policies, selectors
@@ -48,6 +49,7 @@ def _save_checked_in(*, registration: Registration, by: Actor, action: str) -> N
             purpose=PURPOSE_DOOR,
             detail=f"attendance {registration.attendance}, day number {registration.day_number}",
         )
+        send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
         return
     raise ValidationError(
         _("Could not hand out a number for the day. Please try again."), code="day_number"
@@ -93,6 +95,7 @@ def attendance_mark(*, registration: Registration, attendance: str, by: Actor) -
             purpose=PURPOSE_DOOR,
             detail=f"attendance {attendance}",
         )
+        send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
     return registration
 
 

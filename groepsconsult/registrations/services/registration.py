@@ -8,6 +8,7 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.consultations.models import Consultation
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.participants.models import Participant
 from groepsconsult.participants.selectors import participant_same_person
 from groepsconsult.participants.services import participant_register
@@ -143,6 +144,7 @@ def _self_place(*, consultation, participant, is_new: bool, by: Actor) -> Regist
             purpose=PURPOSE_RECRUITMENT,
             detail="public sign-up matched an existing participant: no second record",
         )
+    send_facts_changed(Registration, consultation_ids=[consultation.pk])
     trajectory_link_registration(registration=registration, by=by)
     return registration
 
@@ -202,6 +204,7 @@ def registration_create(
             purpose=PURPOSE_RECRUITMENT,
             participant_ids=[participant.public_id],
         )
+        send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
         trajectory_link_registration(registration=registration, by=by)
         return registration
 
@@ -211,9 +214,12 @@ def registration_cancel(*, registration: Registration, by: Actor) -> Registratio
     policies.check_can_cancel_registration(registration=registration)
     registration.status = Registration.Status.CANCELLED
     registration.attendance = Registration.Attendance.UNKNOWN
-    return audited_save(
-        instance=registration,
-        by=by,
-        purpose=PURPOSE_RECRUITMENT,
-        participant_ids=[registration.participant.public_id],
-    )
+    with transaction.atomic():
+        audited_save(
+            instance=registration,
+            by=by,
+            purpose=PURPOSE_RECRUITMENT,
+            participant_ids=[registration.participant.public_id],
+        )
+        send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
+    return registration

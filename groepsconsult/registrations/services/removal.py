@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.audit.services import Actor, audited_save
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.registrations import selectors
 from groepsconsult.registrations.models import Registration, SignupRemoval
 from groepsconsult.registrations.services.registration import PURPOSE_RECRUITMENT
@@ -25,6 +26,7 @@ def _set_status(*, registration, status, by) -> None:
         purpose=PURPOSE_RECRUITMENT,
         participant_ids=[registration.participant.public_id],
     )
+    send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
 
 
 def signup_removal_create(

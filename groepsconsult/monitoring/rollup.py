@@ -1,0 +1,118 @@
+"""The rollup of the facts (`FactRollup`): per first session, the counts and sums the
+unfiltered dashboard (one region, or every region combined) reads instead of every fact.
+
+`rollup_refresh(keys)` recomputes the rows of these keys from the facts (never +/- deltas): a
+delete, one GROUP BY over the facts of the keys and an insert per batch of keys. `facts.py`
+calls it in the same transaction as the facts it rewrites, with the keys the trajectories had
+before and have after; `facts_rebuild` ends with `rollup_rebuild`. The counts reuse the very
+expressions the fact path counts with (`process`, `aggregates`, `colours`), so both paths
+give the same figures (tests/monitoring/test_rollup.py).
+"""
+
+import datetime as dt
+import functools
+import hashlib
+
+from django.db import connection, transaction
+from django.db.models import Count, Q
+
+from groepsconsult.monitoring.aggregates import MEASURES, _pair_sums
+from groepsconsult.monitoring.colours import _counts as colour_counts
+from groepsconsult.monitoring.models import FactRollup, TrajectoryFact
+from groepsconsult.monitoring.process import NOT_STARTED, person_indicator_counts
+
+KEY = ("region_id", "neighbourhood_id", "baseline_at", "follow_up_call_due")
+# Every baseline without a return counts as "lost" here; the reader keeps those that are due.
+ALWAYS_DUE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
+KEYS_PER_QUERY = 200
+PEOPLE = ("attended", "returned", "dropped_out", "handover_taken_up")
+PEOPLE += ("health_answered", "health_good")
+
+
+@functools.cache
+def _sums():
+    """{rollup field: aggregate over the facts}."""
+    counts = person_indicator_counts()
+    sums = {"people": Count("pk")} | {name: counts[name] for name in PEOPLE}
+    sums["attended_reached"] = Count("pk", filter=~Q(status__in=NOT_STARTED) & Q(call_reached=True))
+    for measure in MEASURES:
+        for name, expression in _pair_sums(measure, ALWAYS_DUE).items():
+            sums[name.replace("__", "_")] = expression
+        for name, expression in colour_counts(measure).items():
+            sums[name.replace("__", "_colour_")] = expression
+    return sums
+
+
+def _key_q(keys):
+    q = Q()
+    for key in keys:
+        q |= Q(**dict(zip(KEY, key, strict=True)))
+    return q
+
+
+def fact_keys(trajectory_ids):
+    """The rollup keys of these trajectories' current facts: one query."""
+    return set(TrajectoryFact.objects.filter(pk__in=trajectory_ids).values_list(*KEY))
+
+
+def key_of(fact):
+    return tuple(getattr(fact, name) for name in KEY)
+
+
+def _rows(facts):
+    sums = {f"r_{name}": expression for name, expression in _sums().items()}
+    grouped = facts.filter(counted=True).values(*KEY).annotate(**sums).order_by()
+    return [
+        FactRollup(
+            **{name: row[name] for name in KEY},
+            **{name: row[f"r_{name}"] or 0 for name in _sums()},
+        )
+        for row in grouped
+    ]
+
+
+def _lock_id(key):
+    """A signed 64-bit number per key, the same in every process (times in UTC)."""
+    text = "|".join(
+        v.astimezone(dt.UTC).isoformat() if isinstance(v, dt.datetime) else str(v) for v in key
+    )
+    return int.from_bytes(
+        hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True
+    )
+
+
+def _lock(keys):
+    """Two refreshes of one key at once (two tablets in one session) would each delete the
+    rows they see and insert their own: on PostgreSQL the second waits for the first (a lock
+    per key until the transaction ends; SQLite writes one at a time). Sorted: no deadlock."""
+    if connection.vendor != "postgresql":
+        return
+    ids = sorted(_lock_id(key) for key in keys)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_advisory_xact_lock(k)) FROM "
+            "(SELECT k FROM unnest(%s::bigint[]) AS k ORDER BY k) AS keys",
+            [ids],
+        )
+
+
+def rollup_refresh(keys) -> int:
+    """Recompute the rollup rows of these keys from the facts."""
+    keys, written = sorted(set(keys), key=str), 0
+    for i in range(0, len(keys), KEYS_PER_QUERY):
+        q = _key_q(keys[i : i + KEYS_PER_QUERY])
+        with transaction.atomic():
+            _lock(keys[i : i + KEYS_PER_QUERY])
+            FactRollup.objects.filter(q).delete()
+            written += len(FactRollup.objects.bulk_create(_rows(TrajectoryFact.objects.filter(q))))
+    return written
+
+
+def rollup_rebuild(*, region=None) -> int:
+    """Recompute every rollup row of one region (or all) in one GROUP BY."""
+    rows, facts = FactRollup.objects.all(), TrajectoryFact.objects.all()
+    if region is not None:
+        rows, facts = rows.filter(region=region), facts.filter(region=region)
+    with transaction.atomic():
+        rows.delete()
+        return len(FactRollup.objects.bulk_create(_rows(facts), batch_size=2000))
