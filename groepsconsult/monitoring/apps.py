@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Changes that never alter a session's places, attendance or who counts in it: their people's
+# session facts need no refresh (a station save is the hottest write path).
+SESSION_NEUTRAL = frozenset({"Measurement", "Handover", "FollowUpAttempt", "ParticipantBackground"})
+
 
 def _refresh_facts(
     sender, *, trajectory_ids, participant_ids, neighbourhood_ids, consultation_ids=(), **_kwargs
@@ -13,6 +17,7 @@ def _refresh_facts(
         participant_ids=participant_ids,
         neighbourhood_ids=neighbourhood_ids,
         consultation_ids=consultation_ids,
+        people_sessions=sender.__name__ not in SESSION_NEUTRAL,
     )
 
 

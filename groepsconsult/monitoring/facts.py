@@ -232,16 +232,24 @@ def facts_refresh(trajectory_ids) -> int:
 
 
 def facts_refresh_for(
-    *, trajectory_ids=(), participant_ids=(), neighbourhood_ids=(), consultation_ids=()
+    *,
+    trajectory_ids=(),
+    participant_ids=(),
+    neighbourhood_ids=(),
+    consultation_ids=(),
+    people_sessions=True,
 ) -> int:
     """Refresh every trajectory touched by a change to these trajectories, participants (their
     measurements, consent, hand-overs, answers) or neighbourhoods (status score, name), and
-    the session facts of these sessions and of every session these people have a place in."""
+    the session facts of these sessions and (with `people_sessions`) of every session these
+    people have a place in."""
     ids = set(trajectory_ids)
     people = set(participant_ids)
     if ids:
         people |= set(Trajectory.objects.filter(pk__in=ids).values_list("participant", flat=True))
-    sessions = set(consultation_ids) | (sessions_of(people) if people else set())
+    sessions = set(consultation_ids)
+    if people and people_sessions:
+        sessions |= sessions_of(people)
     if sessions:
         sessions_refresh(sessions)
     if participant_ids:
