@@ -63,8 +63,8 @@ def test_rows_with_different_keys_get_defaults_and_a_given_value_wins(region_a):
     assert recorded < first.at
 
 
-@pytest.mark.django_db(transaction=True)
-def test_reserving_ids_outside_a_transaction_is_refused_on_sqlite():
+def test_reserving_ids_outside_a_transaction_is_refused_on_sqlite(allow_audit_purge):
+    """Outside a transaction (transactional test: the flush after it may clear the log)."""
     from django.db import connection
 
     if connection.vendor != "sqlite":  # PostgreSQL draws from the sequence: safe anywhere
