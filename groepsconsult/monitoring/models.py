@@ -118,6 +118,8 @@ class TrajectoryFact(models.Model):
             models.Index(fields=["region", "counted", "language"]),
             models.Index(fields=["region", "counted", "age"]),
             models.Index(fields=["region", "counted", "status"]),  # the drop-out reasons
+            # The rollup recomputes one first session's facts on every save (rollup.KEY).
+            models.Index(fields=["region", "neighbourhood", "baseline_at"]),
         ]
 
     def __str__(self):
