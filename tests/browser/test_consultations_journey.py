@@ -37,6 +37,7 @@ def test_coordinator_plans_rosters_and_sees_readiness_go_green(page, live_app):
 
     page.goto(f"{live_app.url}/consultations/")
     page.get_by_role("link", name="Groepsconsult plannen").click()
+    page.wait_for_load_state()  # htmx binds its triggers once the page has loaded
     page.get_by_label("Titel").fill("Vrouwen Moerwijk")
     # A date on King's Day is warned about at once, before saving; another date clears it.
     kings_day = f"{timezone.localdate().year + 1}-04-27"
@@ -72,7 +73,9 @@ def test_coordinator_plans_rosters_and_sees_readiness_go_green(page, live_app):
         ("coordinator", "Coördinator", None),
     ]
     for key, place, table in bookings:
-        # The picker: search by name, then the radio (its label carries the badges).
+        # The picker: search by name, then the radio (its label carries the badges). The page
+        # must have loaded: htmx binds the live search then, and a keystroke before is not sent.
+        page.wait_for_load_state()
         page.get_by_label("Zoek op naam").fill(team[key].name)
         expect(page.locator("#picker .picker-list li")).to_have_count(1)
         page.get_by_role("radio", name=re.compile(re.escape(team[key].name))).check()

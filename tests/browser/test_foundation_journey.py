@@ -33,6 +33,7 @@ def test_login_open_participant_and_find_it_in_the_access_log(page, live_app):
 
     log_in(page, base, officer)
     page.get_by_role("link", name="Toegangslogboek").click()
+    page.wait_for_load_state()  # htmx binds its triggers once the page has loaded
     page.get_by_label("Deelnemer-id").fill(str(participant.public_id))
     page.get_by_role("button", name="Zoeken").click()
     rows = page.locator("tbody tr")

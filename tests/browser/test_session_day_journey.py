@@ -93,6 +93,7 @@ def test_the_day_from_each_landing_page(browser, live_app):
     _check_landing(care, "professional")
     care.get_by_role("link", name="Naar mijn tafel").click()
     care.get_by_role("link", name="Zorgtafel (bloeddruk)").click()
+    care.wait_for_load_state()  # htmx binds its triggers once the page has loaded
     care.get_by_label("Dagnummer").fill("1")
     care.get_by_role("button", name="Openen").click()
     care.get_by_label("Bovendruk (systolisch) (mmHg)").fill("190")
@@ -102,6 +103,7 @@ def test_the_day_from_each_landing_page(browser, live_app):
 
     # Ayşe fills a questionnaire herself on the tablet, then hands it back.
     care.get_by_role("link", name="Vragenlijsten").click()
+    care.wait_for_load_state()  # htmx binds its triggers once the page has loaded
     care.locator("#id_consultation").select_option(str(consultation.public_id))
     care.get_by_role("button", name="Kiezen").click()
     care.locator("#id_day_number").fill("1")

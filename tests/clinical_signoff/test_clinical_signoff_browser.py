@@ -2,6 +2,7 @@
 the region then loses its "draft thresholds" line."""
 
 import pytest
+from playwright.sync_api import expect
 
 from groepsconsult.clinical_signoff.models import RulesetApproval
 from tests.browser_support import assert_no_axe_violations, log_in
@@ -22,22 +23,22 @@ def test_physician_reviews_and_approves_the_rule_set(page, live_app):
     log_in(page, base, physician)
 
     page.goto(f"{base}/documents/booklet/{registration.public_id}/")
-    assert page.get_by_text(DRAFT).is_visible()
+    expect(page.get_by_text(DRAFT)).to_be_visible()
 
     page.get_by_role("link", name="Klinische regelset").click()
-    assert page.get_by_text("Voorstel, nog niet goedgekeurd").first.is_visible()
-    assert page.get_by_text("Niet geverifieerd: nog te bevestigen").first.is_visible()
+    expect(page.get_by_text("Voorstel, nog niet goedgekeurd").first).to_be_visible()
+    expect(page.get_by_text("Niet geverifieerd: nog te bevestigen").first).to_be_visible()
     assert_no_axe_violations(page)
 
     # Without the confirmation box nothing is approved.
     page.get_by_role("button", name="goedkeuren").click()
-    assert page.get_by_text("Vink het vakje aan").first.is_visible()
+    expect(page.get_by_text("Vink het vakje aan").first).to_be_visible()
     assert not RulesetApproval.objects.exists()
 
     page.get_by_label("Ik heb elke regel").check()
     page.get_by_role("button", name="goedkeuren").click()
     page.get_by_text("De regelset is goedgekeurd voor uw regio.").wait_for()
-    assert page.get_by_text("Goedgekeurd door").first.is_visible()
+    expect(page.get_by_text("Goedgekeurd door").first).to_be_visible()
     assert RulesetApproval.objects.get().approved_by == physician
 
     page.goto(f"{base}/documents/booklet/{registration.public_id}/")

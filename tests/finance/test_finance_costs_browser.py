@@ -33,6 +33,7 @@ def test_coordinator_adds_a_session_cost_and_reads_the_sroi(page, live_app, regi
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Kosten toevoegen").click()
+    page.wait_for_load_state()  # htmx binds its triggers once the page has loaded
     page.get_by_label(re.compile(r"^Categorie")).select_option("materials")
     page.get_by_label(re.compile(r"^Betaald door")).select_option("municipality")
     page.get_by_label(re.compile(r"^Beschrijving")).fill("Boekjes")

@@ -56,6 +56,7 @@ def test_funder_reads_the_map_with_a_small_cell_hatched(page, live_app):
     log_in_with_session(page, base, make_user("funder", region))
     page.goto(f"{base}/")
     page.get_by_role("link", name="Kaarten").click()
+    page.wait_for_load_state()  # htmx binds its triggers once the page has loaded
     page.get_by_label("Cijfer", exact=True).select_option("registered")
     page.get_by_role("button", name="Toon").click()
     small = page.locator("path", has=page.locator("title", has_text="BU03440300"))

@@ -41,6 +41,7 @@ def test_hand_over_from_request_to_completed(page, browser, live_app):
     # 1. The social worker hands Ayse over from her record.
     log_in(page, base, referrer, next_path=f"/participants/{person.public_id}/")
     page.get_by_role("link", name="Overdragen aan een aanbod").click()
+    page.wait_for_load_state()  # htmx binds its triggers once the page has loaded
     page.get_by_label(re.compile(r"^Aanbod")).select_option(label="Vrouwen in beweging")
     page.get_by_label(re.compile(r"^Wie doet de overdracht")).fill("Saida (buurtteam)")
     page.get_by_label("Het verzoek nu naar het aanbod sturen").check()

@@ -3,6 +3,7 @@ dropped network, so its save waits on the tablet and is retried), a systolic of 
 banner for the physician, and acknowledging it clears the banner."""
 
 import pytest
+from playwright.sync_api import expect
 
 from groepsconsult.measurements.models import Alert, Measurement
 from tests.browser_support import logged_in_context
@@ -33,7 +34,7 @@ def test_two_stations_an_alarm_and_its_acknowledgement(browser, live_app):
     care, lab = care_context.new_page(), lab_context.new_page()
     open_participant(care, consultation, "care", 5)
     open_participant(lab, consultation, "measurement", 5)
-    assert lab.get_by_role("heading", name="Ahmet Yilmaz").is_visible()
+    expect(lab.get_by_role("heading", name="Ahmet Yilmaz")).to_be_visible()
 
     # The care table's network drops just as both tables press "Opslaan".
     care.get_by_label("Bovendruk (systolisch) (mmHg)").fill("186")

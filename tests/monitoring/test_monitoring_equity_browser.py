@@ -56,6 +56,7 @@ def test_coordinator_sets_a_target(page, live_app):
     log_in_with_session(page, base, coordinator)
     page.goto(f"{base}/monitoring/")
     page.get_by_role("link", name="Doelen instellen").click()
+    page.wait_for_load_state()  # htmx binds its triggers once the page has loaded
     page.get_by_label("Jaar").fill("2026")
     page.get_by_label("Indicator").select_option(label="Gehouden eerste groepsconsulten")
     page.locator("#id_value").fill("40")

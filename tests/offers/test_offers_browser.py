@@ -34,6 +34,7 @@ def test_add_find_and_confirm_offers(page, live_app):
 
     page.get_by_role("link", name="Sociale kaart").first.click()
     page.get_by_role("link", name="Aanbod toevoegen").click()
+    page.wait_for_load_state()  # htmx binds its triggers once the page has loaded
     page.get_by_label(re.compile(r"^Naam")).fill("Vrouwen in beweging")
     page.get_by_label(re.compile(r"^Organisatie")).select_option(label="Sportbedrijf Moerwijk")
     page.get_by_label(re.compile(r"^Soort")).select_option("sport")

@@ -3,6 +3,7 @@ touch, finishes, and the answers are stored; the Arabic form renders right to le
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from groepsconsult.questionnaires.models import Answer, Response
 from groepsconsult.questionnaires.services import questionnaire_definitions_load
@@ -36,7 +37,7 @@ def test_fill_social_risks_in_turkish_and_see_arabic_right_to_left(page, live_ap
     form = page.locator(".questionnaire")
     assert form.get_attribute("lang") == "tr"  # the participant's preferred language
     page.get_by_role("heading", name="Endişeler ve yaşam durumu").wait_for()
-    assert page.get_by_text("Sigara içiyor musunuz?").is_visible()
+    expect(page.get_by_text("Sigara içiyor musunuz?")).to_be_visible()
     # Read aloud: buttons where the browser can speak, otherwise a short note; never both.
     speak_buttons = page.locator(".q-speak:visible").count()
     note_visible = page.locator(".q-no-speech").is_visible()
@@ -44,7 +45,7 @@ def test_fill_social_risks_in_turkish_and_see_arabic_right_to_left(page, live_ap
 
     # Finishing with gaps: the errors come in Turkish, nothing is stored.
     page.get_by_role("button", name="Bitir").click()
-    assert page.get_by_text("Lütfen bu soruyu cevaplayın.").first.is_visible()
+    expect(page.get_by_text("Lütfen bu soruyu cevaplayın.").first).to_be_visible()
     assert not Response.objects.exists()
 
     for code, choice in (
@@ -60,9 +61,9 @@ def test_fill_social_risks_in_turkish_and_see_arabic_right_to_left(page, live_ap
     assert results.violations_count == 0, results.generate_report()
     page.get_by_role("button", name="Bitir").click()
     page.get_by_text("De vragenlijst is klaar. Dank u wel.").wait_for()
-    assert (
-        page.locator("tr", has_text="Zorgen en leefsituatie").get_by_text("Afgerond").is_visible()
-    )
+    expect(
+        page.locator("tr", has_text="Zorgen en leefsituatie").get_by_text("Afgerond")
+    ).to_be_visible()
 
     saved = Response.objects.get(registration=registration)
     assert saved.language == "tr" and saved.completed_at is not None
@@ -80,4 +81,4 @@ def test_fill_social_risks_in_turkish_and_see_arabic_right_to_left(page, live_ap
     form = page.locator(".questionnaire")
     assert form.get_attribute("dir") == "rtl" and form.get_attribute("lang") == "ar"
     assert form.evaluate("el => getComputedStyle(el).direction") == "rtl"
-    assert page.get_by_text("هل تأكل الخضروات أو الفواكه أو التوت كل يوم؟").is_visible()
+    expect(page.get_by_text("هل تأكل الخضروات أو الفواكه أو التوت كل يوم؟")).to_be_visible()
