@@ -2,6 +2,7 @@
 privacy officer finds that read in the access log. Axe finds no violations on the main pages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser_support import assert_no_axe_violations, log_in
 from tests.factories.backbone import make_neighbourhood, make_participant, make_region, make_user
@@ -20,7 +21,7 @@ def test_login_open_participant_and_find_it_in_the_access_log(page, live_app):
     log_in(page, base, coordinator)
     # The landing page is "Vandaag" (issue 13); the region is named under it.
     assert page.get_by_role("heading", level=1).inner_text().startswith("Vandaag")
-    assert "Den Haag" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Den Haag", use_inner_text=True)
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Deelnemers").click()
     assert_no_axe_violations(page)

@@ -2,6 +2,7 @@
 champion then finds the participant; after a withdrawal the participant is gone again."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser_support import assert_no_axe_violations, log_in
 from tests.factories.backbone import make_participant, make_region, make_user
@@ -39,8 +40,7 @@ def test_record_and_withdraw_consent_changes_the_health_champions_list(page, liv
     section.get_by_role("button", name="Beslissing vastleggen").click()
     page.wait_for_url(f"{base}/participants/{person.public_id}/")
     row = page.locator("tr[data-purpose=contact_by_health_champion]")
-    assert "Gegeven" in row.inner_text()
-
+    expect(row).to_contain_text("Gegeven", use_inner_text=True)
     assert "Yildiz" in champion_list(champion_page, base)
 
     section = page.locator("#purpose-contact_by_health_champion")
@@ -48,12 +48,15 @@ def test_record_and_withdraw_consent_changes_the_health_champions_list(page, liv
     section.get_by_label("Reden van intrekken").fill("Wil niet gebeld worden")
     section.get_by_role("button", name="Intrekken").click()
     page.wait_for_url(f"{base}/participants/{person.public_id}/")
-    assert "Ingetrokken" in page.locator("tr[data-purpose=contact_by_health_champion]").inner_text()
-    assert "Wil niet gebeld worden" in page.locator("table.consent-history").inner_text()
-
+    expect(page.locator("tr[data-purpose=contact_by_health_champion]")).to_contain_text(
+        "Ingetrokken", use_inner_text=True
+    )
+    expect(page.locator("table.consent-history")).to_contain_text(
+        "Wil niet gebeld worden", use_inner_text=True
+    )
     assert "Yildiz" not in champion_list(champion_page, base)
     champion_page.goto(f"{base}/participants/{person.public_id}/")
-    assert "Yildiz" not in champion_page.locator("main").inner_text()
+    expect(champion_page.locator("main")).not_to_contain_text("Yildiz", use_inner_text=True)
 
 
 def test_paper_form_is_accessible_and_in_the_participants_language(page, live_app):

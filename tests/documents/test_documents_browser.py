@@ -8,6 +8,7 @@ import re
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser_support import assert_no_axe_violations, log_in
 from tests.factories.backbone import make_consultation, make_participant, make_region, make_user
@@ -42,7 +43,7 @@ def test_print_booklets_of_a_session_and_show_the_plenary(page, live_app, tmp_pa
     booklet = page.locator("article.booklet")
     assert booklet.get_attribute("dir") == "rtl" and booklet.get_attribute("lang") == "ar"
     assert booklet.evaluate("el => getComputedStyle(el).direction") == "rtl"
-    assert "نتائجي في الاستشارة الجماعية" in booklet.inner_text()
+    expect(booklet).to_contain_text("نتائجي في الاستشارة الجماعية", use_inner_text=True)
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name=re.compile("Boekjes van deze sessie")).click()

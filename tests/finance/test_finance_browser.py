@@ -5,6 +5,7 @@ small neighbourhood shows "<10". Axe clean on each page."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from groepsconsult.finance.models import Assumption, BudgetLine
 from tests.browser_support import assert_no_axe_violations, log_in, log_in_with_session
@@ -21,7 +22,7 @@ def test_coordinator_builds_the_business_case(page, live_app):
     log_in(page, base, make_user("coordinator", region))
     page.goto(f"{base}/finance/assumptions/")
     page.get_by_role("button", name="Voeg de onderbouwde standaardwaarden toe").click()
-    assert "te bevestigen" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("te bevestigen", use_inner_text=True)
     assert_no_axe_violations(page)
 
     page.goto(f"{base}/finance/budget/new/")
@@ -32,7 +33,7 @@ def test_coordinator_builds_the_business_case(page, live_app):
     page.get_by_label(re.compile(r"^Uren in natura"), exact=False).fill("10")
     page.get_by_label(re.compile(r"^Bedrag")).fill("100")
     page.get_by_role("button", name="Opslaan").click()
-    assert "niet allebei" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("niet allebei", use_inner_text=True)
     page.get_by_label(re.compile(r"^Bedrag")).fill("")
     gli = Assumption.objects.get(region=region, key="gli_rate")
     page.get_by_label(re.compile(r"^Uurtarief")).select_option(str(gli.pk))

@@ -4,6 +4,7 @@ a funder reads a session's cost page and the overview but cannot add costs. Axe 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from groepsconsult.finance.models import Assumption, CostLine
 from tests.browser_support import assert_no_axe_violations, log_in_with_session
@@ -41,7 +42,7 @@ def test_coordinator_adds_a_session_cost_and_reads_the_sroi(page, live_app, regi
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"**/finance/consultations/{session.public_id}/")
-    assert "699,38" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("699,38", use_inner_text=True)
     assert CostLine.objects.filter(consultation=session, description="Boekjes").exists()
 
     page.goto(f"{base}/finance/?year=2026")
@@ -57,9 +58,11 @@ def test_funder_reads_a_session_cost_page_and_the_overview(page, live_app, regio
     log_in_with_session(page, base, make_user("funder", region))
     page.goto(f"{base}/finance/consultations/{session.public_id}/")
     main = page.locator("main")
-    assert "Uren van professionals per discipline" in main.inner_text()
+    expect(main).to_contain_text("Uren van professionals per discipline", use_inner_text=True)
     assert main.get_by_role("link", name="Kosten toevoegen").count() == 0
     assert_no_axe_violations(page)
     page.goto(f"{base}/finance/?year=2026")
-    assert "Invoer van de SROI nog te bevestigen" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Invoer van de SROI nog te bevestigen", use_inner_text=True
+    )
     assert_no_axe_violations(page)

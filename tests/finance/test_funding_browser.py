@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from groepsconsult.finance.models import FundRoute, Grant
 from tests.browser_support import assert_no_axe_violations, log_in, log_in_with_session
@@ -31,7 +32,7 @@ def test_coordinator_registers_funding(page, live_app):
     page.get_by_label(re.compile(r"^Status")).select_option("applying")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url("**/finance/funds/")
-    assert "Deadline nadert" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Deadline nadert", use_inner_text=True)
     assert FundRoute.objects.get(region=region, key="implementatievoucher").status == "applying"
 
     page.goto(f"{base}/finance/grants/new/")
@@ -42,13 +43,13 @@ def test_coordinator_registers_funding(page, live_app):
     page.get_by_label(re.compile(r"^Begindatum")).fill("2026-01-01")
     page.get_by_label(re.compile(r"^Einddatum")).fill("2025-01-01")
     page.get_by_role("button", name="Opslaan").click()
-    assert "niet vóór de begindatum" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("niet vóór de begindatum", use_inner_text=True)
     assert_no_axe_violations(page)
     ends = dt.date.today() + dt.timedelta(days=40)
     page.get_by_label(re.compile(r"^Einddatum")).fill(ends.isoformat())
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url("**/finance/grants/")
-    assert "Loopt binnenkort af" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Loopt binnenkort af", use_inner_text=True)
     assert Grant.objects.get(region=region).amount == 25000
     assert_no_axe_violations(page)
 
@@ -81,4 +82,4 @@ def test_funder_reads_the_funding_pages(page, live_app):
         assert page.get_by_role("button", name=re.compile("Laad")).count() == 0
         assert page.get_by_role("link", name=re.compile("toevoegen")).count() == 0
         assert_no_axe_violations(page)
-    assert "Sportbedrijf" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Sportbedrijf", use_inner_text=True)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.browser_support import assert_no_axe_violations, log_in, logged_in_context
 from tests.factories.backbone import (
@@ -48,8 +49,7 @@ def test_hand_over_from_request_to_completed(page, browser, live_app):
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Overdracht opslaan").click()
     page.wait_for_url("**/handovers/*/")
-    assert "Aangevraagd" in page.locator("main").inner_text()
-
+    expect(page.locator("main")).to_contain_text("Aangevraagd", use_inner_text=True)
     # 2. The coach of the walking group accepts in one click and records each step.
     coach = make_partner(region, offer)
     coach_page = logged_in_context(browser, base, coach).new_page()
@@ -61,8 +61,7 @@ def test_hand_over_from_request_to_completed(page, browser, live_app):
     record_step(coach_page, "Eerste afspraak gepland", **{"Eerste afspraak op": "2026-12-15"})
     record_step(coach_page, "Gestart")
     record_step(coach_page, "Afgerond")
-    assert "Volgende stap" not in coach_page.locator("main").inner_text()
-
+    expect(coach_page.locator("main")).not_to_contain_text("Volgende stap", use_inner_text=True)
     # 3. The coordinator follows the whole trail, like a parcel.
     coordinator = make_user("coordinator", region)
     coord_page = logged_in_context(browser, base, coordinator).new_page()
@@ -77,7 +76,7 @@ def test_hand_over_from_request_to_completed(page, browser, live_app):
 
     # The social map shows the offer's figures.
     coord_page.goto(f"{base}/offers/")
-    assert "100% geaccepteerd" in coord_page.locator("main").inner_text()
+    expect(coord_page.locator("main")).to_contain_text("100% geaccepteerd", use_inner_text=True)
 
 
 def test_a_request_nobody_answers_appears_on_the_signal_list(page, live_app):
@@ -88,16 +87,15 @@ def test_a_request_nobody_answers_appears_on_the_signal_list(page, live_app):
     coordinator = make_user("coordinator", region)
     base = live_app.url
     log_in(page, base, coordinator, next_path="/handovers/signals/")
-    assert "Khadija El Amrani" not in page.locator("main").inner_text()
-
+    expect(page.locator("main")).not_to_contain_text("Khadija El Amrani", use_inner_text=True)
     call_command("detect_stalled_handovers", now="2026-12-04T09:00:00+00:00")  # within 5 days
     page.reload()
-    assert "Khadija El Amrani" not in page.locator("main").inner_text()
+    expect(page.locator("main")).not_to_contain_text("Khadija El Amrani", use_inner_text=True)
     call_command("detect_stalled_handovers", now="2026-12-09T09:00:00+00:00")
     page.reload()
     main = page.locator("main")
-    assert "Khadija El Amrani" in main.inner_text()
-    assert "Overdracht niet op tijd opgepakt" in main.inner_text()
+    expect(main).to_contain_text("Khadija El Amrani", use_inner_text=True)
+    expect(main).to_contain_text("Overdracht niet op tijd opgepakt", use_inner_text=True)
     assert_no_axe_violations(page)
     page.get_by_label("Wat is besloten").fill("Zelf de coach gebeld; ze belt morgen")
     page.get_by_role("button", name="Afhandelen").click()

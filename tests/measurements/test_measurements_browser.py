@@ -62,7 +62,7 @@ def test_two_stations_an_alarm_and_its_acknowledgement(browser, live_app):
     # The physician's station page polls and shows the urgent banner.
     banner = lab.locator(".alert-banner")
     banner.get_by_text("Urgent: nu naar de arts").wait_for(timeout=15000)
-    assert "Ahmet Yilmaz" in banner.inner_text()
+    expect(banner).to_contain_text("Ahmet Yilmaz", use_inner_text=True)
     urgent = banner.locator("li", has_text="Urgent")
     urgent.get_by_role("button", name="Gezien, afvinken").click()
     lab.wait_for_load_state()

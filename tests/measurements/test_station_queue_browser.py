@@ -2,6 +2,7 @@
 on a 403 with "refused: enter again", and is cleared (and named) on logout of a shared tablet."""
 
 import pytest
+from playwright.sync_api import expect
 
 from groepsconsult.measurements.models import Measurement
 from tests.browser_support import log_in, logged_in_context
@@ -74,7 +75,7 @@ def test_finding_6_logout_clears_the_queue_and_names_what_was_not_sent(browser, 
     page.get_by_role("button", name="Uitloggen").click()
     notice = page.locator("#not-sent")
     notice.get_by_text("Nummer 5").wait_for()
-    assert "Niet verstuurd" in notice.inner_text()
+    expect(notice).to_contain_text("Niet verstuurd", use_inner_text=True)
     assert page.evaluate("localStorage.getItem('gc-station-pending')") is None
     context.set_offline(False)
     page.get_by_role("button", name="Uitloggen").click()

@@ -2,6 +2,7 @@
 view; a coordinator sets a target. Both pages axe clean."""
 
 import pytest
+from playwright.sync_api import expect
 
 from groepsconsult.monitoring.models import Target
 from groepsconsult.monitoring.services import facts_rebuild
@@ -31,17 +32,16 @@ def test_funder_reads_dashboard_and_equity_view(page, live_app):
 
     page.goto(f"{base}/monitoring/?end={BASELINE.year}-12-31")
     main = page.locator("main")
-    assert "Voortgang op de doelen" in main.inner_text()
-    assert "Overdrachten per stand en domein" in main.inner_text()
+    expect(main).to_contain_text("Voortgang op de doelen", use_inner_text=True)
+    expect(main).to_contain_text("Overdrachten per stand en domein", use_inner_text=True)
     assert page.locator('nav a[aria-current="page"]').count() == 1
     assert "Kleurverschuiving" in main.inner_text()  # colour moves
-    assert "Werkplezier van professionals" in main.inner_text()
+    expect(main).to_contain_text("Werkplezier van professionals", use_inner_text=True)
     assert_no_axe_violations(page)
     page.get_by_label("Doelgroep van het groepsconsult").select_option(label="Alleen vrouwen")
     page.get_by_role("button", name="Toepassen").click()
     page.wait_for_url("**audience=women**")
-    assert "Kleurverschuiving" in page.locator("main").inner_text()
-
+    expect(page.locator("main")).to_contain_text("Kleurverschuiving", use_inner_text=True)
     page.get_by_role("link", name="Gezondheidsgelijkheid: elke indicator").click()
     page.wait_for_url("**/monitoring/equity/")
     text = page.locator("main").inner_text()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from groepsconsult.followups.models import Story
 from tests.browser_support import assert_no_axe_violations, log_in_with_session
@@ -63,6 +64,8 @@ def test_coordinator_writes_down_a_story(page, live_app):
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Verhaal opslaan").click()
     page.get_by_text("Het verhaal is opgeslagen.").wait_for()
-    assert "Door de groep ben ik weer gaan fietsen." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Door de groep ben ik weer gaan fietsen.", use_inner_text=True
+    )
     assert_no_axe_violations(page)
     assert Story.objects.get().participant == registration.participant

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from groepsconsult.notifications.models import ContactPreference
 from groepsconsult.offers.models import NeighbourhoodOffer
@@ -30,8 +31,9 @@ def test_add_find_and_confirm_offers(page, live_app):
     stale = make_offer(region, name="Geldloket Transvaal", languages="nl,ar", last_confirmed_on=old)
     base = live_app.url
     log_in(page, base, make_user("administrator", region))
-    assert "1 aanbod moet bevestigd worden" in page.locator("main").inner_text()
-
+    expect(page.locator("main")).to_contain_text(
+        "1 aanbod moet bevestigd worden", use_inner_text=True
+    )
     page.get_by_role("link", name="Sociale kaart").first.click()
     page.get_by_role("link", name="Aanbod toevoegen").click()
     page.wait_for_load_state()  # htmx binds its triggers once the page has loaded
@@ -46,7 +48,7 @@ def test_add_find_and_confirm_offers(page, live_app):
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url("**/offers/*/")
-    assert "Laatst bevestigd op" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Laatst bevestigd op", use_inner_text=True)
     offer = NeighbourhoodOffer.objects.get(name="Vrouwen in beweging")
     assert list(offer.neighbourhoods.all()) == [moerwijk] and offer.languages == "tr"
 
@@ -54,11 +56,11 @@ def test_add_find_and_confirm_offers(page, live_app):
     page.locator("main").get_by_label("Taal").select_option("tr")  # htmx swaps the table
     table = page.locator("#offer-table")
     table.get_by_text("Geldloket Transvaal").wait_for(state="detached")
-    assert "Vrouwen in beweging" in table.inner_text()
+    expect(table).to_contain_text("Vrouwen in beweging", use_inner_text=True)
     page.locator("main").get_by_label("Taal").select_option("")
     page.get_by_label("Alleen aanbod dat bevestigd moet worden").check()
     table.get_by_text("Vrouwen in beweging").wait_for(state="detached")
-    assert "Moet bevestigd worden" in table.inner_text()
+    expect(table).to_contain_text("Moet bevestigd worden", use_inner_text=True)
     assert_no_axe_violations(page)
 
     table.get_by_role("link", name="Geldloket Transvaal").click()
@@ -80,11 +82,11 @@ def test_reminder_overview_and_opt_out(page, live_app):
     log_in(page, base, make_user("coordinator", region))
     page.get_by_role("link", name="Herinneringen").click()
     page.get_by_role("link", name="Groepsconsult Moerwijk").click()
-    assert "Yildiz" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Yildiz", use_inner_text=True)
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Wijzigen").click()
     page.get_by_label("geen sms'jes").check()
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"**/notifications/consultations/{consultation.public_id}/")
-    assert "geen sms" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("geen sms", use_inner_text=True)
     assert ContactPreference.objects.get(participant=person).sms_opt_out

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from groepsconsult.accounts.models import Membership
 from groepsconsult.research.models import DataSharingAgreement
@@ -33,12 +34,12 @@ def test_coordinator_adds_an_agreement(page, live_app):
     page.locator("#id_valid_from").fill("2026-01-01")
     page.locator("#id_valid_until").fill("2027-12-31")
     page.get_by_role("button", name="Opslaan").click()
-    assert "rust op toestemming" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("rust op toestemming", use_inner_text=True)
     assert_no_axe_violations(page)
     page.locator("#id_purpose").select_option("pseudonymised_research")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"{base}/research/projects/")
-    assert "Hartstichting" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Hartstichting", use_inner_text=True)
     assert DataSharingAgreement.objects.get(reference="DSA-7").measures == ["systolic"]
     assert_no_axe_violations(page)
 
@@ -51,7 +52,7 @@ def test_researcher_downloads_in_one_click(page, live_app):
     base = live_app.url
     log_in_with_session(page, base, make_user("researcher", region))
     page.goto(f"{base}/research/")
-    assert agreement.reference in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(agreement.reference, use_inner_text=True)
     assert_no_axe_violations(page)
     with page.expect_download() as info:
         page.get_by_role("button", name="Downloaden (zip)").click()
@@ -79,14 +80,13 @@ def test_national_project_coordinator_adds_a_region_researcher_downloads_both(pa
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"{base}/research/projects/")
-    assert "Den Haag, Zoetermeer" in page.locator("main").inner_text()
-
+    expect(page.locator("main")).to_contain_text("Den Haag, Zoetermeer", use_inner_text=True)
     researcher = make_user("researcher", zoetermeer)
     Membership.objects.create(user=researcher, region=haag, role="researcher")
     page.context.clear_cookies()
     log_in_with_session(page, base, researcher)
     page.goto(f"{base}/research/")
-    assert "Den Haag, Zoetermeer" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Den Haag, Zoetermeer", use_inner_text=True)
     assert_no_axe_violations(page)
     with page.expect_download() as info:
         page.get_by_role("button", name="Downloaden (zip)").click()
