@@ -83,7 +83,7 @@ def consent_withdraw(*, consent: Consent, reason: str, by: Actor) -> Consent:
 def _monitoring_changed(consent: Consent) -> None:
     """A yes or no to anonymous monitoring decides whether the person is counted."""
     if consent.purpose == ConsentPurpose.ANONYMOUS_MONITORING:
-        send_facts_changed(Consent, participant_ids=[consent.participant_id])
+        send_facts_changed(Consent, participant_ids=[consent.participant_id], sessions_changed=True)
 
 
 def _close(*, consent: Consent, reason: str, by: Actor, at) -> Consent:

@@ -32,3 +32,25 @@ class RegionScopedQuerySet(models.QuerySet):
 
     def in_region(self, region):
         return self.filter(**{self.region_path: region})
+
+
+class ChangeHistory(models.Model):
+    """A history row of a region's record: who changed it, when, and which fields (old, new).
+
+    The subject is named by its model and public id (the row outlives nothing and points at no
+    table); `changes` is {field: [old, new]}, or {} for "created".
+    """
+
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    subject_type = models.CharField(max_length=20)
+    subject_id = models.UUIDField(db_index=True)
+    by = models.CharField(max_length=150)
+    at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(default=dict)
+
+    class Meta:
+        abstract = True
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.subject_type} {self.subject_id} by {self.by}"

@@ -4,8 +4,12 @@
 trajectory's state, consent, a hand-over, a follow-up call, background answers, a participant
 or neighbourhood field). Send it from the service, inside its transaction, with any of
 `trajectory_ids`, `participant_ids`, `neighbourhood_ids` or `consultation_ids` (a session's
-places or the session itself changed: reach and attendance). The monitoring app refreshes its
-pre-aggregates in the same transaction (docs/monitoring.md, "Pre-aggregates").
+places or the session itself changed: reach and attendance). Pass `sessions_changed=True` when
+the change can alter a session's counted places for the people named (a place taken or moved,
+attendance, the anonymous-monitoring consent, a merge): then the sessions these people have a
+place in are recomputed too. Left False (a measurement, a hand-over, a call, a field), only the
+sessions named in `consultation_ids` are. The monitoring app refreshes its pre-aggregates in
+the same transaction (docs/monitoring.md, "Pre-aggregates").
 """
 
 from django.dispatch import Signal
@@ -14,7 +18,13 @@ facts_changed = Signal()
 
 
 def send_facts_changed(
-    sender, *, trajectory_ids=(), participant_ids=(), neighbourhood_ids=(), consultation_ids=()
+    sender,
+    *,
+    trajectory_ids=(),
+    participant_ids=(),
+    neighbourhood_ids=(),
+    consultation_ids=(),
+    sessions_changed=False,
 ):
     facts_changed.send(
         sender=sender,
@@ -22,4 +32,5 @@ def send_facts_changed(
         participant_ids=[i for i in participant_ids if i],
         neighbourhood_ids=[i for i in neighbourhood_ids if i],
         consultation_ids=[i for i in consultation_ids if i],
+        sessions_changed=sessions_changed,
     )

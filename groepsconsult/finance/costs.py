@@ -40,14 +40,6 @@ COVERED_BY_LINE = {
 DISCIPLINE_LABELS = dict(Professional.Discipline.choices)
 
 
-def cost_line_value(line):
-    """Euros of a cost line: its amount, or hours x the rate's base; None when to confirm."""
-    if line.amount is not None:
-        return line.amount
-    rate = line.rate.base
-    return None if rate is None else (line.hours * rate).quantize(CENT)
-
-
 @dataclass
 class DisciplineRow:
     discipline: str
@@ -148,7 +140,7 @@ def session_costs(*, consultations, assumptions, now=None):
             prep_own=consultation.pk in own,
         )
         for line in lines[consultation.pk]:
-            value = cost_line_value(line)
+            value = line.value()
             session.lines.append((line, value))
             session.add(category=line.category, party=line.party, in_kind=line.in_kind, value=value)
         session.professionals = _professional_rows(

@@ -89,12 +89,8 @@ def finance_event_list(*, region, subject):
 
 
 def line_value(line, scenario="base"):
-    """Euros of a line: the amount, or hours x the rate assumption; None when the rate is
-    still "to confirm" (no figure for that scenario)."""
-    if line.amount is not None:
-        return line.amount
-    rate = getattr(line.rate, scenario)
-    return None if rate is None else (line.hours * rate).quantize(Decimal("0.01"))
+    """Euros of a budget line (MoneyOrHours.value); None when the rate is still to confirm."""
+    return line.value(scenario)
 
 
 @dataclass

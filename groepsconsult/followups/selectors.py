@@ -37,7 +37,6 @@ from groepsconsult.participants.selectors import (
 )
 from groepsconsult.questionnaires.selectors import answering_exists
 from groepsconsult.registrations.models import Registration
-from groepsconsult.registrations.selectors import registration_get_for_user
 from groepsconsult.trajectories.selectors import trajectory_for_session_subquery
 
 PURPOSE = Purpose.FOLLOW_UP_CALL
@@ -101,9 +100,7 @@ def _registrations_in_window(*, membership, today):
     return (
         Registration.objects.filter(
             participant_visible_q(membership=membership, via="participant__"),
-            consent_current_exists(
-                ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION, participant_ref="participant"
-            ),
+            contact_consent_exists(),
             consultation__region=membership.region,
             consultation__kind="first",
             consultation__starts_at__range=(start, end),
@@ -189,26 +186,6 @@ def worklist_items(*, rows, by):
             purpose=PURPOSE,
         )
     return items
-
-
-def registration_get_for_call(*, membership, by, public_id):
-    """The registration to call about: 404 outside the region or without contact consent."""
-    registration = registration_get_for_user(
-        membership=membership,
-        public_id=public_id,
-        only_if=consent_current_exists(
-            ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION, participant_ref="participant"
-        ),
-    )
-    access_log_write(
-        by=by,
-        action=AccessEvent.Action.VIEW,
-        subject_type="followup",
-        subject_ids=[registration.public_id],
-        participant_ids=[registration.participant.public_id],
-        purpose=PURPOSE,
-    )
-    return registration
 
 
 def attempt_list(*, registration):
@@ -321,6 +298,15 @@ def review_rows(*, membership, by, participants):
 
 
 # ---- stories for the funder report --------------------------------------------------------
+
+
+def contact_consent_exists():
+    """EXISTS(current consent "a health champion may contact me") for a registration's
+    participant: the worklist, and the call and story pages (`only_if` of
+    `registration_get_for_user`), show only those."""
+    return consent_current_exists(
+        ConsentPurpose.CONTACT_BY_HEALTH_CHAMPION, participant_ref="participant"
+    )
 
 
 def story_consent_exists():

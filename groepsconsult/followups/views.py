@@ -19,6 +19,7 @@ from groepsconsult.core.http import form_add_validation_error, paginate, uuid_or
 from groepsconsult.followups import closeout, selectors, services
 from groepsconsult.followups.forms import AttemptForm, DebriefForm, StoryForm
 from groepsconsult.regions.selectors import neighbourhood_list
+from groepsconsult.registrations.selectors import registration_get_for_user
 
 
 @require_permission(Permission.FOLLOWUP_CALL)
@@ -59,8 +60,12 @@ def review_list(request):
 @require_permission(Permission.FOLLOWUP_CALL)
 def call(request, registration):
     by = Actor.from_request(request)
-    reg = selectors.registration_get_for_call(
-        membership=request.membership, by=by, public_id=registration
+    reg = registration_get_for_user(
+        membership=request.membership,
+        public_id=registration,
+        by=by,
+        purpose=selectors.PURPOSE,
+        only_if=selectors.contact_consent_exists(),
     )
     form = AttemptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -112,8 +117,12 @@ def session_closeout(request, consultation):
 def story_create(request, registration):
     """Write down what the participant said, for the funder report (with their consent)."""
     by = Actor.from_request(request)
-    reg = selectors.registration_get_for_call(
-        membership=request.membership, by=by, public_id=registration
+    reg = registration_get_for_user(
+        membership=request.membership,
+        public_id=registration,
+        by=by,
+        purpose=selectors.PURPOSE,
+        only_if=selectors.contact_consent_exists(),
     )
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,15 +1,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# Changes that never alter a session's places, attendance or who counts in it: their people's
-# session facts need no refresh (a station save is the hottest write path).
-SESSION_NEUTRAL = frozenset({"Measurement", "Handover", "FollowUpAttempt", "ParticipantBackground"})
-
 
 def _refresh_facts(
-    sender, *, trajectory_ids, participant_ids, neighbourhood_ids, consultation_ids=(), **_kwargs
+    sender,
+    *,
+    trajectory_ids,
+    participant_ids,
+    neighbourhood_ids,
+    consultation_ids=(),
+    sessions_changed=False,
+    **_kwargs,
 ):
-    """Refresh the pre-aggregates a lower app's service says it changed (same transaction)."""
+    """Refresh the pre-aggregates a lower app's service says it changed (same transaction).
+    Its people's sessions only when the sender says their places may have changed (a station
+    save, the hottest write path, does not)."""
     from groepsconsult.monitoring.services import facts_refresh_for
 
     facts_refresh_for(
@@ -17,7 +22,7 @@ def _refresh_facts(
         participant_ids=participant_ids,
         neighbourhood_ids=neighbourhood_ids,
         consultation_ids=consultation_ids,
-        people_sessions=sender.__name__ not in SESSION_NEUTRAL,
+        people_sessions=sessions_changed,
     )
 
 

@@ -142,7 +142,7 @@ def participant_merge(*, keep: Participant, duplicate: Participant, by: Actor) -
         )
         duplicate.delete()
         audited_save(instance=keep, by=by, purpose=PURPOSE_MERGE, participant_ids=[keep.public_id])
-        send_facts_changed(Participant, participant_ids=[keep.pk])
+        send_facts_changed(Participant, participant_ids=[keep.pk], sessions_changed=True)
     return keep
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.consent.models import ConsentPurpose
-from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
+from groepsconsult.core.models import ChangeHistory, PublicModel, RegionScopedQuerySet
 
 
 def new_salt() -> str:
@@ -187,18 +187,7 @@ class DataSharingAgreement(PublicModel):
             raise ValidationError(errors)
 
 
-class ResearchEvent(models.Model):
+class ResearchEvent(ChangeHistory):
     """History of every change to a project or agreement: who, when, which fields, old and new."""
 
-    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
     subject_type = models.CharField(max_length=40)
-    subject_id = models.UUIDField(db_index=True)
-    by = models.CharField(max_length=150)
-    at = models.DateTimeField(auto_now_add=True)
-    changes = models.JSONField(default=dict)  # {field: [old, new]}; {} for "created"
-
-    class Meta:
-        ordering = ["-at", "-id"]
-
-    def __str__(self):
-        return f"{self.subject_type} {self.subject_id} by {self.by}"

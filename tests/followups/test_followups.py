@@ -6,6 +6,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from groepsconsult.audit.models import AccessEvent
+from groepsconsult.audit.purposes import Purpose
 from groepsconsult.followups.models import FollowUpAttempt
 from groepsconsult.handovers.models import Signal
 from tests.factories.backbone import make_consultation, make_participant, make_user
@@ -49,6 +51,19 @@ def test_a_withdrawn_consent_leaves_the_worklist_at_once(client_for, region_a, r
     withdraw(consent, make_user("coordinator", region_a))
     assert reg_a.participant.family_name not in client.get("/followups/calls/").content.decode()
     assert client.get(f"/followups/calls/{reg_a.public_id}/").status_code == 404
+
+
+def test_opening_a_call_is_logged_by_the_registration_owner_under_the_call_purpose(
+    client_for, region_a, reg_a
+):
+    no_consent = contactable(region_a, reg_a.consultation, consent=False)
+    client = client_for("health_champion")
+    assert client.get(f"/followups/calls/{no_consent.public_id}/").status_code == 404
+    assert client.get(f"/followups/calls/{reg_a.public_id}/").status_code == 200
+    event = AccessEvent.objects.get(action="view", subject_id=reg_a.public_id)
+    assert event.purpose == Purpose.FOLLOW_UP_CALL and event.subject_type == "registration"
+    assert event.participant_id == reg_a.participant.public_id
+    assert not AccessEvent.objects.filter(subject_id=no_consent.public_id).exists()
 
 
 def test_no_answer_needs_a_retry_date_and_hides_until_then(client_for, reg_a):

@@ -10,13 +10,17 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor
+from groepsconsult.core.signals import send_facts_changed
+from groepsconsult.measurements.models import Measurement
 from groepsconsult.monitoring.models import FactRollup, HandoverFact, SessionFact, TrajectoryFact
 from groepsconsult.monitoring.services import facts_rebuild
-from groepsconsult.participants.services import participant_update
+from groepsconsult.participants.services import participant_merge, participant_update
+from groepsconsult.registrations.models import Registration
 from groepsconsult.trajectories import services as trajectory_services
 from groepsconsult.trajectories.models import Trajectory
 from tests.factories.backbone import make_consultation, make_participant, make_user
@@ -208,4 +212,34 @@ def test_generate_synthetic_ends_with_the_facts_of_what_it_filled(region_a):
     with_first_session = Trajectory.objects.filter(baseline_consultation__region=region_a).count()
     assert with_first_session and TrajectoryFact.objects.count() == with_first_session
     assert "Monitoring facts rebuilt" in out.getvalue()
+    assert_same_as_rebuild()
+
+
+def test_merging_a_duplicate_who_refused_recounts_the_sessions_of_both(region_a, held):
+    registration, _trajectory = person_in(held)
+    other = make_consultation(region_a, starts_at=held.starts_at + dt.timedelta(days=7))
+    duplicate = make_station_registration(other).participant
+    give(duplicate, "anonymous_monitoring", make_user("coordinator", region_a), given=False)
+    assert SessionFact.objects.get(consultation=held).registered == 1
+    participant_merge(
+        keep=registration.participant, duplicate=duplicate, by=by_coordinator(region_a)
+    )
+    assert not SessionFact.objects.filter(consultation=held).exists()  # the refusal now counts
+    assert_same_as_rebuild()
+
+
+def test_the_senders_flag_not_its_name_decides_whether_peoples_sessions_are_recounted(
+    region_a, held
+):
+    registration, _trajectory = person_in(held)
+    present = {"attendance": "present", "checked_in_at": timezone.now()}
+    Registration.objects.filter(pk=registration.pk).update(**present)  # no signal
+    with transaction.atomic():
+        send_facts_changed(Registration, participant_ids=[registration.participant_id])
+    assert SessionFact.objects.get(consultation=held).present == 0  # not said: not recounted
+    with transaction.atomic():
+        send_facts_changed(
+            Measurement, participant_ids=[registration.participant_id], sessions_changed=True
+        )
+    assert SessionFact.objects.get(consultation=held).present == 1
     assert_same_as_rebuild()

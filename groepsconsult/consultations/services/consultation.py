@@ -112,7 +112,7 @@ def consultation_update(
     _check_same_region(consultation)
     version_claim(consultation, expected=expected_version)
     audited_save(instance=consultation, by=by, purpose=PURPOSE)
-    send_facts_changed(Consultation, consultation_ids=[consultation.pk])
+    send_facts_changed(Consultation, consultation_ids=[consultation.pk], sessions_changed=True)
     return consultation
 
 
@@ -121,7 +121,7 @@ def consultation_set_status(*, consultation: Consultation, status: str, by: Acto
     check_can_set_status(consultation, status, now=now)
     consultation.status = status
     audited_save(instance=consultation, by=by, purpose=PURPOSE)
-    send_facts_changed(Consultation, consultation_ids=[consultation.pk])
+    send_facts_changed(Consultation, consultation_ids=[consultation.pk], sessions_changed=True)
     return consultation
 
 

@@ -1,11 +1,13 @@
 """Budget lines per party, sourced assumptions, agreements and the history of their changes."""
 
+from decimal import Decimal
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
+from groepsconsult.core.models import ChangeHistory, PublicModel, RegionScopedQuerySet
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 
@@ -70,7 +72,55 @@ class Assumption(PublicModel):
         return self.certainty == Certainty.UNVERIFIED or self.base is None
 
 
-class BudgetLine(PublicModel):
+def hours_field(verbose_name):
+    return models.DecimalField(
+        verbose_name,
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+
+
+class MoneyOrHours(PublicModel):
+    """A line worth an amount, or hours x an hourly-rate assumption (so the rate keeps its source
+    and certainty tag): never both, never neither (`money_or_hours`; the forms say it at the
+    field, finance/forms.py `clean_amount_or_hours`)."""
+
+    amount = models.DecimalField(_("amount (EUR)"), null=True, blank=True, **MONEY)
+    hours = hours_field(_("hours"))
+    rate = models.ForeignKey(
+        Assumption,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hourly rate (assumption)"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def value(self, scenario="base"):
+        """Euros: the amount, or hours x the rate's figure for `scenario` (low, base, high);
+        None when that figure is still to confirm."""
+        if self.amount is not None:
+            return self.amount
+        rate = getattr(self.rate, scenario)
+        return None if rate is None else (self.hours * rate).quantize(Decimal("0.01"))
+
+
+def money_or_hours(name):
+    """The database check of a MoneyOrHours model (each keeps its own constraint name)."""
+    return models.CheckConstraint(
+        condition=(Q(amount__isnull=False) & Q(hours__isnull=True) & Q(rate__isnull=True))
+        | (Q(amount__isnull=True) & Q(hours__isnull=False) & Q(rate__isnull=False)),
+        name=name,
+    )
+
+
+class BudgetLine(MoneyOrHours):
     """A cost a party carries: money, or in-kind hours valued at an hourly-rate assumption."""
 
     class Kind(models.TextChoices):
@@ -103,36 +153,13 @@ class BudgetLine(PublicModel):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     description = models.CharField(_("description"), max_length=200)
-    amount = models.DecimalField(_("amount (EUR)"), null=True, blank=True, **MONEY)
-    hours = models.DecimalField(
-        _("in-kind hours"),
-        max_digits=8,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    rate = models.ForeignKey(
-        Assumption,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("hourly rate (assumption)"),
-    )
+    hours = hours_field(_("in-kind hours"))
 
     objects = RegionScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "party", "kind", "category"]
-        constraints = [
-            # Money or in-kind hours with a rate: never both, never neither.
-            models.CheckConstraint(
-                condition=(Q(amount__isnull=False) & Q(hours__isnull=True) & Q(rate__isnull=True))
-                | (Q(amount__isnull=True) & Q(hours__isnull=False) & Q(rate__isnull=False)),
-                name="finance_budgetline_money_or_hours",
-            ),
-        ]
+        constraints = [money_or_hours("finance_budgetline_money_or_hours")]
 
     def __str__(self):
         return self.description
@@ -168,18 +195,5 @@ class Agreement(PublicModel):
         return self.title
 
 
-class FinanceEvent(models.Model):
+class FinanceEvent(ChangeHistory):
     """History of every change to a finance record: who, when, which fields, old and new."""
-
-    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
-    subject_type = models.CharField(max_length=20)
-    subject_id = models.UUIDField(db_index=True)
-    by = models.CharField(max_length=150)
-    at = models.DateTimeField(auto_now_add=True)
-    changes = models.JSONField(default=dict)  # {field: [old, new]}; {} for "created"
-
-    class Meta:
-        ordering = ["-at", "-id"]
-
-    def __str__(self):
-        return f"{self.subject_type} {self.subject_id} by {self.by}"

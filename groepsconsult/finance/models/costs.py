@@ -2,11 +2,10 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
-from groepsconsult.finance.models.base import MONEY, Assumption, Party
+from groepsconsult.finance.models.base import MoneyOrHours, Party, money_or_hours
 
 
 class CostCategory(models.TextChoices):
@@ -22,11 +21,9 @@ class CostCategory(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class CostLine(PublicModel):
-    """An actual cost of one session, paid by a party in money or in kind.
-
-    The value is an amount, or hours x an hourly-rate assumption (so the rate keeps its source
-    and certainty tag); `in_kind` says whether the party paid it or gave it.
+class CostLine(MoneyOrHours):
+    """An actual cost of one session, paid by a party in money or in kind: an amount, or hours
+    x an hourly-rate assumption (MoneyOrHours); `in_kind` says whether the party paid or gave it.
     """
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
@@ -39,36 +36,12 @@ class CostLine(PublicModel):
         _("in kind"), default=False, help_text=_("Given (hours, a room, volunteers), not paid.")
     )
     description = models.CharField(_("description"), max_length=200)
-    amount = models.DecimalField(_("amount (EUR)"), null=True, blank=True, **MONEY)
-    hours = models.DecimalField(
-        _("hours"),
-        max_digits=8,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    rate = models.ForeignKey(
-        Assumption,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("hourly rate (assumption)"),
-    )
 
     objects = RegionScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["category", "id"]
-        constraints = [
-            # An amount, or hours with a rate: never both, never neither.
-            models.CheckConstraint(
-                condition=(Q(amount__isnull=False) & Q(hours__isnull=True) & Q(rate__isnull=True))
-                | (Q(amount__isnull=True) & Q(hours__isnull=False) & Q(rate__isnull=False)),
-                name="finance_costline_amount_or_hours",
-            ),
-        ]
+        constraints = [money_or_hours("finance_costline_amount_or_hours")]
 
     def __str__(self):
         return self.description

@@ -49,7 +49,9 @@ def _save_checked_in(*, registration: Registration, by: Actor, action: str) -> N
             purpose=PURPOSE_DOOR,
             detail=f"attendance {registration.attendance}, day number {registration.day_number}",
         )
-        send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
+        send_facts_changed(
+            Registration, consultation_ids=[registration.consultation_id], sessions_changed=True
+        )
         return
     raise ValidationError(
         _("Could not hand out a number for the day. Please try again."), code="day_number"
@@ -95,7 +97,9 @@ def attendance_mark(*, registration: Registration, attendance: str, by: Actor) -
             purpose=PURPOSE_DOOR,
             detail=f"attendance {attendance}",
         )
-        send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
+        send_facts_changed(
+            Registration, consultation_ids=[registration.consultation_id], sessions_changed=True
+        )
     return registration
 
 

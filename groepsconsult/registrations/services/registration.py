@@ -144,7 +144,7 @@ def _self_place(*, consultation, participant, is_new: bool, by: Actor) -> Regist
             purpose=PURPOSE_RECRUITMENT,
             detail="public sign-up matched an existing participant: no second record",
         )
-    send_facts_changed(Registration, consultation_ids=[consultation.pk])
+    send_facts_changed(Registration, consultation_ids=[consultation.pk], sessions_changed=True)
     trajectory_link_registration(registration=registration, by=by)
     return registration
 
@@ -204,7 +204,9 @@ def registration_create(
             purpose=PURPOSE_RECRUITMENT,
             participant_ids=[participant.public_id],
         )
-        send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
+        send_facts_changed(
+            Registration, consultation_ids=[registration.consultation_id], sessions_changed=True
+        )
         trajectory_link_registration(registration=registration, by=by)
         return registration
 
@@ -221,5 +223,7 @@ def registration_cancel(*, registration: Registration, by: Actor) -> Registratio
             purpose=PURPOSE_RECRUITMENT,
             participant_ids=[registration.participant.public_id],
         )
-        send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
+        send_facts_changed(
+            Registration, consultation_ids=[registration.consultation_id], sessions_changed=True
+        )
     return registration

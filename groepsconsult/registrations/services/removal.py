@@ -26,7 +26,9 @@ def _set_status(*, registration, status, by) -> None:
         purpose=PURPOSE_RECRUITMENT,
         participant_ids=[registration.participant.public_id],
     )
-    send_facts_changed(Registration, consultation_ids=[registration.consultation_id])
+    send_facts_changed(
+        Registration, consultation_ids=[registration.consultation_id], sessions_changed=True
+    )
 
 
 def signup_removal_create(
