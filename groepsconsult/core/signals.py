@@ -4,11 +4,12 @@
 trajectory's state, consent, a hand-over, a follow-up call, background answers, a participant
 or neighbourhood field). Send it from the service, inside its transaction, with any of
 `trajectory_ids`, `participant_ids`, `neighbourhood_ids` or `consultation_ids` (a session's
-places or the session itself changed: reach and attendance). Pass `sessions_changed=True` when
-the change can alter a session's counted places for the people named (a place taken or moved,
-attendance, the anonymous-monitoring consent, a merge): then the sessions these people have a
-place in are recomputed too. Left False (a measurement, a hand-over, a call, a field), only the
-sessions named in `consultation_ids` are. The monitoring app refreshes its pre-aggregates in
+places or the session itself changed: reach and attendance). By default the sessions the named
+people have a place in are recomputed too (a place taken or moved, attendance, the
+anonymous-monitoring consent, a merge). A sender whose change can never alter a session's
+counted places (a measurement, a hand-over, a call, a field) passes `sessions_changed=False`:
+only the sessions named in `consultation_ids` are then. Safe by default: a new sender that
+forgets the flag is slower, never wrong. The monitoring app refreshes its pre-aggregates in
 the same transaction (docs/monitoring.md, "Pre-aggregates").
 """
 
@@ -24,7 +25,7 @@ def send_facts_changed(
     participant_ids=(),
     neighbourhood_ids=(),
     consultation_ids=(),
-    sessions_changed=False,
+    sessions_changed=True,
 ):
     facts_changed.send(
         sender=sender,

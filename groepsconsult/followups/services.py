@@ -58,7 +58,9 @@ def followup_attempt_record(
         audited_save(
             instance=attempt, by=by, purpose=PURPOSE, participant_ids=[participant.public_id]
         )
-        send_facts_changed(FollowUpAttempt, participant_ids=[participant.pk])
+        send_facts_changed(
+            FollowUpAttempt, participant_ids=[participant.pk], sessions_changed=False
+        )
         if attempt.needs_help:
             signal_raise(
                 participant=participant,

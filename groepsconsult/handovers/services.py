@@ -115,7 +115,7 @@ def _save(*, handover, by):
     audited_save(
         instance=handover, by=by, purpose=PURPOSE, participant_ids=[handover.participant.public_id]
     )
-    send_facts_changed(Handover, participant_ids=[handover.participant_id])
+    send_facts_changed(Handover, participant_ids=[handover.participant_id], sessions_changed=False)
 
 
 def _notify_offer(handover):

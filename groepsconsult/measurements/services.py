@@ -285,7 +285,9 @@ def measurement_correct(
 
 def _facts_changed(registration) -> None:
     """The monitoring's baseline and return values follow the current measurement."""
-    send_facts_changed(Measurement, participant_ids=[registration.participant_id])
+    send_facts_changed(
+        Measurement, participant_ids=[registration.participant_id], sessions_changed=False
+    )
 
 
 def correction_measures(measurement: Measurement) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ def _refresh_facts(
     participant_ids,
     neighbourhood_ids,
     consultation_ids=(),
-    sessions_changed=False,
+    sessions_changed=True,
     **_kwargs,
 ):
     """Refresh the pre-aggregates a lower app's service says it changed (same transaction).

@@ -80,7 +80,7 @@ def participant_update(
             instance=participant, by=by, purpose=purpose, participant_ids=[participant.public_id]
         )
         ParticipantChange.objects.bulk_create(changes)
-        send_facts_changed(Participant, participant_ids=[participant.pk])
+        send_facts_changed(Participant, participant_ids=[participant.pk], sessions_changed=False)
     return participant
 
 
@@ -156,5 +156,7 @@ def participant_background_save(*, background, by: Actor, purpose: str):
             purpose=purpose,
             participant_ids=[background.participant.public_id],
         )
-        send_facts_changed(type(background), participant_ids=[background.participant_id])
+        send_facts_changed(
+            type(background), participant_ids=[background.participant_id], sessions_changed=False
+        )
     return saved

@@ -19,7 +19,7 @@ def neighbourhood_save(*, neighbourhood: Neighbourhood, region, by: Actor) -> Ne
     """Save a neighbourhood; its status score and name are dimensions of the monitoring."""
     with transaction.atomic():
         saved = _save_in_region(instance=neighbourhood, region=region, by=by)
-        send_facts_changed(Neighbourhood, neighbourhood_ids=[saved.pk])
+        send_facts_changed(Neighbourhood, neighbourhood_ids=[saved.pk], sessions_changed=False)
     return saved
 
 

@@ -37,7 +37,7 @@ def _save(*, trajectory, by: Actor, from_status: str, consultation=None, reason=
             by_user_id=by.user_id,
             by_name=by.username[:150],
         )
-        send_facts_changed(Trajectory, trajectory_ids=[trajectory.pk])
+        send_facts_changed(Trajectory, trajectory_ids=[trajectory.pk], sessions_changed=False)
     return trajectory
 
 
