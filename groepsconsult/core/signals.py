@@ -9,7 +9,8 @@ people have a place in are recomputed too (a place taken or moved, attendance, t
 anonymous-monitoring consent, a merge). A sender whose change can never alter a session's
 counted places (a measurement, a hand-over, a call, a field) passes `sessions_changed=False`:
 only the sessions named in `consultation_ids` are then. Safe by default: a new sender that
-forgets the flag is slower, never wrong. The monitoring app refreshes its pre-aggregates in
+forgets the flag is slower, never wrong. `edited_session_ids`: sessions whose own fields
+(time, place, audience) changed; the trajectories that begin there are refreshed too. The monitoring app refreshes its pre-aggregates in
 the same transaction (docs/monitoring.md, "Pre-aggregates").
 """
 
@@ -25,6 +26,7 @@ def send_facts_changed(
     participant_ids=(),
     neighbourhood_ids=(),
     consultation_ids=(),
+    edited_session_ids=(),
     sessions_changed=True,
 ):
     facts_changed.send(
@@ -33,5 +35,6 @@ def send_facts_changed(
         participant_ids=[i for i in participant_ids if i],
         neighbourhood_ids=[i for i in neighbourhood_ids if i],
         consultation_ids=[i for i in consultation_ids if i],
+        edited_session_ids=[i for i in edited_session_ids if i],
         sessions_changed=sessions_changed,
     )

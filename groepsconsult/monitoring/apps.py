@@ -9,6 +9,7 @@ def _refresh_facts(
     participant_ids,
     neighbourhood_ids,
     consultation_ids=(),
+    edited_session_ids=(),
     sessions_changed=True,
     **_kwargs,
 ):
@@ -22,6 +23,7 @@ def _refresh_facts(
         participant_ids=participant_ids,
         neighbourhood_ids=neighbourhood_ids,
         consultation_ids=consultation_ids,
+        edited_session_ids=edited_session_ids,
         people_sessions=sessions_changed,
     )
 

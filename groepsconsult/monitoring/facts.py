@@ -237,17 +237,19 @@ def facts_refresh_for(
     participant_ids=(),
     neighbourhood_ids=(),
     consultation_ids=(),
+    edited_session_ids=(),
     people_sessions=True,
 ) -> int:
     """Refresh every trajectory touched by a change to these trajectories, participants (their
     measurements, consent, hand-overs, answers) or neighbourhoods (status score, name), and
     the session facts of these sessions and (with `people_sessions`) of every session these
-    people have a place in."""
+    people have a place in; `edited_session_ids`: sessions whose time, place or audience changed
+    (the trajectories that begin there, and the sessions themselves)."""
     ids = set(trajectory_ids)
     people = set(participant_ids)
     if ids:
         people |= set(Trajectory.objects.filter(pk__in=ids).values_list("participant", flat=True))
-    sessions = set(consultation_ids)
+    sessions = set(consultation_ids) | set(edited_session_ids)
     if people and people_sessions:
         sessions |= sessions_of(people)
     if sessions:
@@ -257,6 +259,12 @@ def facts_refresh_for(
             Trajectory.objects.filter(participant_id__in=set(participant_ids)).values_list(
                 "pk", flat=True
             )
+        )
+    if edited_session_ids:
+        ids |= set(
+            Trajectory.objects.filter(
+                baseline_consultation_id__in=set(edited_session_ids)
+            ).values_list("pk", flat=True)
         )
     if neighbourhood_ids:
         hoods = set(neighbourhood_ids)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor
+from groepsconsult.consultations.services import consultation_update
 from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.monitoring.models import FactRollup, HandoverFact, SessionFact, TrajectoryFact
@@ -242,4 +243,16 @@ def test_the_senders_flag_not_its_name_decides_whether_peoples_sessions_are_reco
     with transaction.atomic():  # the default is safe: recounted, whoever sends
         send_facts_changed(Measurement, participant_ids=[registration.participant_id])
     assert SessionFact.objects.get(consultation=held).present == 1
+    assert_same_as_rebuild()
+
+
+def test_moving_a_first_session_refreshes_the_trajectories_that_begin_there(region_a):
+    consultation = make_open_consultation(region_a)
+    _registration, trajectory = person_in(consultation, day_number=None)
+    later = consultation.starts_at + dt.timedelta(days=7)
+    consultation_update(
+        consultation=consultation, by=by_coordinator(region_a), starts_at=later, audience="women"
+    )
+    fact = fact_of(trajectory)
+    assert (fact.baseline_at, fact.audience) == (later, "women")
     assert_same_as_rebuild()

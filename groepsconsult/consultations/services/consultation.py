@@ -112,7 +112,7 @@ def consultation_update(
     _check_same_region(consultation)
     version_claim(consultation, expected=expected_version)
     audited_save(instance=consultation, by=by, purpose=PURPOSE)
-    send_facts_changed(Consultation, consultation_ids=[consultation.pk], sessions_changed=True)
+    send_facts_changed(Consultation, edited_session_ids=[consultation.pk])
     return consultation
 
 
