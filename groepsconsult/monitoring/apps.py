@@ -7,9 +7,17 @@ SESSION_NEUTRAL = frozenset({"Measurement", "Handover", "FollowUpAttempt", "Part
 
 
 def _refresh_facts(
-    sender, *, trajectory_ids, participant_ids, neighbourhood_ids, consultation_ids=(), **_kwargs
+    sender,
+    *,
+    trajectory_ids,
+    participant_ids,
+    neighbourhood_ids,
+    consultation_ids=(),
+    senders=(),
+    **_kwargs,
 ):
-    """Refresh the pre-aggregates a lower app's service says it changed (same transaction)."""
+    """Refresh the pre-aggregates a lower app's service says it changed (same transaction);
+    `senders`: every model of a merged send (core.signals.facts_changed_together)."""
     from groepsconsult.monitoring.services import facts_refresh_for
 
     facts_refresh_for(
@@ -17,7 +25,7 @@ def _refresh_facts(
         participant_ids=participant_ids,
         neighbourhood_ids=neighbourhood_ids,
         consultation_ids=consultation_ids,
-        people_sessions=sender.__name__ not in SESSION_NEUTRAL,
+        people_sessions=any(s.__name__ not in SESSION_NEUTRAL for s in senders or [sender]),
     )
 
 
