@@ -90,6 +90,40 @@ VISIBLE_TO_RECEIVER = frozenset(Handover.Status.values) - {"proposed"}  # once r
 FIRST_CONTACT = frozenset({"contacted"})  # counted for the per-offer median
 
 
+class OfferHandoverFigures(models.Model):
+    """The hand-over figures of one offer, stored so the social map reads one row per offer
+    (issue 12: counting them per page view cost 6x the base page at 100,000 participants).
+
+    Counted over the offer's requested hand-overs: answered = moved past requested, accepted =
+    answered and not declined, median days from request to first contact (to the hour, one
+    decimal). Refreshed in the transaction of every hand-over step
+    (`services.offer_figures_refresh`); `rebuild_monitoring` rebuilds them from the hand-overs.
+    An offer without requested hand-overs has no row. No personal data.
+    """
+
+    offer = models.OneToOneField(
+        "offers.NeighbourhoodOffer", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    requested = models.PositiveIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    accepted = models.PositiveIntegerField(default=0)
+    median_days = models.FloatField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.offer_id}: {self.accepted}/{self.answered} of {self.requested}"
+
+    def as_dict(self) -> dict:
+        """The figures as the templates read them (and as the recount gives them)."""
+        rate = round(100 * self.accepted / self.answered) if self.answered else None
+        return {
+            "requested": self.requested,
+            "answered": self.answered,
+            "accepted": self.accepted,
+            "acceptance_rate": rate,
+            "median_days": self.median_days,
+        }
+
+
 class HandoverEvent(models.Model):
     """One step of the trail: who moved the hand-over from which status to which, and when."""
 

@@ -19,9 +19,20 @@ from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, audited_save
 from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.handovers import policies
-from groepsconsult.handovers.models import FIRST_CONTACT, Handover, HandoverEvent, Signal
-from groepsconsult.handovers.selectors import handover_ended_badly_list, handover_open_list
+from groepsconsult.handovers.models import (
+    FIRST_CONTACT,
+    Handover,
+    HandoverEvent,
+    OfferHandoverFigures,
+    Signal,
+)
+from groepsconsult.handovers.selectors import (
+    handover_ended_badly_list,
+    handover_open_list,
+    offer_handover_figures_count,
+)
 from groepsconsult.notifications.transports import OutgoingMessage, TransportError, email_transport
+from groepsconsult.offers.models import NeighbourhoodOffer
 
 PURPOSE = Purpose.HANDOVER
 S = Handover.Status
@@ -101,6 +112,7 @@ def _move(*, handover, to_status, by, now=None, note=""):
         handover.first_contact_at = now
     _save(handover=handover, by=by)
     _event(handover=handover, by=by, from_status=from_status, note=note, at=now)
+    offer_figures_refresh(offer_ids=[handover.offer_id])
     # Moving on answers a "not moved in time" signal: the loop is closed by the step itself.
     _resolve_open(
         kind=Signal.Kind.HANDOVER_STALLED,
@@ -134,6 +146,50 @@ def _notify_offer(handover):
         email_transport().send(
             OutgoingMessage(to=to, subject=_("New hand-over for your offer"), body=body)
         )
+
+
+# --- Offer figures ------------------------------------------------------------------------
+
+FIGURE_FIELDS = ["requested", "answered", "accepted", "median_days"]
+
+
+def offer_figures_refresh(*, offer_ids):
+    """Recount the stored hand-over figures of these offers (inside the caller's transaction).
+
+    The offers' rows are locked first, so two steps of hand-overs to one offer recount one
+    after the other and the later sees the earlier (PostgreSQL reads committed rows anew per
+    statement); SQLite writes one at a time anyway.
+    """
+    offer_ids = sorted(set(offer_ids))
+    with transaction.atomic():
+        list(NeighbourhoodOffer.objects.select_for_update().filter(pk__in=offer_ids).values("pk"))
+        _figures_write(offer_ids, offer_handover_figures_count(offer_ids=offer_ids))
+
+
+def offer_figures_rebuild(*, region=None) -> int:
+    """Recount the stored figures of every offer (of one region): the nightly safety net and
+    the step after a bulk load (`rebuild_monitoring` calls it). Returns the rows written."""
+    offers = NeighbourhoodOffer.objects.all()
+    offer_ids = list(
+        (offers.filter(region=region) if region else offers).values_list("pk", flat=True)
+    )
+    with transaction.atomic():
+        counted = offer_handover_figures_count(offer_ids=offer_ids)
+        _figures_write(offer_ids, counted)
+    return len(counted)
+
+
+def _figures_write(offer_ids, counted):
+    gone = [offer_id for offer_id in offer_ids if offer_id not in counted]
+    if gone:
+        OfferHandoverFigures.objects.filter(offer_id__in=gone).delete()
+    rows = [
+        OfferHandoverFigures(offer_id=offer_id, **{f: item[f] for f in FIGURE_FIELDS})
+        for offer_id, item in counted.items()
+    ]
+    OfferHandoverFigures.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["offer"], update_fields=FIGURE_FIELDS
+    )
 
 
 # --- Signals -----------------------------------------------------------------------------

@@ -156,7 +156,10 @@ def alert_open_list_for_consultation(*, consultation):
 
 
 def alert_reasons_for_rows(*, rows) -> list[str]:
-    """The alarm codes raised by just-saved measurement rows (one query; no names)."""
+    """The alarm codes raised by just-saved measurement rows (no names): as `create_rows` left
+    them on the rows it made, else one query (a retry's rows come from the database)."""
+    if rows and all(hasattr(r, "alarm_reasons") for r in rows):
+        return [code for r in rows for code in r.alarm_reasons]
     return list(
         Alert.objects.filter(measurement__in=[r.pk for r in rows]).values_list("reason", flat=True)
     )

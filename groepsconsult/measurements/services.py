@@ -20,7 +20,7 @@ from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.core.signals import send_facts_changed
+from groepsconsult.core.signals import facts_changed_together, send_facts_changed
 from groepsconsult.measurements.classify import classify, is_plausible, plausible_message
 from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.selectors import (
@@ -124,7 +124,8 @@ def create_rows(*, registration, values, verdicts, entry, by, measured_at, **ext
         purpose=PURPOSE,
     )
     for row in rows:
-        for code in verdicts[row.measure].alarms:
+        row.alarm_reasons = list(verdicts[row.measure].alarms)  # told at once, not re-read
+        for code in row.alarm_reasons:
             audited_save(instance=Alert(measurement=row, reason=code), by=by, purpose=PURPOSE)
     return rows
 
@@ -162,7 +163,8 @@ def measurements_record(
     _validate(values, entry.fasting)
     verdicts = classify(values, sex=registration.participant.sex, fasting=entry.fasting)
     try:
-        with transaction.atomic():
+        # One facts refresh for the door tick, the trajectory's steps and the values together.
+        with transaction.atomic(), facts_changed_together():
             lock_registration(registration)
             taken = set(
                 Measurement.objects.filter(

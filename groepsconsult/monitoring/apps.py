@@ -14,8 +14,9 @@ def _refresh_facts(
     **_kwargs,
 ):
     """Refresh the pre-aggregates a lower app's service says it changed (same transaction).
-    Its people's sessions only when the sender says their places may have changed (a station
-    save, the hottest write path, does not)."""
+    Its people's sessions unless the sender says their places cannot have changed (a station
+    save, the hottest write path); a merged send (core.signals.facts_changed_together) asks
+    for them if any of its sends did."""
     from groepsconsult.monitoring.services import facts_refresh_for
 
     facts_refresh_for(

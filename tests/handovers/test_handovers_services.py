@@ -8,7 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from groepsconsult.accounts.models import Membership
 from groepsconsult.handovers import policies
 from groepsconsult.handovers.models import ENDED, Handover, Signal
-from groepsconsult.handovers.selectors import offer_handover_figures
+from groepsconsult.handovers.selectors import (
+    offer_handover_figures,
+    offer_handover_figures_count,
+)
 from groepsconsult.handovers.services import (
     handover_advance,
     signal_resolve,
@@ -171,7 +174,7 @@ def test_offer_figures_are_counted_by_the_database(region_a, django_assert_num_q
         step(handover, partner, S.ACCEPTED, days=1)
         step(handover, partner, S.CONTACTED, days=2)
     with django_assert_num_queries(2) as captured:
-        figures = offer_handover_figures(offer_ids=[first.offer.pk])
+        figures = offer_handover_figures_count(offer_ids=[first.offer.pk])
     assert all("GROUP BY" in q["sql"] for q in captured.captured_queries)
     assert figures[first.offer.pk]["requested"] == 7
     assert figures[first.offer.pk]["median_days"] == 2.0

@@ -9,6 +9,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -176,6 +177,14 @@ def _taken(registration, station):
 
 @require_permission(Permission.MEASUREMENT_ENTER)
 def station_entry(request, registration):
+    if request.method != "POST":
+        return _station_entry(request, registration)
+    # The read's access-log row and the values commit together: one transaction, not two.
+    with transaction.atomic():
+        return _station_entry(request, registration)
+
+
+def _station_entry(request, registration):
     station = _station(request)
     by = Actor.from_request(request)
     registration = registration_get_for_user(

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Q
 
+from groepsconsult.handovers.services import offer_figures_rebuild
 from groepsconsult.monitoring.models import TrajectoryFact
 from groepsconsult.monitoring.services import facts_rebuild
 from groepsconsult.regions.models import Region
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             written = facts_rebuild(region=one)
         else:
             written = facts_rebuild()
+        offers = offer_figures_rebuild(region=one if region else None)  # the social map's figures
         per_region = (
             TrajectoryFact.objects.filter(region__slug=region) if region else TrajectoryFact.objects
         )
@@ -33,4 +35,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{row['region__slug']}: {row['n']} trajectories, {row['counted']} counted"
             )
+        self.stdout.write(f"{offers} offers' hand-over figures rebuilt")
         self.stdout.write(self.style.SUCCESS(f"{written} facts rebuilt"))
