@@ -121,6 +121,8 @@ TEMPLATES = [
         },
     }
 ]
+# Django's form templates with the select widget's options inlined (core/form_renderer.py).
+FORM_RENDERER = "groepsconsult.core.form_renderer.FormRenderer"
 
 
 def _database_config() -> dict:

@@ -9,9 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.audit.purposes import Purpose
+from groepsconsult.core.models import ChoiceLabelsModel
 
 
-class AccessEvent(models.Model):
+class AccessEvent(ChoiceLabelsModel):
     class Action(models.TextChoices):
         VIEW = "view", _("Viewed")
         LIST = "list", _("Listed")

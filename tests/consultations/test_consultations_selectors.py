@@ -185,3 +185,17 @@ def test_dashboard_panel_is_bounded_whatever_the_number_of_sessions(
     with django_assert_max_num_queries(2):  # the role's permissions, then the sessions
         panel = selectors.readiness_dashboard_panel(request)
     assert len(panel["not_ready"]) == selectors.PANEL_LIMIT and panel["more_not_ready"]
+
+
+def test_the_annotated_query_is_built_once_and_cloned_per_call(region_a, region_b):
+    # Building the nine correlated counts took 3-4 ms of Python per request; now each call
+    # clones one prepared queryset (the counts are the same objects) and is never shared state.
+    mine, theirs = make_planned_consultation(region_a), make_planned_consultation(region_b)
+    make_registrations(mine, 2)
+    first = selectors.consultation_queryset(region=region_a)
+    second = selectors.consultation_queryset(region=region_b)
+    assert first.query is not second.query
+    for name in ("registered_count", "care_count", "coordinator_count"):
+        assert first.query.annotations[name] is second.query.annotations[name]
+    assert [(c.pk, c.registered_count) for c in first] == [(mine.pk, 2)]
+    assert [(c.pk, c.registered_count) for c in second] == [(theirs.pk, 0)]

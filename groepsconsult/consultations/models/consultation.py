@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.core.formatting import date_cached
 from groepsconsult.core.languages import SPOKEN_LANGUAGES
 from groepsconsult.core.models import PublicModel, RegionScopedQuerySet
 from groepsconsult.core.versioning import VersionedModel
@@ -113,7 +113,7 @@ class Consultation(VersionedModel, PublicModel):
     def default_title(self):
         """ "Group consultation Transvaal, Wednesday 6 January" in the active language: the name a
         session has while the coordinator leaves its title empty (it follows a changed date)."""
-        day = date_format(timezone.localtime(self.starts_at), "l j F")
+        day = date_cached(timezone.localtime(self.starts_at), "l j F")  # = date_format, cached
         return _("Group consultation %(neighbourhood)s, %(day)s") % {
             "neighbourhood": self.neighbourhood.name,
             "day": day,

@@ -1,8 +1,12 @@
 from django import template
+from django.utils.html import format_html
 
+from groepsconsult.core import formatting
 from groepsconsult.core.http import query_without_page
 
 register = template.Library()
+
+_BADGE_MARKS = {"green": "✓", "orange": "!", "red": "✕"}
 
 
 @register.simple_tag(takes_context=True)
@@ -13,3 +17,30 @@ def filter_query(context):
 @register.filter
 def field_type(bound_field):
     return bound_field.field.widget.__class__.__name__
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def date_cached(value, arg=None):
+    """`|date`, formatted once per value, format and language (core/formatting.py)."""
+    return formatting.date_cached(value, arg)
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def time_cached(value, arg=None):
+    """`|time`, formatted once per value, format and language (core/formatting.py)."""
+    return formatting.time_cached(value, arg)
+
+
+@register.filter
+def public_url(public_id, viewname):
+    """`{{ obj.public_id|public_url:"app:name" }}` = `{% url "app:name" obj.public_id %}`."""
+    return formatting.public_url(viewname, public_id)
+
+
+@register.simple_tag
+def badge(colour, label):
+    """`{% badge colour label %}`: the markup of components/badge.html without an include
+    (a list shows one or two per row). The word is always shown: colour is never the only
+    signal."""
+    mark = _BADGE_MARKS.get(colour, "")
+    return format_html('\n<span class="badge {}">{} {}</span>\n', colour, mark, label)
