@@ -357,7 +357,10 @@ def trajectory_queryset(*, region, filters: Filters):
 
 
 def trajectory_counts_by_region(*, regions, filters: Filters):
-    """{region id: n} of `trajectory_queryset` per region: one GROUP BY query."""
+    """{region id: n} of `trajectory_queryset` per region: one GROUP BY query (over the
+    rollup when nothing is filtered: one counted fact per such trajectory)."""
+    if filters == Filters():
+        return rollup_read.people_by_region(regions=regions)
     rows = (
         trajectory_queryset(region=regions, filters=filters)
         .values("baseline_consultation__region_id")

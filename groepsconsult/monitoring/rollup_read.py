@@ -61,6 +61,13 @@ def person_totals_by_region(*, regions, today, return_due):
     return {region.pk: found.get(region.pk, empty) for region in regions}
 
 
+def people_by_region(*, regions):
+    """{region id: counted people} (the trajectories with a first session there that may be
+    counted): one query."""
+    rows = rollup_queryset(regions).values("region_id").annotate(n=Sum("people")).order_by()
+    return {row["region_id"]: row["n"] for row in rows}
+
+
 def pair_rows(*, region, measures, due_before, by_region=False):
     """Rows as `aggregates.collect_pairs` groups the facts, per neighbourhood (and region):
     one query."""
