@@ -13,7 +13,8 @@ Each row has p50/p95 in ms, the ratio to the base page and the query count; the 
 `var/bench/latest.json` (replacing earlier dashboard-size rows) so the README table shows them.
 Goal: the national dashboard under 1 s on PostgreSQL (`ms<=1000`). Never touches your data:
 without --database-url a throw-away SQLite file; a PostgreSQL database must be named gc_bench*
-and is dropped and created afresh.
+and is dropped and created afresh. `--reuse` times a gc_bench* database grown earlier as it is
+(no drop, no growth; e.g. one made once with `generate_synthetic --participants 1000000`).
 """
 
 import argparse
@@ -48,10 +49,13 @@ def fresh_postgres(url):
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def setup(database_url):
+def setup(database_url, reuse=False):
     env = {"DEBUG": "false", "LOG_LEVEL": "WARNING", "REQUEST_LOG_LEVEL": "WARNING"}
+    if reuse and not urlparse(database_url).path.lstrip("/").startswith("gc_bench"):
+        sys.exit("--reuse needs --database-url of a gc_bench* PostgreSQL database.")
     if database_url:
-        fresh_postgres(database_url)
+        if not reuse:
+            fresh_postgres(database_url)
         env["DATABASE_URL"] = database_url
     else:
         env["SQLITE_PATH"] = str(Path(tempfile.mkdtemp(prefix="gc-bench-dash-")) / "bench.sqlite3")
@@ -143,11 +147,17 @@ def main():
     parser.add_argument("--regions", type=int, default=10, help="new regions per step")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
+    parser.add_argument("--reuse", action="store_true", help="time the database as it is")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    setup(args.database_url)
+    setup(args.database_url, reuse=args.reuse)
     postgres = bool(args.database_url)
     results, total = [], 0
+    if args.reuse:
+        from groepsconsult.participants.models import Participant
+
+        sizes, total = [], Participant.objects.count()
+        results += time_size(total, args.repeat, postgres)
     for step, size in enumerate(sizes, start=1):
         took = grow(size - total, args.regions, seed=1000 + step)
         total = size

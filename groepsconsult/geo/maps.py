@@ -4,7 +4,8 @@ The figures take the dashboard's filters and scope: one region, or (a funder's "
 view) several regions counted and suppressed together, exactly like the dashboard's combined
 view, and drawn as one map per region with that region's own reference figures. A fixed number
 of queries whatever the number of participants: the neighbourhoods, the target-group sizes,
-monitoring's aggregate (one or two queries) and the reference figures, per region in scope.
+monitoring's aggregate (one or two queries) and the reference figures, whatever the number of
+regions in scope.
 """
 
 from django.utils.translation import gettext as _
@@ -14,8 +15,8 @@ from groepsconsult.geo.indicators import DEFAULT, INDICATORS, NO_FILTERS, indica
 from groepsconsult.geo.selectors import (
     neighbourhood_areas_by_region,
     reference_figures,
-    reference_figures_for_indicator,
-    target_population,
+    reference_figures_for_indicator_by_region,
+    target_population_by_region,
 )
 
 BOUNDARY_ATTRIBUTION = "Kadaster / Centraal Bureau voor de Statistiek"
@@ -37,17 +38,16 @@ def _municipality(areas):
     return f"GM{code[2:6]}" if code else ""
 
 
-def _reference(region, reference_key, active):
-    """The chosen reference dataset in the active region; in another region of a combined map
-    that region's newest dataset with the same indicator (its own city and national figures)."""
-    if region == active:
-        return reference_figures(region=region, key=reference_key)
+def _references(scope, reference_key, active):
+    """{region id: (dataset, {code: value})}: the chosen reference dataset in the active region;
+    in another region of a combined map that region's newest dataset with the same indicator
+    (its own city and national figures). Two queries at most, whatever the number of regions."""
+    found = {active.pk: reference_figures(region=active, key=reference_key)}
+    others = [region for region in scope if region != active]
     indicator = reference_key.partition(":")[2]
-    return (
-        reference_figures_for_indicator(region=region, indicator=indicator)
-        if indicator
-        else (None, {})
-    )
+    if others and indicator:
+        found |= reference_figures_for_indicator_by_region(regions=others, indicator=indicator)
+    return {region.pk: found.get(region.pk, (None, {})) for region in scope}
 
 
 def _section(index, region, areas, figures, indicator, reference):
@@ -85,8 +85,7 @@ def map_context(*, region, indicator=DEFAULT, reference_key="", filters=NO_FILTE
     scope = list(regions) if len(regions) > 1 else [region]
     areas = neighbourhood_areas_by_region(regions=scope)
     target_sets, targets = [], {}
-    for each in scope:
-        target_set, sizes = target_population(region=each)
+    for target_set, sizes in target_population_by_region(regions=scope).values():
         target_sets.append(target_set)
         targets.update(sizes)
     keys = [code or name for each in scope for code, name, _g in areas[each.pk]]
@@ -97,10 +96,9 @@ def map_context(*, region, indicator=DEFAULT, reference_key="", filters=NO_FILTE
         targets=targets,
         filters=filters,
     )
+    references_by_region = _references(scope, reference_key, region)
     sections = [
-        _section(
-            i, each, areas[each.pk], figures, indicator, _reference(each, reference_key, region)
-        )
+        _section(i, each, areas[each.pk], figures, indicator, references_by_region[each.pk])
         for i, each in enumerate(scope, start=1)
     ]
     references = [s["reference"] for s in sections if s["reference"]]

@@ -77,9 +77,30 @@ def reference_figures_for_indicator(*, region, indicator):
     return newest, {r.code: r.value for r in rows if r.dataset_id == newest.pk}
 
 
+def reference_figures_for_indicator_by_region(*, regions, indicator):
+    """{region id: (dataset, {area code: value})} as `reference_figures_for_indicator` gives
+    each region (None, {} without one): one query, whatever the number of regions."""
+    rows = (
+        ReferenceFigure.objects.filter(dataset__region__in=regions, indicator=indicator)
+        .select_related("dataset")
+        .order_by("-dataset__published_on", "-dataset__created_at")
+    )
+    newest, found = {}, {region.pk: (None, {}) for region in regions}
+    for r in rows:
+        dataset = newest.setdefault(r.dataset.region_id, r.dataset)
+        if r.dataset_id == dataset.pk:
+            found[dataset.region_id] = (dataset, found[dataset.region_id][1] | {r.code: r.value})
+    return found
+
+
 def target_population(*, region):
     """(dataset, {code: size}) of the newest dataset with a `target_population` indicator."""
     return reference_figures_for_indicator(region=region, indicator=TARGET_POPULATION)
+
+
+def target_population_by_region(*, regions):
+    """{region id: (dataset, {code: size})} as `target_population` per region: one query."""
+    return reference_figures_for_indicator_by_region(regions=regions, indicator=TARGET_POPULATION)
 
 
 def _is_uuid(value):

@@ -163,17 +163,19 @@ def session_fact_queryset(*, region, filters: Filters):
     return SessionFact.objects.filter(in_regions("region", region), q)
 
 
-def _reach_from_sessions(facts, filters):
+def _reach_from_sessions(facts, filters, by_region):
     if filters.channel:
         facts = facts.filter(channel=filters.channel)
+    region = ("region_id",) if by_region else ()
     grouped = (
         facts.filter(kind=Consultation.Kind.FIRST)
-        .values("neighbourhood__cbs_code", "neighbourhood__name", "channel")
+        .values(*region, "neighbourhood__cbs_code", "neighbourhood__name", "channel")
         .annotate(registered=Sum("registered"), attended=Sum("present"))
         .order_by()
     )
     return [
         (
+            *(r["region_id"] for _ in region),
             _hood(r["neighbourhood__cbs_code"], r["neighbourhood__name"]),
             r["channel"],
             r["registered"],
@@ -183,16 +185,17 @@ def _reach_from_sessions(facts, filters):
     ]
 
 
-def reach_rows(*, region, filters: Filters):
+def reach_rows(*, region, filters: Filters, by_region=False):
     """[(neighbourhood, channel, registered, attended)] in one GROUP BY query: over the session
-    facts, or over the registrations when a person filter is set."""
+    facts, or over the registrations when a person filter is set. `by_region`: each row starts
+    with its region's id (one query for several regions, see `by_region_id`)."""
     facts = session_fact_queryset(region=region, filters=filters)
     if facts is not None:
-        return _reach_from_sessions(facts, filters)
-    return reach_rows_from_registrations(region=region, filters=filters)
+        return _reach_from_sessions(facts, filters, by_region)
+    return reach_rows_from_registrations(region=region, filters=filters, by_region=by_region)
 
 
-def reach_rows_from_registrations(*, region, filters: Filters):
+def reach_rows_from_registrations(*, region, filters: Filters, by_region=False):
     """As `reach_rows`, over every registration (for the person filters; and the reference the
     session facts are tested against)."""
     rows = Registration.objects.filter(
@@ -204,14 +207,19 @@ def reach_rows_from_registrations(*, region, filters: Filters):
     )
     if filters.channel:
         rows = rows.filter(channel=filters.channel)
+    region_key = ("consultation__region_id",) if by_region else ()
     grouped = rows.values(
-        "consultation__neighbourhood__cbs_code", "consultation__neighbourhood__name", "channel"
+        *region_key,
+        "consultation__neighbourhood__cbs_code",
+        "consultation__neighbourhood__name",
+        "channel",
     ).annotate(
         registered=Count("pk"),
         attended=Count("pk", filter=Q(attendance=Registration.Attendance.PRESENT)),
     )
     return [
         (
+            *(r[key] for key in region_key),
             _hood(
                 r["consultation__neighbourhood__cbs_code"], r["consultation__neighbourhood__name"]
             ),
@@ -223,10 +231,19 @@ def reach_rows_from_registrations(*, region, filters: Filters):
     ]
 
 
+def by_region_id(rows):
+    """{region id: [row without its region id]} of rows that start with their region's id."""
+    grouped: dict = {}
+    for region_id, *row in rows:
+        grouped.setdefault(region_id, []).append(tuple(row))
+    return grouped
+
+
 def reach_by_channel(rows):
     """Suppressed {channel: {"registered": Cell, "attended": Cell}} plus column totals."""
     table: dict = {}
-    for _hood_code, channel, registered, attended in rows:
+    # Sorted: a tie between two cells is broken the same way whatever order the rows came in.
+    for _hood_code, channel, registered, attended in sorted(rows, key=lambda row: row[1] or ""):
         cell = table.setdefault(channel, {"registered": 0, "attended": 0})
         cell["registered"] += registered
         cell["attended"] += attended
@@ -339,6 +356,20 @@ def trajectory_queryset(*, region, filters: Filters):
     return rows
 
 
+def trajectory_counts_by_region(*, regions, filters: Filters):
+    """{region id: n} of `trajectory_queryset` per region: one GROUP BY query (over the
+    rollup when nothing is filtered: one counted fact per such trajectory)."""
+    if filters == Filters():
+        return rollup_read.people_by_region(regions=regions)
+    rows = (
+        trajectory_queryset(region=regions, filters=filters)
+        .values("baseline_consultation__region_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["baseline_consultation__region_id"]: row["n"] for row in rows}
+
+
 def _pair_sums(measure, due_before):
     base, back = F(f"{measure}_base"), F(f"{measure}_return")
     paired = Q(**{f"{measure}_base__isnull": False, f"{measure}_return__isnull": False})
@@ -358,8 +389,9 @@ def _pair_sums(measure, due_before):
     }
 
 
-def pair_rows_from_facts(*, region, filters: Filters, due_before):
-    """Per neighbourhood, the sums of `Pairs` for every measure: one GROUP BY over the facts."""
+def pair_rows_from_facts(*, region, filters: Filters, due_before, by_region=False):
+    """Per neighbourhood (and region), the sums of `Pairs` for every measure: one GROUP BY
+    over the facts."""
     sums = {}
     for measure in MEASURES:
         sums |= _pair_sums(measure, due_before)
@@ -369,20 +401,34 @@ def pair_rows_from_facts(*, region, filters: Filters, due_before):
     return (
         fact_queryset(region=region, filters=filters)
         .filter(measured)
-        .values("neighbourhood__cbs_code", "neighbourhood__name")
+        .values(
+            *rollup_read.region_key(by_region), "neighbourhood__cbs_code", "neighbourhood__name"
+        )
         .annotate(**sums)
         .order_by()
     )
 
 
-def collect_pairs(*, region, filters: Filters):
-    """{neighbourhood: {measure: Pairs}}: one GROUP BY query, whatever the number of people."""
+def _pair_rows(*, region, filters, by_region):
     due_before = timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS)
     if filters == Filters():
-        rows = rollup_read.pair_rows(region=region, measures=MEASURES, due_before=due_before)
-    else:
-        rows = pair_rows_from_facts(region=region, filters=filters, due_before=due_before)
-    return group_pairs(rows)
+        return rollup_read.pair_rows(
+            region=region, measures=MEASURES, due_before=due_before, by_region=by_region
+        )
+    return pair_rows_from_facts(
+        region=region, filters=filters, due_before=due_before, by_region=by_region
+    )
+
+
+def collect_pairs(*, region, filters: Filters):
+    """{neighbourhood: {measure: Pairs}}: one GROUP BY query, whatever the number of people."""
+    return group_pairs(_pair_rows(region=region, filters=filters, by_region=False))
+
+
+def pair_rows_by_region(*, regions, filters: Filters):
+    """The rows `collect_pairs` groups, with their "region_id", for several regions: one
+    GROUP BY query (`group_pairs` of one region's rows is that region's `collect_pairs`)."""
+    return list(_pair_rows(region=regions, filters=filters, by_region=True))
 
 
 def group_pairs(rows):

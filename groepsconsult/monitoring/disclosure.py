@@ -23,16 +23,20 @@ from django.utils.translation import gettext as _
 from groepsconsult.monitoring.aggregates import (
     ALL,
     Filters,
+    by_region_id,
     collect_pairs,
+    group_pairs,
     outcome_rows,
+    pair_rows_by_region,
     reach_by_channel,
     reach_rows,
+    trajectory_counts_by_region,
     trajectory_queryset,
 )
-from groepsconsult.monitoring.equity import equity_breakdowns
-from groepsconsult.monitoring.exports import reach_table
+from groepsconsult.monitoring.equity import equity_breakdowns, equity_breakdowns_by_region
+from groepsconsult.monitoring.exports import reach_table_from_rows
 from groepsconsult.monitoring.forms import AGE_BANDS
-from groepsconsult.monitoring.process import person_totals
+from groepsconsult.monitoring.process import person_totals, person_totals_by_region
 from groepsconsult.monitoring.suppression import Cell, suppress_count, threshold
 from groepsconsult.participants.models import Participant
 from groepsconsult.registrations.models import Registration
@@ -61,8 +65,13 @@ def _reveals(pairs):
 
 def hood_cells(region, filters):
     """{(neighbourhood or ALL, figure): Cell} of the per-neighbourhood tables (reach, outcomes)."""
-    cells = {(hood, what): cell for hood, what, cell in reach_table(region=region, filters=filters)}
-    for row in outcome_rows(collect_pairs(region=region, filters=filters)):
+    reach = reach_rows(region=region, filters=filters)
+    return _hood_cells(reach, collect_pairs(region=region, filters=filters))
+
+
+def _hood_cells(reach, pairs):
+    cells = {(hood, what): cell for hood, what, cell in reach_table_from_rows(reach)}
+    for row in outcome_rows(pairs):
         cells[row.neighbourhood, f"n.{row.measure}"] = row.n
         cells[row.neighbourhood, f"lost.{row.measure}"] = row.lost
     return cells
@@ -124,20 +133,46 @@ def filters_give_away_small_group(*, region, filters: Filters) -> bool:
     return False
 
 
-def _tables(region, filters):
-    """{figure: Cell} of every table of the dashboard and the equity view (and so the map)."""
-    cells = {("hood", *key): cell for key, cell in hood_cells(region, filters).items()}
-    channels, totals = reach_by_channel(reach_rows(region=region, filters=filters))
+def _tables(reach, pairs, people, breakdowns):
+    """{figure: Cell} of every table of the dashboard and the equity view (and so the map),
+    from what one scope's queries found: its reach rows, pairs, person totals and breakdowns."""
+    cells = {("hood", *key): cell for key, cell in _hood_cells(reach, pairs).items()}
+    channels, totals = reach_by_channel(reach)
     for label, row in [*channels, (ALL, totals)]:
         cells |= {("channel", str(label), what): cell for what, cell in row.items()}
-    for i, cell in enumerate(_people(region, filters)):
-        cells["people", i] = cell
-    _labels, breakdowns = equity_breakdowns(region=region, filters=filters)
+    for i, n in enumerate(people.values()):
+        cells["people", i] = suppress_count(n)
     for breakdown in breakdowns:
         for group, row in breakdown.rows:
             for i, (cell, _share) in enumerate(row):
                 cells["equity", breakdown.key, str(group), i] = cell
     return cells
+
+
+def _region_tables(regions, filters):
+    """({region id: (people, registered)}, {region id: its own tables}, the combined tables):
+    one query per source (trajectories, reach, pairs, person totals, equity), whatever the
+    number of regions; the combined tables add the regions' rows up as one query over all of
+    them would."""
+    reach = by_region_id(reach_rows(region=regions, filters=filters, by_region=True))
+    pairs = pair_rows_by_region(regions=regions, filters=filters)
+    people = person_totals_by_region(regions=regions, filters=filters)
+    own_breakdowns, combined_breakdowns = equity_breakdowns_by_region(
+        regions=regions, filters=filters
+    )
+    trajectories = trajectory_counts_by_region(regions=regions, filters=filters)
+    sizes, own = {}, {}
+    for region in regions:
+        rows = reach.get(region.pk, [])
+        sizes[region.pk] = (trajectories.get(region.pk, 0), sum(row[2] for row in rows))
+        found = [row for row in pairs if row["region_id"] == region.pk]
+        own[region.pk] = _tables(
+            rows, group_pairs(found), people[region.pk], own_breakdowns[region.pk]
+        )
+    totals = {key: sum(found[key] for found in people.values()) for key in people[regions[0].pk]}
+    every_row = [row for rows in reach.values() for row in rows]
+    combined = _tables(every_row, group_pairs(pairs), totals, combined_breakdowns)
+    return sizes, own, combined
 
 
 def _part_gives_away(combined, parts, k):
@@ -154,15 +189,14 @@ def combined_gives_away_small_region(*, regions, filters: Filters) -> bool:
     """True when the regions whose total is hidden hold 1..k-1 people together, or when a
     figure of the combined tables gives a cell hidden in one region's own tables back."""
     k = threshold()
-    per_region = [_sizes(region, filters) for region in regions]
-    for column in zip(*per_region, strict=True):
+    sizes, own, combined = _region_tables(regions, filters)
+    for column in zip(*sizes.values(), strict=True):
         if 0 < sum(n for n in column if n < k) < k:
             return True
-    own = [_tables(region, filters) for region in regions]
     shown_zero = Cell(0, k)  # a group a region does not have adds nobody, visibly
     return any(
-        _part_gives_away(cell, [table.get(key, shown_zero) for table in own], k)
-        for key, cell in _tables(regions, filters).items()
+        _part_gives_away(cell, [table.get(key, shown_zero) for table in own.values()], k)
+        for key, cell in combined.items()
     )
 
 

@@ -78,20 +78,33 @@ def _quintiles(region):
             "ses_quintile", flat=True
         )
     )
+    return _quintile_groups(present)
+
+
+def _quintile_groups(present):
     groups = {str(v): label for v, label in SesQuintile.choices if v in present}
     return groups, None in present
 
 
-def _dimensions(region):
+def _quintiles_present(regions):
+    """{region id: {quintile or None of its neighbourhoods}} for several regions: one query."""
+    present = {region.pk: set() for region in regions}
+    rows = Neighbourhood.objects.filter(region__in=regions).values_list("region_id", "ses_quintile")
+    for region_id, quintile in rows.order_by().distinct():
+        present[region_id].add(quintile)
+    return present
+
+
+def _dimensions(quintiles):
     """[(key, title, group expression, {group: label}, with "not known")]: the tables' order."""
     ages = {band: band for band, _limit in AGE_BANDS} | {"70+": "70+"}
-    quintiles, some_unknown = _quintiles(region)
+    quintile_labels, some_unknown = quintiles
     return [
         (
             "deprivation",
             _("Neighbourhood socio-economic status (quintile)"),
             _deprivation(),
-            quintiles,
+            quintile_labels,
             some_unknown,
         ),
         (
@@ -127,21 +140,71 @@ def _with_shares(cells):
     ]
 
 
+def _breakdown(dimension, rows, labels):
+    """One suppressed `Breakdown` from the rows {group, indicator counts} of its query."""
+    key, title, _expression, group_labels, with_unknown = dimension
+    groups = [*group_labels, UNKNOWN] if with_unknown else list(group_labels)
+    grid = {group: dict.fromkeys(labels, 0) for group in groups}
+    for row in rows:
+        group = row["group"] if row["group"] in grid else UNKNOWN
+        for indicator in labels:
+            grid.setdefault(group, dict.fromkeys(labels, 0))[indicator] += row[indicator]
+    cells, _rows, totals, _grand = suppress_grid(grid, rows_add_up=False)
+    names = group_labels | {UNKNOWN: _("Not known")}
+    rows = [(names[g], _with_shares(cells[g])) for g in grid]
+    return Breakdown(key, title, rows, _with_shares(totals))
+
+
+def _grouped(base, dimensions, *by):
+    """Per dimension, the rows {*by, group, indicator counts}: ONE GROUP BY over every
+    dimension at once (a single pass over the facts), added up per dimension here."""
+    counts = list(person_indicator_counts())
+    groups = {f"g{i}": dimension[2] for i, dimension in enumerate(dimensions)}
+    query = base.annotate(**groups).values(*by, *groups).annotate(**person_indicator_counts())
+    sums = [{} for _dimension in dimensions]
+    for row in query.order_by():
+        figures = [row[name] for name in counts]
+        for i, found in enumerate(sums):
+            key = (*(row[name] for name in by), row[f"g{i}"])
+            total = found.setdefault(key, [0] * len(counts))
+            for j, n in enumerate(figures):
+                total[j] += n
+    return [
+        [
+            {**dict(zip(by, key[:-1], strict=True)), "group": key[-1]}
+            | dict(zip(counts, total, strict=True))
+            for key, total in found.items()
+        ]
+        for found in sums
+    ]
+
+
 def equity_breakdowns(*, region, filters: Filters):
-    """([indicator labels], [Breakdown]): all suppressed, seven queries."""
+    """([indicator labels], [Breakdown]): all suppressed, two queries."""
     labels = person_indicator_labels()
-    counts = person_indicator_counts()
     base = person_indicator_queryset(region=region, filters=filters)
-    result = []
-    for key, title, expression, group_labels, with_unknown in _dimensions(region):
-        groups = [*group_labels, UNKNOWN] if with_unknown else list(group_labels)
-        grid = {group: dict.fromkeys(labels, 0) for group in groups}
-        for row in base.annotate(group=expression).values("group").annotate(**counts).order_by():
-            group = row["group"] if row["group"] in grid else UNKNOWN
-            for indicator in labels:
-                grid.setdefault(group, dict.fromkeys(labels, 0))[indicator] += row[indicator]
-        cells, _rows, totals, _grand = suppress_grid(grid, rows_add_up=False)
-        names = group_labels | {UNKNOWN: _("Not known")}
-        rows = [(names[g], _with_shares(cells[g])) for g in grid]
-        result.append(Breakdown(key, title, rows, _with_shares(totals)))
+    dimensions = _dimensions(_quintiles(region))
+    result = [
+        _breakdown(dimension, rows, labels)
+        for dimension, rows in zip(dimensions, _grouped(base, dimensions), strict=True)
+    ]
     return list(labels.values()), result
+
+
+def equity_breakdowns_by_region(*, regions, filters: Filters):
+    """({region id: [Breakdown]} as `equity_breakdowns` gives each region, [Breakdown] of the
+    regions combined): two queries, whatever the number of regions."""
+    labels = person_indicator_labels()
+    base = person_indicator_queryset(region=regions, filters=filters)
+    present = _quintiles_present(regions)
+    rows = _grouped(base, _dimensions(({}, False)), "region_id")
+
+    def breakdowns(found_in, quintiles):
+        dimensions = _dimensions(_quintile_groups(quintiles))
+        return [
+            _breakdown(dimension, [r for r in found if found_in(r["region_id"])], labels)
+            for dimension, found in zip(dimensions, rows, strict=True)
+        ]
+
+    own = {pk: breakdowns(pk.__eq__, quintiles) for pk, quintiles in present.items()}
+    return own, breakdowns(lambda _pk: True, set().union(*present.values()))

@@ -86,8 +86,14 @@ def outcomes_xlsx(*, region, filters=NO_FILTERS):
 
 def reach_table(*, region, filters=NO_FILTERS):
     """[(neighbourhood or ALL, indicator, Cell)]: registered and attended per neighbourhood."""
+    return reach_table_from_rows(reach_rows(region=region, filters=filters))
+
+
+def reach_table_from_rows(rows):
+    """As `reach_table`, from the rows of `reach_rows` (in any order: the neighbourhoods are
+    sorted before suppression, so a tie between two cells is always broken the same way)."""
     table: dict = {}
-    for hood, _channel, registered, attended in reach_rows(region=region, filters=filters):
+    for hood, _channel, registered, attended in sorted(rows, key=lambda row: row[0]):
         cell = table.setdefault(hood, {"registered": 0, "attended": 0})
         cell["registered"] += registered
         cell["attended"] += attended

@@ -129,6 +129,25 @@ def person_totals_from_facts(*, region, filters: Filters):
     return queryset.aggregate(**person_indicator_counts())
 
 
+def person_totals_by_region(*, regions, filters: Filters):
+    """{region id: {indicator: n}} as `person_totals` for each region: one GROUP BY query."""
+    if filters == Filters():
+        return rollup_read.person_totals_by_region(
+            regions=regions,
+            today=timezone.localdate(),
+            return_due=timezone.now() - dt.timedelta(days=RETURN_DUE_DAYS),
+        )
+    counts = person_indicator_counts()
+    rows = (
+        person_indicator_queryset(region=regions, filters=filters)
+        .values("region_id")
+        .annotate(**counts)
+        .order_by()
+    )
+    found = {row.pop("region_id"): row for row in rows}
+    return {region.pk: found.get(region.pk, dict.fromkeys(counts, 0)) for region in regions}
+
+
 # ---- hand-overs by state and domain ------------------------------------------------------
 
 

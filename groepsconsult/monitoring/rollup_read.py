@@ -16,12 +16,16 @@ def rollup_queryset(region):
     return FactRollup.objects.filter(region=region)
 
 
+def region_key(by_region):
+    """The extra GROUP BY column when one query reads several regions at once."""
+    return ("region_id",) if by_region else ()
+
+
 def _zero(found):
     return {key: value or 0 for key, value in found.items()}
 
 
-def person_totals(*, region, today, return_due):
-    """{indicator: n} as `process.person_totals` for the unfiltered view: one query."""
+def _person_sums(today, return_due):
     due = Q(follow_up_call_due__lte=today)
     recent = Q(baseline_at__gt=return_due)
     sums = {
@@ -34,14 +38,39 @@ def person_totals(*, region, today, return_due):
     for name in ("returned", "dropped_out", "handover_taken_up", "health_answered", "health_good"):
         sums[name] = Sum(name)
     # An alias may not be a field's name: "t_" in the query, the indicator's name out of it.
-    found = rollup_queryset(region).aggregate(**{f"t_{k}": v for k, v in sums.items()})
+    return {f"t_{k}": v for k, v in sums.items()}
+
+
+def _person_found(found):
     found = {key[2:]: value or 0 for key, value in found.items()}
     found["return_due"] = found.pop("return_older") + found.pop("return_recent")
     return found
 
 
-def pair_rows(*, region, measures, due_before):
-    """Rows as `aggregates.collect_pairs` groups the facts, per neighbourhood: one query."""
+def person_totals(*, region, today, return_due):
+    """{indicator: n} as `process.person_totals` for the unfiltered view: one query."""
+    return _person_found(rollup_queryset(region).aggregate(**_person_sums(today, return_due)))
+
+
+def person_totals_by_region(*, regions, today, return_due):
+    """{region id: {indicator: n}} as `person_totals` per region, every region: one query."""
+    sums = _person_sums(today, return_due)
+    rows = rollup_queryset(regions).values("region_id").annotate(**sums).order_by()
+    found = {row.pop("region_id"): _person_found(row) for row in rows}
+    empty = _person_found(dict.fromkeys(sums))
+    return {region.pk: found.get(region.pk, empty) for region in regions}
+
+
+def people_by_region(*, regions):
+    """{region id: counted people} (the trajectories with a first session there that may be
+    counted): one query."""
+    rows = rollup_queryset(regions).values("region_id").annotate(n=Sum("people")).order_by()
+    return {row["region_id"]: row["n"] for row in rows}
+
+
+def pair_rows(*, region, measures, due_before, by_region=False):
+    """Rows as `aggregates.collect_pairs` groups the facts, per neighbourhood (and region):
+    one query."""
     sums, measured = {}, Q()
     for m in measures:
         sums |= {f"{m}__{name}": Sum(f"{m}_{name}") for name in PAIRS}
@@ -50,7 +79,7 @@ def pair_rows(*, region, measures, due_before):
     return (
         rollup_queryset(region)
         .filter(measured)
-        .values("neighbourhood__cbs_code", "neighbourhood__name")
+        .values(*region_key(by_region), "neighbourhood__cbs_code", "neighbourhood__name")
         .annotate(**sums)
         .order_by()
     )
