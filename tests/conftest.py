@@ -6,6 +6,7 @@
 """
 
 import os
+import threading
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -121,7 +122,27 @@ def allow_audit_purge(transactional_db):
 def live_app(django_db_serialized_rollback, allow_audit_purge, live_server):
     """The live server for browser tests. Serialized rollback restores the rows that data
     migrations loaded (consent texts, questionnaires) after an earlier browser test's flush."""
+    if live_server.thread.connections_override:
+        _one_request_at_a_time(live_server.thread.httpd)
     return live_server
+
+
+def _one_request_at_a_time(httpd):
+    """With SQLite's in-memory test database every server thread shares the test's one
+    connection, so two requests at once (two tablets saving together) interleave their
+    savepoints on it and fail. Such requests are served in turn there; on PostgreSQL (CI runs
+    both) each thread has its own connection and they really run at once."""
+    app = httpd.get_app()
+    if getattr(app, "serialised", False):  # the server lives for the session
+        return
+    lock = threading.Lock()
+
+    def serialised(environ, start_response):
+        with lock:
+            return app(environ, start_response)
+
+    serialised.serialised = True
+    httpd.set_app(serialised)
 
 
 @pytest.fixture(autouse=True)
