@@ -8,6 +8,7 @@ ids) pass straight through, and rows go to the driver with executemany. Values m
 valid: callers validate first (the GP import runs the model's own field validators on every row).
 """
 
+import datetime as dt
 import operator
 import os
 import uuid
@@ -28,17 +29,20 @@ PASS_THROUGH = {
     "PositiveSmallIntegerField",
     "PositiveBigIntegerField",
     "BooleanField",
+    "FloatField",  # callers pass floats or None
     "ForeignKey",
+    "OneToOneField",
     "AutoField",
     "BigAutoField",
 }
 CHUNK = 5000
 
 
-def insert_rows(model, rows: list[dict], *, chunk=CHUNK) -> None:
+def insert_rows(model, rows: list[dict], *, chunk=CHUNK, upsert_on=None) -> None:
     """INSERT one row per dict (keys are attnames, e.g. "participant_id"); the rest get the
     field's default, timestamps get now. Primary keys are left to the database unless the rows
-    carry them (see `reserve_ids`)."""
+    carry them (see `reserve_ids`). With `upsert_on` (a unique column), a row whose key exists
+    overwrites it (`ON CONFLICT ... DO UPDATE`, SQLite and PostgreSQL)."""
     if not rows:
         return
     meta = model._meta
@@ -55,6 +59,15 @@ def insert_rows(model, rows: list[dict], *, chunk=CHUNK) -> None:
         ", ".join(quote(field.column) for field in fields),
         ", ".join(["%s"] * len(fields)),
     )
+    if upsert_on:
+        sql += " ON CONFLICT ({}) DO UPDATE SET {}".format(
+            quote(upsert_on),
+            ", ".join(
+                f"{quote(f.column)} = excluded.{quote(f.column)}"
+                for f in fields
+                if f.column != upsert_on
+            ),
+        )
     with connection.cursor() as cursor:
         for start in range(0, len(rows), chunk):
             cursor.executemany(sql, [make_tuple(row) for row in rows[start : start + chunk]])
@@ -135,6 +148,8 @@ def _converter(field):
         return lambda value: value if value is None or isinstance(value, str) else value.hex
     if kind == "DateField":
         return connection.ops.adapt_datefield_value
+    if kind == "DateTimeField" and connection.vendor == "sqlite":
+        return _sqlite_datetime
     if kind == "GenericIPAddressField":
         return connection.ops.adapt_ipaddressfield_value
     return lambda value: field.get_db_prep_save(value, connection)
@@ -142,6 +157,13 @@ def _converter(field):
 
 def _same(value):
     return value
+
+
+def _sqlite_datetime(value):
+    """What Django's SQLite backend stores for a datetime (naive UTC text), without its layers."""
+    if value is None or value.tzinfo is None:
+        return None if value is None else str(value)
+    return str(value.astimezone(dt.UTC).replace(tzinfo=None))
 
 
 def reserve_ids(model, count: int) -> list[int]:
