@@ -110,7 +110,7 @@ def _stamped(field) -> bool:
 def _maker(field):
     """() -> a fresh database value of a field with a callable default (e.g. a public id)."""
     if field.default is uuid.uuid4 and not connection.features.has_native_uuid_field:
-        return _uuid4_hex  # what SQLite stores, without a UUID object per row
+        return uuid4_hex  # what SQLite stores, without a UUID object per row
     convert, make = _converter(field), field.default
     return lambda: convert(make())
 
@@ -118,10 +118,17 @@ def _maker(field):
 _VERSION_4 = ~((0xC000 << 48) | (0xF000 << 64)) & (1 << 128) - 1
 
 
-def _uuid4_hex() -> str:
-    """A random version-4 UUID as 32 hex digits (as uuid.uuid4().hex, from os.urandom)."""
+def uuid4_hex() -> str:
+    """A random version-4 UUID as 32 hex digits (as uuid.uuid4().hex, from os.urandom): what
+    SQLite stores for a UUIDField, and what PostgreSQL reads as a uuid."""
     number = int.from_bytes(os.urandom(16), "big")
     return "%032x" % (number & _VERSION_4 | (0x8000 << 48) | (4 << 76))
+
+
+def uuid_text(hex32: str) -> str:
+    """32 hex digits as str(uuid.UUID(...)) writes them (8-4-4-4-12), without the object."""
+    h = hex32
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _getter(field, now):
