@@ -9,6 +9,7 @@ valid: callers validate first (the GP import runs the model's own field validato
 """
 
 import datetime as dt
+import functools
 import operator
 import os
 import uuid
@@ -166,8 +167,10 @@ def _same(value):
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def _sqlite_datetime(value):
-    """What Django's SQLite backend stores for a datetime (naive UTC text), without its layers."""
+    """What Django's SQLite backend stores for a datetime (naive UTC text), without its layers.
+    Cached: rows of one write often share their moments (a session's start)."""
     if value is None or value.tzinfo is None:
         return None if value is None else str(value)
     return str(value.astimezone(dt.UTC).replace(tzinfo=None))

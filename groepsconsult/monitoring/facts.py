@@ -206,7 +206,11 @@ def _refresh_batch(ids, *, rollup=True):
         zone = timezone.get_current_timezone()
         facts = [_fact(row, values, zone) for row in rows]
         HandoverFact.objects.filter(fact_id__in=ids).delete()
-        TrajectoryFact.objects.filter(pk__in=ids).exclude(pk__in=[r["pk"] for r in rows]).delete()
+        # Facts whose trajectory lost its first session (or is gone); usually none, and then
+        # no query (the ORM's delete compiled a NOT IN over the whole batch to find none).
+        gone = set(ids) - {r["pk"] for r in rows}
+        if gone:
+            TrajectoryFact.objects.filter(pk__in=gone).delete()
         # Django's bulk_create prepared every value of these 40 columns field by field (most
         # of a rebuild's time): insert_rows passes them through (refreshed_at: now).
         insert_rows(TrajectoryFact, facts, upsert_on="trajectory_id")

@@ -64,7 +64,8 @@ def _refresh_batch(ids):
     with transaction.atomic():
         # Two places taken in one session at once rewrite the same rows: the second waits
         # here (PostgreSQL; SQLite writes one at a time) and then counts both.
-        list(Consultation.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+        locked = Consultation.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+        list(locked.values_list("pk"))  # the lock, without building a model per session
         zone = timezone.get_current_timezone()
         facts = [_fact(row, zone) for row in _rows(ids)]
         SessionFact.objects.filter(consultation_id__in=ids).delete()
