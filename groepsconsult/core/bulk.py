@@ -8,6 +8,8 @@ ids) pass straight through, and rows go to the driver with executemany. Values m
 valid: callers validate first (the GP import runs the model's own field validators on every row).
 """
 
+import datetime as dt
+import functools
 import operator
 import os
 import uuid
@@ -28,17 +30,20 @@ PASS_THROUGH = {
     "PositiveSmallIntegerField",
     "PositiveBigIntegerField",
     "BooleanField",
+    "FloatField",  # callers pass floats or None
     "ForeignKey",
+    "OneToOneField",
     "AutoField",
     "BigAutoField",
 }
 CHUNK = 5000
 
 
-def insert_rows(model, rows: list[dict], *, chunk=CHUNK) -> None:
+def insert_rows(model, rows: list[dict], *, chunk=CHUNK, upsert_on=None) -> None:
     """INSERT one row per dict (keys are attnames, e.g. "participant_id"); the rest get the
     field's default, timestamps get now. Primary keys are left to the database unless the rows
-    carry them (see `reserve_ids`)."""
+    carry them (see `reserve_ids`). With `upsert_on` (a unique column), a row whose key exists
+    overwrites it (`ON CONFLICT ... DO UPDATE`, SQLite and PostgreSQL)."""
     if not rows:
         return
     meta = model._meta
@@ -55,6 +60,15 @@ def insert_rows(model, rows: list[dict], *, chunk=CHUNK) -> None:
         ", ".join(quote(field.column) for field in fields),
         ", ".join(["%s"] * len(fields)),
     )
+    if upsert_on:
+        sql += " ON CONFLICT ({}) DO UPDATE SET {}".format(
+            quote(upsert_on),
+            ", ".join(
+                f"{quote(f.column)} = excluded.{quote(f.column)}"
+                for f in fields
+                if f.column != upsert_on
+            ),
+        )
     with connection.cursor() as cursor:
         for start in range(0, len(rows), chunk):
             cursor.executemany(sql, [make_tuple(row) for row in rows[start : start + chunk]])
@@ -97,7 +111,7 @@ def _stamped(field) -> bool:
 def _maker(field):
     """() -> a fresh database value of a field with a callable default (e.g. a public id)."""
     if field.default is uuid.uuid4 and not connection.features.has_native_uuid_field:
-        return _uuid4_hex  # what SQLite stores, without a UUID object per row
+        return uuid4_hex  # what SQLite stores, without a UUID object per row
     convert, make = _converter(field), field.default
     return lambda: convert(make())
 
@@ -105,10 +119,17 @@ def _maker(field):
 _VERSION_4 = ~((0xC000 << 48) | (0xF000 << 64)) & (1 << 128) - 1
 
 
-def _uuid4_hex() -> str:
-    """A random version-4 UUID as 32 hex digits (as uuid.uuid4().hex, from os.urandom)."""
+def uuid4_hex() -> str:
+    """A random version-4 UUID as 32 hex digits (as uuid.uuid4().hex, from os.urandom): what
+    SQLite stores for a UUIDField, and what PostgreSQL reads as a uuid."""
     number = int.from_bytes(os.urandom(16), "big")
     return "%032x" % (number & _VERSION_4 | (0x8000 << 48) | (4 << 76))
+
+
+def uuid_text(hex32: str) -> str:
+    """32 hex digits as str(uuid.UUID(...)) writes them (8-4-4-4-12), without the object."""
+    h = hex32
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _getter(field, now):
@@ -135,6 +156,8 @@ def _converter(field):
         return lambda value: value if value is None or isinstance(value, str) else value.hex
     if kind == "DateField":
         return connection.ops.adapt_datefield_value
+    if kind == "DateTimeField" and connection.vendor == "sqlite":
+        return _sqlite_datetime
     if kind == "GenericIPAddressField":
         return connection.ops.adapt_ipaddressfield_value
     return lambda value: field.get_db_prep_save(value, connection)
@@ -142,6 +165,15 @@ def _converter(field):
 
 def _same(value):
     return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _sqlite_datetime(value):
+    """What Django's SQLite backend stores for a datetime (naive UTC text), without its layers.
+    Cached: rows of one write often share their moments (a session's start)."""
+    if value is None or value.tzinfo is None:
+        return None if value is None else str(value)
+    return str(value.astimezone(dt.UTC).replace(tzinfo=None))
 
 
 def reserve_ids(model, count: int) -> list[int]:

@@ -23,11 +23,14 @@ def fold_name(text: str) -> str:
     return " ".join(plain.translate(_SPECIAL).split())
 
 
+_PHONE_NOISE = re.compile(r"[\s\-./()]")
+
+
 def normalise_phone(raw) -> str:
     """Digits only, Dutch numbers as 0612345678; a number that lost its 0 in Excel gets it back."""
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         raw = str(int(raw))
-    text = re.sub(r"[\s\-./()]", "", str(raw or ""))
+    text = _PHONE_NOISE.sub("", str(raw or ""))
     if text.startswith("+31"):
         text = "0" + text[3:]
     elif text.startswith("0031"):

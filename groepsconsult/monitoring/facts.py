@@ -25,12 +25,13 @@ from django.utils import timezone
 
 from groepsconsult.consent.models import ConsentPurpose
 from groepsconsult.consent.selectors import consent_refused_exists
+from groepsconsult.core.bulk import insert_rows
 from groepsconsult.followups.models import FollowUpAttempt
 from groepsconsult.handovers.models import Handover
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.monitoring.aggregates import MEASURES
 from groepsconsult.monitoring.models import HandoverFact, TrajectoryFact
-from groepsconsult.monitoring.rollup import fact_keys, key_of, rollup_rebuild, rollup_refresh
+from groepsconsult.monitoring.rollup import KEY, fact_keys, rollup_rebuild, rollup_refresh
 from groepsconsult.monitoring.session_facts import sessions_of, sessions_rebuild, sessions_refresh
 from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.registrations.models import Registration
@@ -59,9 +60,6 @@ SOURCE = {
     "home_quintile": "participant__neighbourhood__ses_quintile",
     "session_quintile": "baseline_consultation__neighbourhood__ses_quintile",
 }
-
-
-FACT_FIELDS = [f.name for f in TrajectoryFact._meta.concrete_fields if not f.primary_key]
 
 
 def batched(items, size):
@@ -152,43 +150,46 @@ def _age(born, day):
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-def _fact(row, values, now):
-    day = timezone.localdate(row["baseline_at"])
+MOMENTS = ("base", "baseline_id"), ("return", "return_id")
+
+
+def _fact(row, values, zone):
+    """The fact of one trajectory as a row for `insert_rows` (attnames)."""
+    day = timezone.localdate(row["baseline_at"], zone)
     age = _age(row["born"], day) if row["born"] else None
-    quintile = row["home_quintile"] or row["session_quintile"]
-    fact = TrajectoryFact(
-        trajectory_id=row["pk"],
-        participant_id=row["participant_id"],
-        region_id=row["region_id"],
-        neighbourhood_id=row["neighbourhood_id"],
-        baseline_at=row["baseline_at"],
-        baseline_date=day,
-        baseline_month=day.replace(day=1),
-        counted=not row["refused"],
-        sex=row["sex"] or "",
-        language=row["language"] or "",
-        age=age,
-        age_band=age_band(age) if age is not None else "",
-        channel=row["channel"] or "",
-        audience=row["audience"] or "",
-        education=row["education"] or "",
-        help_reading=row["help_reading"] or "",
-        self_rated_health=row["self_rated_health"] or "",
-        ses_quintile=quintile,
-        status=row["status"],
-        follow_up_call_due=row["follow_up_call_due"],
-        call_reached=row["reached"],
-        handover_taken_up=row["taken_up"],
-        stop_reason=(row["stop_reason"] or "").strip().lower(),
-        refreshed_at=now,
-    )
-    for measure in MEASURES:
-        for moment, session in (("base", row["baseline_id"]), ("return", row["return_id"])):
-            value, colour = values.get((row["participant_id"], session, measure), (None, ""))
-            if session is None:
-                value, colour = None, ""
-            setattr(fact, f"{measure}_{moment}", value)
-            setattr(fact, f"{measure}_{moment}_colour", colour)
+    fact = {
+        "trajectory_id": row["pk"],
+        "participant_id": row["participant_id"],
+        "region_id": row["region_id"],
+        "neighbourhood_id": row["neighbourhood_id"],
+        "baseline_at": row["baseline_at"],
+        "baseline_date": day,
+        "baseline_month": day.replace(day=1),
+        "counted": not row["refused"],
+        "sex": row["sex"] or "",
+        "language": row["language"] or "",
+        "age": age,
+        "age_band": age_band(age) if age is not None else "",
+        "channel": row["channel"] or "",
+        "audience": row["audience"] or "",
+        "education": row["education"] or "",
+        "help_reading": row["help_reading"] or "",
+        "self_rated_health": row["self_rated_health"] or "",
+        "ses_quintile": row["home_quintile"] or row["session_quintile"],
+        "status": row["status"],
+        "follow_up_call_due": row["follow_up_call_due"],
+        "call_reached": bool(row["reached"]),
+        "handover_taken_up": bool(row["taken_up"]),
+        "stop_reason": (row["stop_reason"] or "").strip().lower(),
+    }
+    person = row["participant_id"]
+    for moment, column in MOMENTS:
+        session = row[column]
+        for measure in MEASURES:
+            found = values.get((person, session, measure)) if session is not None else None
+            value, colour = found or (None, "")
+            fact[f"{measure}_{moment}"] = value
+            fact[f"{measure}_{moment}_colour"] = colour
     return fact
 
 
@@ -202,13 +203,17 @@ def _refresh_batch(ids, *, rollup=True):
         rows = list(_source(ids))
         values = _values(rows) if rows else {}
         handovers = _handovers(rows) if rows else {}
-        now = timezone.now()
-        facts = [_fact(row, values, now) for row in rows]
+        zone = timezone.get_current_timezone()
+        facts = [_fact(row, values, zone) for row in rows]
         HandoverFact.objects.filter(fact_id__in=ids).delete()
-        TrajectoryFact.objects.filter(pk__in=ids).exclude(pk__in=[r["pk"] for r in rows]).delete()
-        TrajectoryFact.objects.bulk_create(
-            facts, update_conflicts=True, unique_fields=["trajectory"], update_fields=FACT_FIELDS
-        )
+        # Facts whose trajectory lost its first session (or is gone); usually none, and then
+        # no query (the ORM's delete compiled a NOT IN over the whole batch to find none).
+        gone = set(ids) - {r["pk"] for r in rows}
+        if gone:
+            TrajectoryFact.objects.filter(pk__in=gone).delete()
+        # Django's bulk_create prepared every value of these 40 columns field by field (most
+        # of a rebuild's time): insert_rows passes them through (refreshed_at: now).
+        insert_rows(TrajectoryFact, facts, upsert_on="trajectory_id")
         HandoverFact.objects.bulk_create(
             (
                 HandoverFact(fact_id=row["pk"], status=status, domain=domain)
@@ -218,7 +223,7 @@ def _refresh_batch(ids, *, rollup=True):
             ignore_conflicts=True,
         )
         if rollup:
-            rollup_refresh(keys | {key_of(fact) for fact in facts})
+            rollup_refresh(keys | {tuple(fact[name] for name in KEY) for fact in facts})
     return len(facts)
 
 

@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from groepsconsult.consultations.models import Consultation
+from groepsconsult.core.bulk import insert_rows
 from groepsconsult.monitoring.aggregates import not_refused
 from groepsconsult.monitoring.models import SessionFact
 from groepsconsult.registrations.models import Registration
@@ -42,30 +43,33 @@ def _rows(ids):
     )
 
 
-def _fact(row):
-    return SessionFact(
-        consultation_id=row["consultation_id"],
-        channel=row["channel"] or "",
-        region_id=row[C + "region_id"],
-        neighbourhood_id=row[C + "neighbourhood_id"],
-        kind=row[C + "kind"],
-        audience=row[C + "audience"] or "",
-        starts_at=row[C + "starts_at"],
-        day=timezone.localdate(row[C + "starts_at"]),
-        cancelled=row[C + "status"] == Consultation.Status.CANCELLED,
-        registered=row["registered"],
-        present=row["present"],
-    )
+def _fact(row, zone):
+    """One row for `insert_rows` (attnames)."""
+    return {
+        "consultation_id": row["consultation_id"],
+        "channel": row["channel"] or "",
+        "region_id": row[C + "region_id"],
+        "neighbourhood_id": row[C + "neighbourhood_id"],
+        "kind": row[C + "kind"],
+        "audience": row[C + "audience"] or "",
+        "starts_at": row[C + "starts_at"],
+        "day": timezone.localdate(row[C + "starts_at"], zone),
+        "cancelled": row[C + "status"] == Consultation.Status.CANCELLED,
+        "registered": row["registered"],
+        "present": row["present"],
+    }
 
 
 def _refresh_batch(ids):
     with transaction.atomic():
         # Two places taken in one session at once rewrite the same rows: the second waits
         # here (PostgreSQL; SQLite writes one at a time) and then counts both.
-        list(Consultation.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
-        facts = [_fact(row) for row in _rows(ids)]
+        locked = Consultation.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+        list(locked.values_list("pk"))  # the lock, without building a model per session
+        zone = timezone.get_current_timezone()
+        facts = [_fact(row, zone) for row in _rows(ids)]
         SessionFact.objects.filter(consultation_id__in=ids).delete()
-        SessionFact.objects.bulk_create(facts)
+        insert_rows(SessionFact, facts)
     return len(facts)
 
 

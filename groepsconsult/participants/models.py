@@ -19,11 +19,12 @@ from groepsconsult.regions.models import postcode_validator
 DERIVED_COLUMNS = ("search_name", "family_key", "phone_key")
 
 
-def derived_columns(given_name: str, family_name: str, phone: str) -> dict:
-    """The columns Participant.save() derives from the name and phone; bulk writers add them."""
+def derived_columns(given_name: str, family_name: str, phone: str, family_key=None) -> dict:
+    """The columns Participant.save() derives from the name and phone; bulk writers add them
+    (`family_key`: when the caller folded the family name already, as the GP import's check)."""
     return {
         "search_name": fold_name(f"{given_name} {family_name}"),
-        "family_key": fold_name(family_name)[:100],
+        "family_key": fold_name(family_name)[:100] if family_key is None else family_key,
         "phone_key": normalise_phone(phone)[:20],
     }
 

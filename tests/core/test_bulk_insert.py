@@ -72,3 +72,18 @@ def test_reserving_ids_outside_a_transaction_is_refused_on_sqlite(allow_audit_pu
         return
     with pytest.raises(RuntimeError):
         reserve_ids(Participant, 2)
+
+
+def test_upsert_overwrites_the_row_with_that_key_and_datetimes_keep_their_moment(region_a):
+    """`upsert_on`: a row whose key exists replaces it (the monitoring facts' refresh); an aware
+    datetime in any zone is stored as the same moment the ORM would store."""
+    with transaction.atomic():
+        (pk,) = reserve_ids(Participant, 1)
+        insert_rows(Participant, [_person(region_a, pk, given="Eerst")])
+        insert_rows(Participant, [_person(region_a, pk, given="Later")], upsert_on="id")
+    assert Participant.objects.get(pk=pk).given_name == "Later"
+    assert Participant.objects.filter(pk=pk).count() == 1
+    moment = dt.datetime(2026, 7, 1, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    base = {"action": "view", "subject_type": "x", "purpose": "care coordination"}
+    insert_rows(AccessEvent, [{**base, "username": "zone", "at": moment}])
+    assert AccessEvent.objects.get(username="zone").at == moment

@@ -200,3 +200,33 @@ def test_header_only_is_refused(region_a):
     with pytest.raises(FileRejected) as exc:
         check(region_a, (";".join(HEADER) + "\r\n").encode())
     assert exc.value.messages == ["Het bestand heeft een kopregel maar geen rijen met gegevens."]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["a.b+c@mail.example.nl", "x_y%z@EXAMPLE.ORG", '"quoted"@example.nl', "a@localhost"],
+)
+def test_email_check_accepts_what_django_accepts(address):
+    """The fast path for plain addresses never changes the verdict of validate_email."""
+    from django.core.validators import validate_email
+
+    from groepsconsult.participants.gp_import.cleaning import email_check
+
+    validate_email(address)
+    email_check(address)
+
+
+@pytest.mark.parametrize(
+    "address", ["a..b@example.nl", ".a@example.nl", "a@-example.nl", "a@example.n", "a@b@c.nl"]
+)
+def test_email_check_refuses_what_django_refuses_with_its_message(address):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    from groepsconsult.participants.gp_import.cleaning import email_check
+
+    with pytest.raises(ValidationError) as fast:
+        email_check(address)
+    with pytest.raises(ValidationError) as django_says:
+        validate_email(address)
+    assert fast.value.messages == django_says.value.messages

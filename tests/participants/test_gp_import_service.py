@@ -114,6 +114,8 @@ def test_fixed_file_imports_everything(region_a, practice):
     assert set(created.values_list("participant_id", flat=True)) == set(
         people.values_list("public_id", flat=True)
     )
+    # The public ids are made as hex text: the log names each person as str(UUID) does.
+    assert {e.subject_id for e in created} == {str(p.public_id) for p in people}
 
 
 def test_duplicates_in_region_and_in_file_are_skipped_not_errors(region_a, region_b, practice):

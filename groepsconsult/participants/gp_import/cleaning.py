@@ -31,6 +31,20 @@ PHONE_TEXT = re.compile(r"^\+[\d\s\-().]{8,25}$")  # "+31 6 1234 5678" is a numb
 POSTCODE = re.compile(r"^([1-9]\d{3}) ?([A-Za-z]{2})$")
 ICPC = re.compile(r"^[A-Za-z]\d{2}(\.\d{1,2})?$")
 MAX_AGE_YEARS = 120
+# A plain address (letters, digits, . _ % + - before the @; a host name with a letters-only
+# top-level domain) that Django's validate_email always accepts: checked by one regex. Anything
+# else goes to validate_email itself, which decides and words the message.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+PLAIN_EMAIL = re.compile(
+    rf"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,63}}"
+)
+
+
+def email_check(value) -> None:
+    """validate_email, with a fast path for plain addresses (50,000 rows: about a second)."""
+    if isinstance(value, str) and len(value) <= 320 and PLAIN_EMAIL.fullmatch(value):
+        return
+    validate_email(value)
 
 
 @dataclass
@@ -192,7 +206,7 @@ def _contact(row, raw_phone, phone_text, email):
         row.values["phone"] = phone
     if email:
         try:
-            validate_email(email)
+            email_check(email)
         except ValidationError:
             row.error(
                 _("%(field)s '%(value)s' is not a valid address")

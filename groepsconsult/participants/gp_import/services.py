@@ -6,8 +6,6 @@ Row validation already ran the model's own field validators (see checking), so n
 reaches the database that full_clean() would refuse.
 """
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.services import Actor, access_log_write, audited_save
-from groepsconsult.core.bulk import insert_rows, reserve_ids
+from groepsconsult.core.bulk import insert_rows, reserve_ids, uuid4_hex, uuid_text
 from groepsconsult.participants.gp_import.checking import (
     PARTICIPANT_FIELDS,
     Report,
@@ -201,7 +199,7 @@ def _write_rows(*, batch, report, by):
     today = timezone.localdate()
     rows = report.new_rows
     ids = reserve_ids(Participant, len(rows))  # related rows point at them; nothing read back
-    public_ids = [uuid.uuid4() for _row in rows]
+    public_ids = [uuid4_hex() for _row in rows]  # no UUID object per person
     people = [
         {
             **{name: row.values[name] for name in PARTICIPANT_FIELDS},
@@ -210,7 +208,10 @@ def _write_rows(*, batch, report, by):
             "region_id": batch.region_id,
             "gp_practice_id": batch.gp_practice_id,
             **derived_columns(
-                row.values["given_name"], row.values["family_name"], row.values["phone"]
+                row.values["given_name"],
+                row.values["family_name"],
+                row.values["phone"],
+                family_key=row.values["family_key"],  # folded once by the check
             ),
         }
         for row, pk, public_id in zip(rows, ids, public_ids, strict=True)
@@ -248,7 +249,7 @@ def _write_rows(*, batch, report, by):
             by=by,
             action=AccessEvent.Action.CREATE,
             subject_type="participant",
-            subject_ids=chunk,
+            subject_ids=[uuid_text(public_id) for public_id in chunk],
             participant_ids=chunk,
             purpose=PURPOSE_IMPORT,
             detail=f"GP import {batch.public_id}",

@@ -10,6 +10,9 @@ from groepsconsult.regions.models import Region
 
 
 class Command(BaseCommand):
+    # The system checks import every URL module (seconds on a loaded machine) and check
+    # nothing this command uses; `migrate` and the server run them.
+    requires_system_checks = []
     help = "Recompute the monitoring facts of one region (--region SLUG) or of all regions."
 
     def add_arguments(self, parser):
