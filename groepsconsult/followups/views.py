@@ -22,6 +22,17 @@ from groepsconsult.regions.selectors import neighbourhood_list
 from groepsconsult.registrations.selectors import registration_get_for_user
 
 
+def _registration_to_call(request, public_id, by):
+    """The registration, read (and logged) only if its participant agreed to be contacted."""
+    return registration_get_for_user(
+        membership=request.membership,
+        public_id=public_id,
+        by=by,
+        purpose=selectors.PURPOSE,
+        only_if=selectors.contact_consent_exists(),
+    )
+
+
 @require_permission(Permission.FOLLOWUP_CALL)
 def worklist(request):
     """One page of open calls, due first (a fixed number of queries whatever the region)."""
@@ -60,13 +71,7 @@ def review_list(request):
 @require_permission(Permission.FOLLOWUP_CALL)
 def call(request, registration):
     by = Actor.from_request(request)
-    reg = registration_get_for_user(
-        membership=request.membership,
-        public_id=registration,
-        by=by,
-        purpose=selectors.PURPOSE,
-        only_if=selectors.contact_consent_exists(),
-    )
+    reg = _registration_to_call(request, registration, by)
     form = AttemptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         short = selectors.short_lines_for(reg)
@@ -117,13 +122,7 @@ def session_closeout(request, consultation):
 def story_create(request, registration):
     """Write down what the participant said, for the funder report (with their consent)."""
     by = Actor.from_request(request)
-    reg = registration_get_for_user(
-        membership=request.membership,
-        public_id=registration,
-        by=by,
-        purpose=selectors.PURPOSE,
-        only_if=selectors.contact_consent_exists(),
-    )
+    reg = _registration_to_call(request, registration, by)
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
