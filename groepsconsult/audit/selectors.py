@@ -11,7 +11,7 @@ def access_event_list_for_user(*, membership, filters):
     qs = AccessEvent.objects.filter(region_slug=membership.region.slug)
     if filters.get("username"):
         # Both sides lowered by the database (as iexact compares them), so the index on
-        # (region_slug, LOWER(username), at) answers it.
+        # (LOWER(username), region_slug, at) answers it.
         qs = qs.alias(username_lower=Lower("username")).filter(
             username_lower=Lower(Value(filters["username"]))
         )
