@@ -204,3 +204,60 @@ def test_log_page_costs_the_same_however_long_the_log(
     with django_assert_max_num_queries(9):
         response = officer.get("/access-log/", {"after": after, "username": ""})
     assert len(response.context["page"].object_list) == (10 if events == 60 else 50)
+
+
+# The rows as the page's template wrote them before they were built in Python (audit/templatetags).
+TEMPLATE_ROWS = (
+    '{% load ui %}{% for e in page %}<tr><td>{{ e.at|date_cached:"Y-m-d H:i:s" }}</td>'
+    "<td>{{ e.username }}</td><td>{{ e.role }}</td><td>{{ e.get_action_display }}</td>"
+    '<td>{{ e.subject_type }}{% if e.detail %}<br><span class="muted">{{ e.detail }}</span>'
+    '{% endif %}</td><td><code>{{ e.participant_id|default:"" }}</code></td>'
+    "<td>{{ e.get_purpose_display }}</td></tr>{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_log_rows_are_the_markup_the_template_wrote(client_for, region_a, language):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    participant = make_participant(region_a)
+    write_event(participant_id=participant.public_id, detail="page 1 (search)")
+    write_event(username="<script>x</script>", action="list", detail='a & "b"')
+    write_event(username="zeynep", action="export")
+    officer = client_for("privacy_officer")
+    with translation.override(language):
+        response = officer.get("/access-log/", HTTP_ACCEPT_LANGUAGE=language)
+        page = response.context["page"]
+        expected = Template(TEMPLATE_ROWS).render(Context({"page": page}))
+    html = response.content.decode()
+    assert len(page.object_list) >= 3 and "&lt;script&gt;" in expected
+    assert f"<tbody>{expected}</tbody>" in html
+
+
+def test_search_by_user_ignores_case_and_stays_in_the_region(client_for, region_a):
+    write_event(username="Zeynep.Alpha")
+    write_event(username="zeynep.alpha", action="list")
+    write_event(username="zeynep.alpha", region_slug="beta")
+    write_event(username="zeynep.alphabet")
+    officer = client_for("privacy_officer")
+    response = officer.get("/access-log/", {"username": "ZEYNEP.alpha"})
+    rows = list(response.context["page"])
+    assert sorted(r.username for r in rows) == ["Zeynep.Alpha", "zeynep.alpha"]
+    assert {r.region_slug for r in rows} == {"alpha"}
+
+
+def test_search_by_user_reads_that_users_rows_from_an_index(db):
+    """The search walks the region's rows of that user newest first (one index range), not the
+    whole region's log until fifty of them match."""
+    from groepsconsult.audit.selectors import access_event_list_for_user
+
+    class Membership:
+        region = type("Region", (), {"slug": "alpha"})()
+
+    events = access_event_list_for_user(membership=Membership(), filters={"username": "Zeynep"})
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # the test table is tiny
+        plan = events.order_by("-at", "-id")[:51].explain()
+    assert "accessevent_user_region_idx" in plan, plan
