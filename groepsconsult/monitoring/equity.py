@@ -11,11 +11,11 @@ so that no small group can be recovered from the total.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, CharField, F, Value, When
-from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from groepsconsult.monitoring import panels_read
 from groepsconsult.monitoring.aggregates import Filters, in_regions
+from groepsconsult.monitoring.equity_groups import EDUCATION, LITERACY, UNKNOWN, group_expressions
 from groepsconsult.monitoring.facts import AGE_BANDS
 from groepsconsult.monitoring.process import (
     PERSON_SHARES,
@@ -25,27 +25,8 @@ from groepsconsult.monitoring.process import (
     person_indicator_queryset,
 )
 from groepsconsult.monitoring.suppression import suppress_grid
-from groepsconsult.participants.models import Participant, ParticipantBackground
+from groepsconsult.participants.models import Participant
 from groepsconsult.regions.models import Neighbourhood, SesQuintile
-
-UNKNOWN = "unknown"
-B = ParticipantBackground
-EDUCATION = {
-    "low": ((B.Education.PRIMARY, B.Education.LOWER_SECONDARY), _("Low (up to mbo-1)")),
-    "middle": (
-        (B.Education.MBO_2_3, B.Education.MBO_4, B.Education.HAVO_VWO),
-        _("Middle (mbo-2 to havo/vwo)"),
-    ),
-    "high": ((B.Education.BACHELOR, B.Education.MASTER), _("High (hbo or university)")),
-}
-# SILS: needing help "sometimes" or more often (answer > 2) marks limited health literacy.
-LITERACY = {
-    "adequate": ((B.HelpReading.NEVER, B.HelpReading.RARELY), _("Adequate")),
-    "limited": (
-        (B.HelpReading.SOMETIMES, B.HelpReading.OFTEN, B.HelpReading.ALWAYS),
-        _("Limited"),
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -54,19 +35,6 @@ class Breakdown:
     title: str
     rows: list  # [(group label, [(Cell, Share | None)])]
     totals: list  # [(Cell, Share | None)]
-
-
-def _case(path, groups):
-    return Case(
-        *[When(**{f"{path}__in": values}, then=Value(key)) for key, (values, _l) in groups.items()],
-        default=Value(UNKNOWN),
-        output_field=CharField(),
-    )
-
-
-def _deprivation():
-    """The quintile of where the person lives, else of the first session's neighbourhood."""
-    return Coalesce(Cast("ses_quintile", CharField()), Value(UNKNOWN))
 
 
 def _quintiles(region):
@@ -99,34 +67,35 @@ def _dimensions(quintiles):
     """[(key, title, group expression, {group: label}, with "not known")]: the tables' order."""
     ages = {band: band for band, _limit in AGE_BANDS} | {"70+": "70+"}
     quintile_labels, some_unknown = quintiles
+    expression = dict(group_expressions())
     return [
         (
             "deprivation",
             _("Neighbourhood socio-economic status (quintile)"),
-            _deprivation(),
+            expression["deprivation"],
             quintile_labels,
             some_unknown,
         ),
         (
             "education",
             _("Education"),
-            _case("education", EDUCATION),
+            expression["education"],
             {k: label for k, (_v, label) in EDUCATION.items()},
             True,
         ),
         (
             "literacy",
             _("Health literacy (SILS)"),
-            _case("help_reading", LITERACY),
+            expression["literacy"],
             {k: label for k, (_v, label) in LITERACY.items()},
             True,
         ),
-        ("sex", _("Sex"), F("sex"), dict(Participant.Sex.choices), False),
-        ("age", _("Age"), F("age_band"), ages, False),
+        ("sex", _("Sex"), expression["sex"], dict(Participant.Sex.choices), False),
+        ("age", _("Age"), expression["age"], ages, False),
         (
             "language",
             _("Language"),
-            F("language"),
+            expression["language"],
             dict(settings.PARTICIPANT_LANGUAGES),
             False,
         ),
@@ -179,25 +148,43 @@ def _grouped(base, dimensions, *by):
     ]
 
 
-def equity_breakdowns(*, region, filters: Filters):
-    """([indicator labels], [Breakdown]): all suppressed, two queries."""
-    labels = person_indicator_labels()
+def _rows(region, filters, dimensions, *by):
+    """Per dimension, the rows {*by, group, indicator counts}: from the pre-aggregate when
+    nothing is filtered (`panels_read`, a fixed number of rows per region and day), else ONE
+    GROUP BY over the filtered facts."""
+    if filters == Filters():
+        return panels_read.equity_rows(
+            region=region,
+            dimensions=[(dimension[0], dimension[2]) for dimension in dimensions],
+            counts=person_indicator_counts(),
+            by=by,
+        )
+    return equity_rows_from_facts(region, filters, dimensions, *by)
+
+
+def equity_rows_from_facts(region, filters, dimensions, *by):
+    """As `_rows`, always over the facts (the reference the pre-aggregate is tested against)."""
     base = person_indicator_queryset(region=region, filters=filters)
+    return _grouped(base, dimensions, *by)
+
+
+def equity_breakdowns(*, region, filters: Filters):
+    """([indicator labels], [Breakdown]): all suppressed, two or three queries."""
+    labels = person_indicator_labels()
     dimensions = _dimensions(_quintiles(region))
     result = [
         _breakdown(dimension, rows, labels)
-        for dimension, rows in zip(dimensions, _grouped(base, dimensions), strict=True)
+        for dimension, rows in zip(dimensions, _rows(region, filters, dimensions), strict=True)
     ]
     return list(labels.values()), result
 
 
 def equity_breakdowns_by_region(*, regions, filters: Filters):
     """({region id: [Breakdown]} as `equity_breakdowns` gives each region, [Breakdown] of the
-    regions combined): two queries, whatever the number of regions."""
+    regions combined): two or three queries, whatever the number of regions."""
     labels = person_indicator_labels()
-    base = person_indicator_queryset(region=regions, filters=filters)
     present = _quintiles_present(regions)
-    rows = _grouped(base, _dimensions(({}, False)), "region_id")
+    rows = _rows(regions, filters, _dimensions(({}, False)), "region_id")
 
     def breakdowns(found_in, quintiles):
         dimensions = _dimensions(_quintile_groups(quintiles))

@@ -31,6 +31,7 @@ from groepsconsult.handovers.models import Handover
 from groepsconsult.measurements.models import Measurement
 from groepsconsult.monitoring.aggregates import MEASURES
 from groepsconsult.monitoring.models import HandoverFact, TrajectoryFact
+from groepsconsult.monitoring.panels import panels_rebuild, panels_refresh, panels_state
 from groepsconsult.monitoring.rollup import KEY, fact_keys, rollup_rebuild, rollup_refresh
 from groepsconsult.monitoring.session_facts import sessions_of, sessions_rebuild, sessions_refresh
 from groepsconsult.offers.models import NeighbourhoodOffer
@@ -200,6 +201,7 @@ def _refresh_batch(ids, *, rollup=True):
         # save fails on the fact's primary key.
         list(Trajectory.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
         keys = fact_keys(ids) if rollup else set()
+        panels_before = panels_state(ids) if rollup else None
         rows = list(_source(ids))
         values = _values(rows) if rows else {}
         handovers = _handovers(rows) if rows else {}
@@ -224,6 +226,7 @@ def _refresh_batch(ids, *, rollup=True):
         )
         if rollup:
             rollup_refresh(keys | {tuple(fact[name] for name in KEY) for fact in facts})
+            panels_refresh(panels_before)
     return len(facts)
 
 
@@ -299,5 +302,6 @@ def facts_rebuild(*, region=None, stdout=None) -> int:
         if stdout is not None:
             stdout.write(f"{written} facts written")
     rollup_rebuild(region=region)
+    panels_rebuild(region=region)
     sessions_rebuild(region=region)
     return written

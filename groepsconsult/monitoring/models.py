@@ -245,3 +245,73 @@ class FactRollup(models.Model):
 
     def __str__(self):
         return f"rollup {self.region_id} {self.baseline_at:%Y-%m-%d %H:%M}"
+
+
+class EquityRollup(models.Model):
+    """The counted facts summed per region, first-session day and follow-up call date, for
+    each group of each equity dimension (`dimension`: deprivation, education, ...; `bucket`:
+    the group the fact path's expression gives). One row per group, not per combination of
+    groups, so a day has about 25 rows whatever the number of people. The unfiltered equity
+    tables and the combined-regions guard read it (`panels_read.equity_rows`); the call date
+    and the day keep "call due" and "return due" exact at read time (docs/monitoring.md).
+    Recomputed per touched key from the facts (`panels.panels_refresh`)."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()  # the facts' baseline_date (local date of the first session)
+    follow_up_call_due = models.DateField(null=True)
+    dimension = models.CharField(max_length=12)
+    bucket = models.CharField(max_length=12)
+    attended = models.PositiveIntegerField(default=0)
+    attended_reached = models.PositiveIntegerField(default=0)
+    returned = models.PositiveIntegerField(default=0)
+    dropped_out = models.PositiveIntegerField(default=0)
+    handover_taken_up = models.PositiveIntegerField(default=0)
+    health_answered = models.PositiveIntegerField(default=0)
+    health_good = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["region", "day", "follow_up_call_due"])]
+
+    def __str__(self):
+        return f"equity {self.region_id} {self.day} {self.dimension}={self.bucket}"
+
+
+class HandoverRollup(models.Model):
+    """Per region, hand-over state and domain: the counted people with at least one hand-over
+    there (distinct people, as the fact path counts them; a person's trajectories are all in
+    their own region, so the regions add up). Recomputed per touched cell."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20)
+    domain = models.CharField(max_length=8)
+    people = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "status", "domain"], name="handover_rollup_once_per_cell"
+            )
+        ]
+
+    def __str__(self):
+        return f"handovers {self.region_id} {self.status}/{self.domain}"
+
+
+class DropoutRollup(models.Model):
+    """Per region, status (stopped, lost) and stated reason (the fact's trimmed lower-case
+    text): the counted trajectories. Recomputed per touched cell."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=16)
+    reason = models.CharField(max_length=200, blank=True)
+    people = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "status", "reason"], name="dropout_rollup_once_per_cell"
+            )
+        ]
+
+    def __str__(self):
+        return f"drop-out {self.region_id} {self.status}: {self.reason}"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.handovers.models import Handover
-from groepsconsult.monitoring import rollup_read
+from groepsconsult.monitoring import panels_read, rollup_read
 from groepsconsult.monitoring.aggregates import (
     RETURN_DUE_DAYS,
     Filters,
@@ -157,15 +157,8 @@ def handovers_by_state(*, region, filters: Filters):
     A cell counts PEOPLE with at least one hand-over in that state and domain (not hand-over
     rows); the totals add the cells up. All filters apply to the person's trajectory, as for
     the other per-person indicators."""
-    people = fact_queryset(region=region, filters=filters)
-    grouped = (
-        HandoverFact.objects.filter(fact__in=people)
-        .values("status", "domain")
-        .annotate(n=Count("fact__participant", distinct=True))
-        .order_by()
-    )
     grid = {status: dict.fromkeys(DOMAINS, 0) for status in Handover.Status.values}
-    for r in grouped:
+    for r in handover_rows(region=region, filters=filters):
         grid[r["status"]][r["domain"]] = r["n"]
     cells, row_totals, col_totals, grand = suppress_grid(grid)
     labels = dict(Handover.Status.choices)
@@ -177,6 +170,42 @@ def handovers_by_state(*, region, filters: Filters):
     }
 
 
+def handover_rows(*, region, filters: Filters):
+    """[{status, domain, n}]: from the pre-aggregate when nothing is filtered, else one GROUP
+    BY over the filtered facts' hand-over cells (and the reference the pre-aggregate is
+    tested against)."""
+    if filters == Filters():
+        return panels_read.handover_rows(region=region)
+    return handover_rows_from_facts(region=region, filters=filters)
+
+
+def handover_rows_from_facts(*, region, filters: Filters):
+    people = fact_queryset(region=region, filters=filters)
+    return (
+        HandoverFact.objects.filter(fact__in=people)
+        .values("status", "domain")
+        .annotate(n=Count("fact__participant", distinct=True))
+        .order_by()
+    )
+
+
+def dropout_rows(*, region, filters: Filters):
+    """[{status, reason, n}] of the stopped and lost: as `handover_rows`."""
+    if filters == Filters():
+        return panels_read.dropout_rows(region=region)
+    return dropout_rows_from_facts(region=region, filters=filters)
+
+
+def dropout_rows_from_facts(*, region, filters: Filters):
+    return (
+        fact_queryset(region=region, filters=filters)
+        .filter(status__in=(S.STOPPED, S.LOST))
+        .values("status", reason=F("stop_reason"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
 # ---- drop-out reasons --------------------------------------------------------------------
 
 
@@ -186,15 +215,8 @@ def dropout_reasons(*, region, filters: Filters):
     A reason is free text: it is only named when at least k people gave it (otherwise its
     words could be one person's); the rest is counted together as "other reasons"."""
     k = threshold()
-    grouped = (
-        fact_queryset(region=region, filters=filters)
-        .filter(status__in=(S.STOPPED, S.LOST))
-        .values("status", reason=F("stop_reason"))
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
     per_reason: dict = {}
-    for r in grouped:
+    for r in dropout_rows(region=region, filters=filters):
         counts = per_reason.setdefault(r["reason"], {S.STOPPED: 0, S.LOST: 0})
         counts[r["status"]] += r["n"]
     other = str(_("Other reasons"))

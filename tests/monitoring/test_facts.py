@@ -18,7 +18,15 @@ from groepsconsult.audit.services import Actor
 from groepsconsult.consultations.services import consultation_update
 from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.measurements.models import Measurement
-from groepsconsult.monitoring.models import FactRollup, HandoverFact, SessionFact, TrajectoryFact
+from groepsconsult.monitoring.models import (
+    DropoutRollup,
+    EquityRollup,
+    FactRollup,
+    HandoverFact,
+    HandoverRollup,
+    SessionFact,
+    TrajectoryFact,
+)
 from groepsconsult.monitoring.services import facts_rebuild
 from groepsconsult.participants.services import participant_merge, participant_update
 from groepsconsult.registrations.models import Registration
@@ -38,8 +46,9 @@ def snapshot():
         if f.pop("refreshed_at")
     }
     handovers = set(HandoverFact.objects.values_list("fact_id", "status", "domain"))
-    # The rollup and the session facts follow every trigger too.
-    return facts, handovers, without_ids(FactRollup), without_ids(SessionFact)
+    # The rollups and the session facts follow every trigger too.
+    rollups = [without_ids(m) for m in (EquityRollup, HandoverRollup, DropoutRollup)]
+    return facts, handovers, without_ids(FactRollup), without_ids(SessionFact), rollups
 
 
 def without_ids(model):
