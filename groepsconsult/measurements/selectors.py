@@ -62,6 +62,19 @@ def measurement_current_by_registration(registration_ids) -> dict[int, dict[str,
     return grouped
 
 
+def measurement_taken_measures(*, registration, measures) -> set[str]:
+    """Which of `measures` already have a current value for this registration: one that no
+    correction superseded exists (the latest of those is the current one), so the measure
+    names alone answer it, without `current()`'s correlated look-up per row."""
+    return set(
+        Measurement.objects.filter(
+            registration_id=registration.pk, measure__in=list(measures), superseded_by__isnull=True
+        )
+        .values_list("measure", flat=True)
+        .order_by()
+    )
+
+
 def measurement_body_size(*, registration) -> dict[str, Decimal]:
     """The station's BMI and waist of this registration, for questionnaires that ask them.
 

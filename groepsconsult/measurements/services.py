@@ -25,6 +25,7 @@ from groepsconsult.measurements.classify import classify, is_plausible, plausibl
 from groepsconsult.measurements.models import Alert, Measure, Measurement
 from groepsconsult.measurements.selectors import (
     measurement_rows_for_submission,
+    measurement_taken_measures,
     submission_token,
 )
 from groepsconsult.measurements.stations import MEASURE_STATION, unit_for
@@ -133,15 +134,16 @@ def create_rows(*, registration, values, verdicts, entry, by, measured_at, **ext
 def lock_registration(registration):
     """Serialise writes per participant (PostgreSQL; SQLite already runs IMMEDIATE), and refuse
     values for a place that was cancelled (or a cancelled session) since the page was opened."""
+    # The two states only (both rows locked, as before): building the registration and its
+    # session as models again cost more than the locking read itself.
     fresh = (
         Registration.objects.select_for_update()
-        .select_related("consultation")
         .filter(pk=registration.pk)
+        .values_list("status", "consultation__status")
         .first()
     )
     if fresh is None or (
-        fresh.status == Registration.Status.CANCELLED
-        or fresh.consultation.status == Consultation.Status.CANCELLED
+        fresh[0] == Registration.Status.CANCELLED or fresh[1] == Consultation.Status.CANCELLED
     ):
         raise ValidationError(
             _("This registration or session was cancelled: no values can be recorded for it."),
@@ -166,11 +168,7 @@ def measurements_record(
         # One facts refresh for the door tick, the trajectory's steps and the values together.
         with transaction.atomic(), facts_changed_together():
             lock_registration(registration)
-            taken = set(
-                Measurement.objects.filter(
-                    registration=registration, measure__in=values, superseded_by__isnull=True
-                ).values_list("measure", flat=True)
-            )
+            taken = measurement_taken_measures(registration=registration, measures=values)
             if taken:
                 message = _("Already recorded. Use 'Correct' to change it (with a reason).")
                 raise ValidationError(dict.fromkeys(sorted(taken), message))

@@ -8,6 +8,8 @@ the same transaction, so the facts never drift from what they summarise. A full 
 `python manage.py rebuild_monitoring [--region SLUG]` (docs/monitoring.md).
 """
 
+import functools
+
 from django.db import transaction
 from django.db.models import (
     BooleanField,
@@ -32,7 +34,8 @@ from groepsconsult.measurements.models import Measurement
 from groepsconsult.monitoring.aggregates import MEASURES
 from groepsconsult.monitoring.models import HandoverFact, TrajectoryFact
 from groepsconsult.monitoring.panels import panels_rebuild, panels_refresh, panels_state
-from groepsconsult.monitoring.rollup import KEY, fact_keys, rollup_rebuild, rollup_refresh
+from groepsconsult.monitoring.prepared import Prepared
+from groepsconsult.monitoring.rollup import KEY, rollup_rebuild, rollup_refresh
 from groepsconsult.monitoring.session_facts import sessions_of, sessions_rebuild, sessions_refresh
 from groepsconsult.offers.models import NeighbourhoodOffer
 from groepsconsult.registrations.models import Registration
@@ -76,8 +79,11 @@ def _flag(condition):
     return Case(W(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
-def _source(ids):
-    """The trajectories with their dimensions and per-person flags: one query."""
+@functools.cache
+def _source_base():
+    """The trajectories with their dimensions and per-person flags, built once per process:
+    building these subqueries and aliases was about a tenth of a station save (issue "Scale and
+    speed"). Callers filter a copy, as a class-based view clones its `queryset`."""
     channel = Registration.objects.filter(
         participant=OuterRef("participant"), consultation=OuterRef("baseline_consultation")
     ).values("channel")[:1]
@@ -93,7 +99,7 @@ def _source(ids):
         ConsentPurpose.ANONYMOUS_MONITORING, participant_ref="participant"
     )
     return (
-        Trajectory.objects.filter(pk__in=ids, baseline_consultation__isnull=False)
+        Trajectory.objects.filter(baseline_consultation__isnull=False)
         .annotate(
             channel=Subquery(channel, output_field=CharField()),
             reached=Exists(reached),
@@ -101,11 +107,41 @@ def _source(ids):
             refused=_flag(refused),
         )
         .values("pk", *OWN, "channel", "reached", "taken_up", "refused", **_aliases())
+        .order_by()
     )
+
+
+_SOURCE = Prepared(lambda ids: _source_base().filter(pk__in=ids))
+
+
+def _source(ids):
+    """The trajectories with their dimensions and per-person flags: one query."""
+    return _SOURCE.dicts(ids)
 
 
 def _aliases():
     return {key: F(path) for key, path in SOURCE.items()}
+
+
+@functools.cache
+def _current_values():
+    """The current values of the measures the facts keep, built once per process."""
+    found = Measurement.objects.current().filter(measure__in=list(MEASURES))
+    return found.values_list(
+        "registration__participant_id",
+        "registration__consultation_id",
+        "measure",
+        "value",
+        "colour",
+    ).order_by()
+
+
+_VALUES = Prepared(
+    lambda participants, sessions: _current_values().filter(
+        registration__participant_id__in=participants,
+        registration__consultation_id__in=sessions,
+    )
+)
 
 
 def _values(rows):
@@ -113,34 +149,32 @@ def _values(rows):
     query."""
     participants = {r["participant_id"] for r in rows}
     sessions = {r["baseline_id"] for r in rows} | {r["return_id"] for r in rows if r["return_id"]}
-    found = Measurement.objects.current().filter(
-        registration__participant_id__in=participants,
-        registration__consultation_id__in=sessions,
-        measure__in=list(MEASURES),
-    )
-    values = found.values_list(
-        "registration__participant_id",
-        "registration__consultation_id",
-        "measure",
-        "value",
-        "colour",
-    )
+    values = _VALUES.rows(participants, sessions)
     return {(p, c, m): (float(v), colour or "") for p, c, m, v, colour in values}
 
 
-def _handovers(rows):
-    """{participant id: {(status, domain)}}: one query."""
+@functools.cache
+def _handover_states():
+    """(participant, status, domain) of the hand-overs, built once per process."""
     domain = Case(
         W(offer__kind__in=MEDICAL_KINDS, then=Value("medical")),
         default=Value("social"),
         output_field=CharField(),
     )
-    found = (
-        Handover.objects.filter(participant_id__in={r["participant_id"] for r in rows})
-        .annotate(domain=domain)
+    return (
+        Handover.objects.annotate(domain=domain)
         .values_list("participant_id", "status", "domain")
+        .order_by()
         .distinct()
     )
+
+
+_HANDOVERS = Prepared(lambda people: _handover_states().filter(participant_id__in=people))
+
+
+def _handovers(rows):
+    """{participant id: {(status, domain)}}: one query."""
+    found = _HANDOVERS.rows({r["participant_id"] for r in rows})
     result: dict = {}
     for participant_id, status, dom in found:
         result.setdefault(participant_id, set()).add((status, dom))
@@ -195,22 +229,28 @@ def _fact(row, values, zone):
 
 
 def _refresh_batch(ids, *, rollup=True):
-    with transaction.atomic():
+    # Inside a caller's transaction (a service's facts_changed) no savepoint of its own: a
+    # failed refresh must roll the change back with it, never be caught and skipped.
+    with transaction.atomic(savepoint=False):
         # Two tablets saving for one person at the same moment refresh the same row: lock the
         # trajectories first (PostgreSQL; SQLite writes one at a time) and upsert, so neither
         # save fails on the fact's primary key.
-        list(Trajectory.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
-        keys = fact_keys(ids) if rollup else set()
+        locked = Trajectory.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+        list(locked.values_list("pk"))  # in key order, as the session facts lock theirs
+        # The facts as they were: their rollup keys, and which of them to drop.
+        stored = TrajectoryFact.objects.filter(pk__in=ids).values_list("pk", *KEY).order_by()
+        stored = {pk: key for pk, *key in stored}
+        keys = {tuple(key) for key in stored.values()} if rollup else set()
         panels_before = panels_state(ids) if rollup else None
-        rows = list(_source(ids))
+        rows = _source(ids)
         values = _values(rows) if rows else {}
         handovers = _handovers(rows) if rows else {}
         zone = timezone.get_current_timezone()
         facts = [_fact(row, values, zone) for row in rows]
         HandoverFact.objects.filter(fact_id__in=ids).delete()
         # Facts whose trajectory lost its first session (or is gone); usually none, and then
-        # no query (the ORM's delete compiled a NOT IN over the whole batch to find none).
-        gone = set(ids) - {r["pk"] for r in rows}
+        # no query (a person's trajectory without a first session has no fact to delete).
+        gone = set(stored) - {r["pk"] for r in rows}
         if gone:
             TrajectoryFact.objects.filter(pk__in=gone).delete()
         # Django's bulk_create prepared every value of these 40 columns field by field (most
@@ -239,6 +279,24 @@ def facts_refresh(trajectory_ids) -> int:
     return written
 
 
+def _trajectories_and_people(trajectory_ids, participant_ids):
+    """(these trajectories and every trajectory of these people, these people and the people
+    of these trajectories): one query, where a station save that ticks someone present asked
+    two (the trajectories' people, then the people's trajectories)."""
+    if not trajectory_ids and not participant_ids:
+        return set(), set()
+    found = Trajectory.objects.filter(
+        Q(pk__in=trajectory_ids) | Q(participant_id__in=participant_ids)
+    ).values_list("pk", "participant_id")
+    ids, people = set(trajectory_ids), set(participant_ids)
+    for pk, participant_id in found.order_by():
+        if participant_id in participant_ids:
+            ids.add(pk)
+        if pk in trajectory_ids:
+            people.add(participant_id)
+    return ids, people
+
+
 def facts_refresh_for(
     *,
     trajectory_ids=(),
@@ -253,21 +311,12 @@ def facts_refresh_for(
     the session facts of these sessions and (with `people_sessions`) of every session these
     people have a place in; `edited_session_ids`: sessions whose time, place or audience changed
     (the trajectories that begin there, and the sessions themselves)."""
-    ids = set(trajectory_ids)
-    people = set(participant_ids)
-    if ids:
-        people |= set(Trajectory.objects.filter(pk__in=ids).values_list("participant", flat=True))
+    ids, people = _trajectories_and_people(set(trajectory_ids), set(participant_ids))
     sessions = set(consultation_ids) | set(edited_session_ids)
     if people and people_sessions:
         sessions |= sessions_of(people)
     if sessions:
         sessions_refresh(sessions)
-    if participant_ids:
-        ids |= set(
-            Trajectory.objects.filter(participant_id__in=set(participant_ids)).values_list(
-                "pk", flat=True
-            )
-        )
     if edited_session_ids:
         ids |= set(
             Trajectory.objects.filter(

@@ -20,6 +20,7 @@ from groepsconsult.core.bulk import insert_rows
 from groepsconsult.monitoring.aggregates import MEASURES, _pair_sums
 from groepsconsult.monitoring.colours import _counts as colour_counts
 from groepsconsult.monitoring.models import FactRollup, TrajectoryFact
+from groepsconsult.monitoring.prepared import Prepared
 from groepsconsult.monitoring.process import NOT_STARTED, person_indicator_counts
 
 KEY = ("region_id", "neighbourhood_id", "baseline_at", "follow_up_call_due")
@@ -51,11 +52,6 @@ def _key_q(keys):
     return q
 
 
-def fact_keys(trajectory_ids):
-    """The rollup keys of these trajectories' current facts: one query."""
-    return set(TrajectoryFact.objects.filter(pk__in=trajectory_ids).values_list(*KEY))
-
-
 @functools.cache
 def _grouped():
     """The GROUP BY over the counted facts, built once per process: building its 60 aggregates
@@ -64,12 +60,28 @@ def _grouped():
     return TrajectoryFact.objects.filter(counted=True).values(*KEY).annotate(**sums).order_by()
 
 
+def _by_keys(*values):
+    """The GROUP BY for the keys whose fields are `values` (len(KEY) per key, in turn)."""
+    keys = zip(*[iter(values)] * len(KEY), strict=True)
+    return _grouped().filter(_key_q(keys))
+
+
+# Compiling those 60 aggregates was again most of a refresh of one session's row: the SQL is
+# made once per shape of keys and run with each refresh's key values.
+_BY_KEYS = Prepared(_by_keys)
+
+
+def _as_rollup(row):
+    return {name: row[name] for name in KEY} | {name: row[f"r_{name}"] or 0 for name in _sums()}
+
+
 def _rows(q=None):
     grouped = _grouped().filter(q) if q is not None else _grouped().all()
-    return [
-        {name: row[name] for name in KEY} | {name: row[f"r_{name}"] or 0 for name in _sums()}
-        for row in grouped
-    ]
+    return [_as_rollup(row) for row in grouped]
+
+
+def _rows_of(keys):
+    return [_as_rollup(row) for row in _BY_KEYS.dicts(*(v for key in keys for v in key))]
 
 
 def _insert(rows) -> int:
@@ -109,10 +121,10 @@ def rollup_refresh(keys) -> int:
     keys, written = sorted(set(keys), key=str), 0
     for i in range(0, len(keys), KEYS_PER_QUERY):
         q = _key_q(keys[i : i + KEYS_PER_QUERY])
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):  # no savepoint inside the facts' transaction
             _lock(keys[i : i + KEYS_PER_QUERY])
             FactRollup.objects.filter(q).delete()
-            written += _insert(_rows(q))
+            written += _insert(_rows_of(keys[i : i + KEYS_PER_QUERY]))
     return written
 
 

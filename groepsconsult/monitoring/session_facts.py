@@ -61,7 +61,7 @@ def _fact(row, zone):
 
 
 def _refresh_batch(ids):
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # see facts._refresh_batch
         # Two places taken in one session at once rewrite the same rows: the second waits
         # here (PostgreSQL; SQLite writes one at a time) and then counts both.
         locked = Consultation.objects.select_for_update().filter(pk__in=ids).order_by("pk")
@@ -82,9 +82,9 @@ def sessions_refresh(consultation_ids) -> int:
 def sessions_of(participant_ids):
     """The sessions where these people have a place (taken or given back)."""
     return set(
-        Registration.objects.filter(participant_id__in=set(participant_ids)).values_list(
-            "consultation_id", flat=True
-        )
+        Registration.objects.filter(participant_id__in=set(participant_ids))
+        .values_list("consultation_id", flat=True)
+        .order_by()
     )
 
 

@@ -171,8 +171,9 @@ def _entry_context(request, registration, station, form):
 
 
 def _taken(registration, station):
-    current = selectors.measurement_current_for_registration(registration=registration)
-    return {m for m in station_measures(station) if m in current}
+    return selectors.measurement_taken_measures(
+        registration=registration, measures=station_measures(station)
+    )
 
 
 @require_permission(Permission.MEASUREMENT_ENTER)
