@@ -95,13 +95,25 @@ def consultation_queryset(*, region):
     return _annotated_consultations().in_region(region)
 
 
-def consultation_get_for_user(*, membership, public_id):
+@functools.cache
+def _plain_consultations():
+    return Consultation.objects.select_related("neighbourhood", "location")
+
+
+def consultation_get_for_user(*, membership, public_id, readiness=True):
     """THE way to fetch one session: of the membership's region, or 404 (ADR 0006).
 
     Annotated with `registered_count` and the readiness facts, with its neighbourhood and
     location; every app (station, tables, door, booklets) uses this one.
+    `readiness=False` leaves the nine counts out, for pages about the session's people that
+    show neither (booklets, progress grid, plenary): Django compiling those subqueries was
+    2-3 ms of such a page, more than everything else it asks the database.
     """
-    return get_object_or_404(consultation_queryset(region=membership.region), public_id=public_id)
+    if readiness:
+        sessions = consultation_queryset(region=membership.region)
+    else:
+        sessions = _plain_consultations().in_region(membership.region)
+    return get_object_or_404(sessions, public_id=public_id)
 
 
 def consultation_recent_list(*, region, limit=60):

@@ -18,8 +18,10 @@ import uuid
 from django.template import defaultfilters
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
+from django.utils.html import format_html
 
 _PLACEHOLDER = uuid.UUID(int=0)
+_BADGE_MARKS = {"green": "✓", "orange": "!", "red": "✕"}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -62,3 +64,10 @@ def public_url(viewname, public_id):
     """`reverse(viewname, args=[public_id])` for a route whose only argument is a UUID."""
     head, tail = _url_parts(viewname, get_script_prefix())
     return f"{head}{uuid.UUID(str(public_id))}{tail}"
+
+
+def badge(colour, label):
+    """The markup of components/badge.html (`{% badge %}` in templates, or a row made in
+    Python): the word is always shown, colour is never the only signal."""
+    mark = _BADGE_MARKS.get(colour, "")
+    return format_html('\n<span class="badge {}">{} {}</span>\n', colour, mark, label)

@@ -61,11 +61,16 @@ def _measured(qs):
 
 def session_registration_list_for_user(*, membership, by, consultation):
     """Who is in the session (names: logged as LIST), with whether they have results yet."""
+    # Only the participant is joined: every row is of `consultation`, which the caller holds,
+    # so the session and its place are not read and built again for each row.
+    visible = _registrations_visible(membership=membership, consultation=consultation)
     rows = list(
-        _measured(_registrations_visible(membership=membership, consultation=consultation)).exclude(
+        _measured(visible.select_related(None).select_related("participant")).exclude(
             status=Registration.Status.CANCELLED
         )
     )
+    for row in rows:
+        row.consultation = consultation
     if rows:
         access_log_write(
             by=by,

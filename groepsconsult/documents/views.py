@@ -52,7 +52,7 @@ def consultation_list(request):
 @require_GET
 def session_booklets(request, consultation_id):
     consultation = consultation_get_for_user(
-        membership=request.membership, public_id=consultation_id
+        membership=request.membership, public_id=consultation_id, readiness=False
     )
     registrations = selectors.session_registration_list_for_user(
         membership=request.membership, by=Actor.from_request(request), consultation=consultation

@@ -143,11 +143,17 @@ def progress_grid(*, membership, by, consultation, log=True):
 
     `log=False` for the grid's own polling: the page view logged these names once already
     (a row per participant every 15 seconds would bury the privacy officer's log)."""
+    # Only the participant is joined: every row is of `consultation`, which the caller holds,
+    # so the session, its place and neighbourhood are not read and built again for each row.
     registrations = list(
         registration_queryset_for_user(
             membership=membership, consultation=consultation, include_cancelled=False
         )
+        .select_related(None)
+        .select_related("participant")
     )
+    for registration in registrations:
+        registration.consultation = consultation
     done = defaultdict(set)  # registration id -> stations with at least one current value
     for reg_id, measure in Measurement.objects.filter(
         registration__in=registrations, superseded_by__isnull=True

@@ -27,7 +27,7 @@ def plenary_list(request):
 @require_GET
 def plenary_detail(request, consultation_id):
     consultation = consultation_get_for_user(
-        membership=request.membership, public_id=consultation_id
+        membership=request.membership, public_id=consultation_id, readiness=False
     )
     context = {"consultation": consultation, **plenary_summary(consultation=consultation)}
     return render(request, "monitoring/plenary.html", context)

@@ -18,6 +18,7 @@ from groepsconsult.core.http import paginate, render_page
 from groepsconsult.offers import selectors, services
 from groepsconsult.offers.forms import OfferFilterForm, OfferForm
 from groepsconsult.offers.models import NeighbourhoodOffer
+from groepsconsult.offers.table import table_rows
 
 
 @require_permission(Permission.OFFER_VIEW)
@@ -31,7 +32,7 @@ def offer_list(request):
         "page": page,
         "form": form,
         "today": today,
-        "stale_ids": {o.pk for o in page if o.is_stale(today)},
+        "rows": table_rows(page, today=today),
     }
     return render_page(
         request, "offers/offer_list.html", context, partial="offers/_offer_table.html"

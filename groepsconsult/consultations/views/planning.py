@@ -22,6 +22,7 @@ from groepsconsult.consultations.forms import ConsultationForm, CopyForm, Filter
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.consultations.plan_warnings import session_warnings
 from groepsconsult.consultations.readiness import facts_from_annotations, readiness_check
+from groepsconsult.consultations.table import table_rows
 from groepsconsult.consultations.views._common import get_consultation
 from groepsconsult.core.http import form_add_validation_error, paginate, render_page
 
@@ -32,7 +33,7 @@ def consultation_list(request):
     form = FilterForm(request.GET or None, region=region)
     filters = form.filters() if request.GET else FilterForm(region=region).filters()
     page = paginate(request, selectors.consultation_list_for_region(region=region, **filters))
-    rows = [(c, readiness_check(facts_from_annotations(c))) for c in page]
+    rows = table_rows(page)
     context = {"form": form, "page": page, "rows": rows, "filters": filters}
     return render_page(
         request,

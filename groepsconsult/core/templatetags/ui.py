@@ -1,12 +1,9 @@
 from django import template
-from django.utils.html import format_html
 
 from groepsconsult.core import formatting
 from groepsconsult.core.http import query_without_page
 
 register = template.Library()
-
-_BADGE_MARKS = {"green": "✓", "orange": "!", "red": "✕"}
 
 
 @register.simple_tag(takes_context=True)
@@ -42,5 +39,4 @@ def badge(colour, label):
     """`{% badge colour label %}`: the markup of components/badge.html without an include
     (a list shows one or two per row). The word is always shown: colour is never the only
     signal."""
-    mark = _BADGE_MARKS.get(colour, "")
-    return format_html('\n<span class="badge {}">{} {}</span>\n', colour, mark, label)
+    return formatting.badge(colour, label)

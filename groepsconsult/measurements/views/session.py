@@ -43,7 +43,9 @@ def _log_alerts(request, alerts):
 
 @require_permission(Permission.MEASUREMENT_VIEW)
 def progress_grid(request, consultation):
-    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
+    consultation = consultation_get_for_user(
+        membership=request.membership, public_id=consultation, readiness=False
+    )
     polled = bool(request.htmx) and not request.htmx.boosted
     rows = selectors.progress_grid(
         membership=request.membership,
@@ -70,7 +72,9 @@ def _alert_context(request, consultation):
 
 @require_permission(Permission.MEASUREMENT_VIEW)
 def alert_panel(request, consultation):
-    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
+    consultation = consultation_get_for_user(
+        membership=request.membership, public_id=consultation, readiness=False
+    )
     return render_page(
         request,
         "measurements/alert_panel.html",
@@ -82,7 +86,9 @@ def alert_panel(request, consultation):
 @require_permission(Permission.ALERT_ACKNOWLEDGE)
 def alert_banner(request, consultation):
     """The polled banner on station pages (htmx, every 10 s)."""
-    consultation = consultation_get_for_user(membership=request.membership, public_id=consultation)
+    consultation = consultation_get_for_user(
+        membership=request.membership, public_id=consultation, readiness=False
+    )
     return render(request, "measurements/_alert_banner.html", _alert_context(request, consultation))
 
 
