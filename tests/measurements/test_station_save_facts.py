@@ -72,8 +72,9 @@ def test_a_station_save_leaves_the_figures_as_a_rebuild_would(client_for, region
 
 # (place, most queries on SQLite; PostgreSQL adds the rollup's advisory lock). Before this
 # change 33 and 74: a savepoint pair each for the facts, the rollup and the session facts, and
-# two look-ups of the trajectories when the save ticks someone present.
-SAVES = [(1, 29), (3, 67)]
+# two look-ups of the trajectories when the save ticks someone present. The panel
+# pre-aggregates add their two small reads (before and after), and the door tick their refresh.
+SAVES = [(1, 31), (3, 74)]
 
 
 @pytest.mark.parametrize(("who", "most"), SAVES, ids=["values", "values-and-door-tick"])
@@ -84,7 +85,7 @@ def test_a_station_save_costs_pinned_queries(
     lock, the check under it, the values and their log rows, the transaction and savepoint,
     the session) and the refresh's 11 (the trajectory, its lock, its stored fact, source,
     values, hand-overs, hand-over facts, the fact; the rollup row's delete, GROUP BY and
-    insert). The door tick adds the attendance, the trajectory's two steps with their events
+    insert) and the panel pre-aggregates' two reads. The door tick adds the attendance, the trajectory's two steps with their events
     and log rows, and the session facts."""
     client = client_for("professional")
     consultation, places = session
