@@ -30,7 +30,8 @@ def test_coordinator_adds_a_session_cost_and_reads_the_sroi(page, live_app, regi
     page.goto(f"{base}/finance/consultations/?year=2026")
     page.locator("main table").get_by_role("link").first.click()
     main = page.locator("main")
-    assert "659,38" in main.inner_text() and "te bevestigen" in main.inner_text()
+    expect(main).to_contain_text("659,38", use_inner_text=True)
+    expect(main).to_contain_text("te bevestigen", use_inner_text=True)
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Kosten toevoegen").click()

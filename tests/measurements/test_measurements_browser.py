@@ -65,8 +65,7 @@ def test_two_stations_an_alarm_and_its_acknowledgement(browser, live_app):
     expect(banner).to_contain_text("Ahmet Yilmaz", use_inner_text=True)
     urgent = banner.locator("li", has_text="Urgent")
     urgent.get_by_role("button", name="Gezien, afvinken").click()
-    lab.wait_for_load_state()
-    assert lab.locator(".alert-banner", has_text="Urgent").count() == 0
+    expect(lab.locator(".alert-banner", has_text="Urgent")).to_have_count(0)
     alert = Alert.objects.get(reason="sbp_urgent")
     assert alert.acknowledged_by == physician
 

@@ -3,6 +3,7 @@ people off at the door on a tablet and registers a walk-in."""
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from groepsconsult.registrations.models import Registration
 from tests.browser_support import assert_no_axe_violations, log_in
@@ -91,6 +92,6 @@ def test_host_ticks_people_off_and_registers_a_walk_in(page, live_app):
     page.get_by_label("Man", exact=True).check()
     page.get_by_role("button", name="Aanmelden en aanwezig zetten").click()
     page.get_by_text("met nummer 2").wait_for()
-    assert page.locator("#door-count .count.present .stat").inner_text() == "2"
+    expect(page.locator("#door-count .count.present .stat")).to_have_text("2")
     walk_in = Registration.objects.get(participant__family_name="Ozturk")
     assert (walk_in.channel, walk_in.day_number) == ("walk_in", 2)
