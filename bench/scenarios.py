@@ -37,7 +37,9 @@ def page_scenarios(region):
         get("empty view", "/__bench__/empty/", None),
         get("healthz", reverse("healthz"), None),
         get("logged-in base page", "/__bench__/base/", "queries<=4"),
-        get("dashboard", reverse("dashboard")),
+        # Two URLs are named "dashboard": reverse("dashboard") is the landing page "Vandaag".
+        get("today page", reverse("dashboard")),
+        get("dashboard", reverse("monitoring:dashboard")),
         get("participant list", "/participants/"),
         get("participant record", f"/participants/{participant.public_id}/"),
         get("consultation list", "/consultations/"),

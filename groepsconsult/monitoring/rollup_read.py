@@ -47,9 +47,13 @@ def _person_found(found):
     return found
 
 
-def person_totals(*, region, today, return_due):
-    """{indicator: n} as `process.person_totals` for the unfiltered view: one query."""
-    return _person_found(rollup_queryset(region).aggregate(**_person_sums(today, return_due)))
+def person_totals(*, region, today, return_due, within=None):
+    """{indicator: n} as `process.person_totals` for the unfiltered view (or the first
+    sessions `within`, a Q on the rollup: the targets' year): one query."""
+    rows = rollup_queryset(region)
+    if within is not None:
+        rows = rows.filter(within)
+    return _person_found(rows.aggregate(**_person_sums(today, return_due)))
 
 
 def person_totals_by_region(*, regions, today, return_due):

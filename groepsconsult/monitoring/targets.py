@@ -1,21 +1,23 @@
-"""Progress against the region's targets: three GROUP BY year queries, whatever the data.
+"""Progress against the region's targets: four queries over the year's sessions and the
+pre-aggregates, whatever the number of people.
 
 A count of people (participants reached, the average per session, the percentages) leaves
 through `suppression`: below k it reads "<10" and draws no bar. Sessions held and GP practices
 referring count sessions and practices, not people, so they are shown as they are.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
 from groepsconsult.consultations.models import Consultation
-from groepsconsult.monitoring.aggregates import Filters, in_regions, not_refused
-from groepsconsult.monitoring.models import Target
-from groepsconsult.monitoring.process import person_indicator_counts, person_indicator_queryset
+from groepsconsult.monitoring import rollup_read
+from groepsconsult.monitoring.aggregates import RETURN_DUE_DAYS, not_refused
+from groepsconsult.monitoring.models import SessionFact, Target
 from groepsconsult.monitoring.suppression import Cell, suppress, threshold
+from groepsconsult.regions.models import Organisation
 from groepsconsult.registrations.models import Registration
 
 I = Target.Indicator  # noqa: E741
@@ -38,52 +40,46 @@ class Progress:
         return 0 if self.percent is None else round(BAR_MAX * min(self.percent, 100) / 100)
 
 
-def _by_year(rows):
-    return {r.pop("year"): r for r in rows}
-
-
-def _year_figures(region):
-    """{year: {indicator: Cell}} for every year with activity in `region`."""
+def _year_figures(region, year):
+    """{indicator: Cell} for `year` in `region`: four queries over that year's sessions and
+    pre-aggregates (`SessionFact`, `FactRollup`), none over every registration or person."""
     now = timezone.now()
-    sessions = _by_year(
-        Consultation.objects.filter(region=region, kind=Consultation.Kind.FIRST, starts_at__lte=now)
+    first = Consultation.Kind.FIRST
+    sessions = (
+        Consultation.objects.filter(region=region, kind=first, starts_at__year=year)
+        .filter(starts_at__lte=now)
         .exclude(status=Consultation.Status.CANCELLED)
-        .annotate(year=ExtractYear("starts_at"))
-        .values("year")
-        .annotate(n=Count("pk"))
+        .count()
     )
-    registrations = _by_year(
-        Registration.objects.filter(
-            not_refused("participant"),
-            in_regions("consultation__region", region),
-            consultation__kind=Consultation.Kind.FIRST,
-            consultation__starts_at__lte=now,
-            status=Registration.Status.REGISTERED,
-        )
-        .annotate(year=ExtractYear("consultation__starts_at"))
-        .values("year")
-        .annotate(
-            present=Count("pk", filter=Q(attendance=Registration.Attendance.PRESENT)),
-            practices=Count(
-                "participant__gp_practice",
-                distinct=True,
-                filter=Q(channel=Registration.Channel.GP_SELECTION),
-            ),
-        )
+    # SessionFact counts the places taken by people who did not say no to monitoring.
+    present = SessionFact.objects.filter(
+        region=region, kind=first, day__year=year, starts_at__lte=now
+    ).aggregate(n=Sum("present"))["n"]
+    people = rollup_read.person_totals(
+        region=region,
+        today=timezone.localdate(),
+        return_due=now - dt.timedelta(days=RETURN_DUE_DAYS),
+        within=Q(baseline_at__year=year),
     )
-    counts = person_indicator_counts()
-    people = _by_year(
-        person_indicator_queryset(region=region, filters=Filters())
-        .annotate(year=ExtractYear("baseline_date"))
-        .values("year")
-        .annotate(
-            **{key: counts[key] for key in ("call_due", "call_reached", "return_due", "returned")}
-        )
+    registrations = {"present": present or 0, "practices": _practices(region, year, now)}
+    return _figures({"n": sessions}, registrations, people)
+
+
+def _practices(region, year, now):
+    """The region's GP practices with a GP-selection place in a first session of `year`: one
+    EXISTS per practice, so the cost follows the practices, not the people."""
+    referred = Registration.objects.filter(
+        not_refused("participant"),
+        participant__gp_practice=OuterRef("pk"),
+        channel=Registration.Channel.GP_SELECTION,
+        status=Registration.Status.REGISTERED,
+        consultation__region=region,
+        consultation__kind=Consultation.Kind.FIRST,
+        consultation__starts_at__year=year,
+        consultation__starts_at__lte=now,
     )
-    years = set(sessions) | set(registrations) | set(people)
-    return {
-        y: _figures(sessions.get(y, {}), registrations.get(y, {}), people.get(y, {})) for y in years
-    }
+    practices = Organisation.objects.filter(region=region, kind=Organisation.Kind.GP_PRACTICE)
+    return practices.filter(Exists(referred)).count()
 
 
 def _figures(sessions, registrations, people):
@@ -114,7 +110,7 @@ def target_progress(*, region, year):
     targets = list(Target.objects.in_region(region).filter(year=year))
     if not targets:
         return []
-    figures = _year_figures(region).get(year, _figures({}, {}, {}))
+    figures = _year_figures(region, year)
     order = list(I.values)
     return [
         Progress(t, figures[t.indicator])
