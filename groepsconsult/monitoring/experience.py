@@ -4,7 +4,8 @@ For each scale question (0 to 10, or a Likert single choice whose options are al
 the `experience` (participants) and `work_check` (professionals' own work) questionnaires: the
 number of answers and their mean, over the completed responses of the region's sessions in the
 filter period and neighbourhood. Two queries whatever the number of responses: the current
-questions, then one GROUP BY over the answers. The person filters do not apply (a work check
+questions, then one GROUP BY over the per-session sums (`ExperienceRollup`,
+`experience_rollup.py`). The person filters do not apply (a work check
 is about a professional, not a participant). Participants who said no to anonymous monitoring
 are left out; professionals' answers are about staff, and are suppressed the same way: the n
 below k reads "<10" and the mean is shown only for n >= k.
@@ -12,13 +13,13 @@ below k reads "<10" and the mean is shown only for n >= k.
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, FloatField, Q
-from django.db.models.functions import Cast
+from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from groepsconsult.monitoring.aggregates import Filters, in_regions, not_refused
+from groepsconsult.monitoring.aggregates import Filters, in_regions
+from groepsconsult.monitoring.models import ExperienceRollup
 from groepsconsult.monitoring.suppression import Cell, suppress, suppress_count
-from groepsconsult.questionnaires.models import Answer, Question
+from groepsconsult.questionnaires.models import Question
 
 SECTIONS = {
     "experience": _("Participant experience"),
@@ -70,26 +71,40 @@ def scale_questions():
 
 
 def answer_figures(*, region, filters: Filters, codes):
-    """{(questionnaire code, question code): (n, mean)}: one GROUP BY query over the answers
-    of every version, by question code."""
+    """{(questionnaire code, question code): (n, mean)}: one GROUP BY over the per-session
+    sums (`ExperienceRollup`, refreshed with the session facts), not over every answer."""
     rows = (
-        Answer.objects.filter(
-            in_regions("response__consultation__region", region),
-            filters.session_q("response__consultation"),
-            Q(response__registration__isnull=True)
-            | not_refused("response__registration__participant"),
-            response__completed_at__isnull=False,
-            response__questionnaire__code__in=list(SECTIONS),
-            question__code__in=codes,
-            value__regex=r"^[0-9]+$",
+        ExperienceRollup.objects.filter(
+            in_regions("region", region),
+            _session_q(filters),
+            question_code__in=codes,
         )
-        .values("response__questionnaire__code", "question__code")
-        .annotate(n=Count("pk"), mean=Avg(Cast("value", FloatField())))
+        .values("questionnaire_code", "question_code")
+        .annotate(n=Sum("n"), total=Sum("total"))
         .order_by()
     )
     return {
-        (r["response__questionnaire__code"], r["question__code"]): (r["n"], r["mean"]) for r in rows
+        (r["questionnaire_code"], r["question_code"]): (
+            r["n"],
+            r["total"] / r["n"] if r["n"] else None,
+        )
+        for r in rows
     }
+
+
+def _session_q(filters: Filters):
+    """The session filters (period, neighbourhood, audience) on the rollup's copied columns."""
+    q = Q()
+    for lookup, value in (
+        ("day__gte", filters.start),
+        ("day__lte", filters.end),
+        ("neighbourhood", filters.neighbourhood),
+    ):
+        if value is not None:
+            q &= Q(**{lookup: value})
+    if filters.audience:
+        q &= Q(audience=filters.audience)
+    return q
 
 
 def experience_sections(*, region, filters: Filters) -> list[Section]:

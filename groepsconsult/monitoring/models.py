@@ -315,3 +315,39 @@ class DropoutRollup(models.Model):
 
     def __str__(self):
         return f"drop-out {self.region_id} {self.status}: {self.reason}"
+
+
+class ExperienceRollup(models.Model):
+    """Per session and scale question of the experience and work-check questionnaires: the
+    number of numeric answers in completed responses and their sum, leaving out people who
+    said no to anonymous monitoring. The session's region, neighbourhood, local day and
+    audience are copied so every dashboard filter that applies to these answers is a WHERE on
+    this table (`experience.answer_figures`). Recomputed per session with the session facts
+    (`session_facts.sessions_refresh`), so a consent change, a moved session and a completed
+    response (questionnaires' `response_save`) all refresh it; rebuilt by `rebuild_monitoring`."""
+
+    consultation = models.ForeignKey(
+        "consultations.Consultation", on_delete=models.CASCADE, related_name="+"
+    )
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    neighbourhood = models.ForeignKey(
+        "regions.Neighbourhood", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    day = models.DateField()  # local date of the session's start, for the period filter
+    audience = models.CharField(max_length=8, blank=True)
+    questionnaire_code = models.CharField(max_length=40)
+    question_code = models.CharField(max_length=40)
+    n = models.PositiveIntegerField(default=0)
+    total = models.FloatField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "questionnaire_code", "question_code"],
+                name="experience_rollup_once_per_question",
+            )
+        ]
+        indexes = [models.Index(fields=["region", "day"])]
+
+    def __str__(self):
+        return f"experience {self.consultation_id} {self.questionnaire_code}.{self.question_code}"

@@ -5,6 +5,7 @@ their registrations, a delete and an insert per batch). `facts_refresh_for` call
 sessions of every person whose facts it refreshes (a place taken, attendance, consent, a merge)
 and for the sessions a service names (`consultation_ids` of `facts_changed`: a place given back,
 absent at the door, a session edited or cancelled). `rebuild_monitoring` rebuilds them all.
+The experience answers of these sessions (`ExperienceRollup`) are refreshed with them.
 """
 
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.utils import timezone
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.core.bulk import insert_rows
 from groepsconsult.monitoring.aggregates import not_refused
+from groepsconsult.monitoring.experience_rollup import experience_refresh
 from groepsconsult.monitoring.models import SessionFact
 from groepsconsult.registrations.models import Registration
 
@@ -70,6 +72,7 @@ def _refresh_batch(ids):
         facts = [_fact(row, zone) for row in _rows(ids)]
         SessionFact.objects.filter(consultation_id__in=ids).delete()
         insert_rows(SessionFact, facts)
+        experience_refresh(ids)
     return len(facts)
 
 

@@ -98,3 +98,53 @@ def test_two_queries_whatever_the_number_of_answers(region_a, people, django_ass
     answer_work_check(session, people)
     with django_assert_num_queries(2):
         experience_sections(region=region_a, filters=Filters())
+
+
+def test_a_moved_session_takes_its_answers_to_its_new_day(region_a):
+    """The per-session sums copy the session's day: moving it (the consultation service)
+    moves its answers in the period filter."""
+    from groepsconsult.consultations.services import consultation_update
+
+    session = make_consultation(region_a)
+    answer_experience(session, 10)
+    old_day = session.starts_at.date()
+    new_start = session.starts_at - dt.timedelta(days=400)
+    by = Actor.for_user(make_user("coordinator", region_a))
+    consultation_update(consultation=session, by=by, starts_at=new_start)
+    on = Filters(start=new_start.date(), end=new_start.date())
+    assert figures(region_a, on)["experience", "useful"] == ("10", 4.0)
+    assert (
+        figures(region_a, Filters(start=old_day, end=old_day))["experience", "useful"][0] == "<10"
+    )
+
+
+def test_sums_kept_by_the_services_equal_a_rebuild(region_a):
+    """What the services' refreshes left (answers, a refusal, an unfinished response, a work
+    check) is what `rebuild_monitoring` computes from every answer."""
+    import io
+
+    from django.core.management import call_command
+
+    from groepsconsult.monitoring.models import ExperienceRollup
+
+    session = make_consultation(region_a)
+    registrations = answer_experience(session, 11, {**EXPERIENCE, "useful": "1"})
+    answer_work_check(session, 4)
+    give(
+        registrations[3].participant,
+        "anonymous_monitoring",
+        make_user("coordinator", region_a),
+        given=False,
+    )
+    make_response(make_registration(session), "experience", EXPERIENCE, finish=False)
+
+    def snapshot():
+        return sorted(
+            ExperienceRollup.objects.values_list("consultation_id", "question_code", "n", "total")
+        )
+
+    kept = snapshot()
+    assert ("useful", 10, 10.0) in [row[1:] for row in kept]  # eleven answers, one refused
+    ExperienceRollup.objects.all().delete()
+    call_command("rebuild_monitoring", region=region_a.slug, stdout=io.StringIO())
+    assert snapshot() == kept

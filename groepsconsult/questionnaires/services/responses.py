@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from groepsconsult.audit.models import AccessEvent
 from groepsconsult.audit.purposes import Purpose
 from groepsconsult.audit.services import Actor, access_log_write
+from groepsconsult.core.signals import send_facts_changed
 from groepsconsult.questionnaires.models import LANGUAGES, Answer, Question, Response
 from groepsconsult.questionnaires.services.scoring import (
     findrisc_for_response,
@@ -192,6 +193,9 @@ def response_save(
             response.completed_at = timezone.now()
         response.full_clean()
         response.save()
+        if response.completed_at is not None:
+            # Completed answers count in the session's monitoring sums (ExperienceRollup).
+            send_facts_changed(Response, consultation_ids=[response.consultation_id])
         access_log_write(
             by=by,
             action=AccessEvent.Action.CHANGE,
