@@ -13,7 +13,7 @@ below k reads "<10" and the mean is shown only for n >= k.
 
 from dataclasses import dataclass
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from groepsconsult.monitoring.aggregates import Filters, in_regions
@@ -76,7 +76,7 @@ def answer_figures(*, region, filters: Filters, codes):
     rows = (
         ExperienceRollup.objects.filter(
             in_regions("region", region),
-            _session_q(filters),
+            filters.session_row_q(),
             question_code__in=codes,
         )
         .values("questionnaire_code", "question_code")
@@ -90,21 +90,6 @@ def answer_figures(*, region, filters: Filters, codes):
         )
         for r in rows
     }
-
-
-def _session_q(filters: Filters):
-    """The session filters (period, neighbourhood, audience) on the rollup's copied columns."""
-    q = Q()
-    for lookup, value in (
-        ("day__gte", filters.start),
-        ("day__lte", filters.end),
-        ("neighbourhood", filters.neighbourhood),
-    ):
-        if value is not None:
-            q &= Q(**{lookup: value})
-    if filters.audience:
-        q &= Q(audience=filters.audience)
-    return q
 
 
 def experience_sections(*, region, filters: Filters) -> list[Section]:

@@ -82,6 +82,21 @@ class Filters:
         ages = (self.age_min, self.age_max)
         return bool(self.sex or self.language) or any(a is not None for a in ages)
 
+    def session_row_q(self):
+        """The session filters (period, neighbourhood, audience) on a per-session
+        pre-aggregate's copied columns (`day`, `neighbourhood`, `audience`)."""
+        q = Q()
+        for field_name, value in (
+            ("day__gte", self.start),
+            ("day__lte", self.end),
+            ("neighbourhood", self.neighbourhood),
+        ):
+            if value is not None:
+                q &= Q(**{field_name: value})
+        if self.audience:
+            q &= Q(audience=self.audience)
+        return q
+
     def session_q(self, on_field):
         q = Q()
         if self.start:

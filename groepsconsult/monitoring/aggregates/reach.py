@@ -24,17 +24,7 @@ def session_fact_queryset(*, region, filters: Filters):
     age) is set: those are not on a session's row, so the caller reads the registrations."""
     if filters.has_person_filter():
         return None
-    q = Q()
-    for field_name, value in (
-        ("day__gte", filters.start),
-        ("day__lte", filters.end),
-        ("neighbourhood", filters.neighbourhood),
-    ):
-        if value is not None:
-            q &= Q(**{field_name: value})
-    if filters.audience:
-        q &= Q(audience=filters.audience)
-    return SessionFact.objects.filter(in_regions("region", region), q)
+    return SessionFact.objects.filter(in_regions("region", region), filters.session_row_q())
 
 
 def _reach_from_sessions(facts, filters, by_region):
