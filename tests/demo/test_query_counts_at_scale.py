@@ -45,4 +45,8 @@ def test_page_query_counts_do_not_grow_with_participants(client_for, region_a):
     urls = pages(region_a)
     small = query_counts(client_for, urls)
     generate(participants=400, seed=12, region=region_a)
-    assert query_counts(client_for, urls) == small
+    grown = query_counts(client_for, urls)
+    # Never more; one fewer is allowed where a panel skips a query once its list has a row
+    # (the readiness panel asks "anything planned?" only when no session is unready).
+    assert all(grown[url] <= small[url] for url in small), (small, grown)
+    assert sum(small.values()) - sum(grown.values()) <= 1, (small, grown)

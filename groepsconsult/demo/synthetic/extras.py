@@ -62,7 +62,9 @@ STEPS_FROM = {
 }
 RECEIVER = {S.ACCEPTED, S.DECLINED, S.CONTACTED, S.APPOINTMENT_PLANNED, S.STARTED, S.COMPLETED}
 ENDED_REASONS = ["Geen tijd", "Past toch niet", "Wachtlijst te lang", "Niet bereikbaar"]
-FILLS = {"positive_health": 0.5, "social_risks": 0.35}
+FILLS = {"positive_health": 0.5, "social_risks": 0.35, "experience": 0.4}
+# Experience ratings (1-5) lean positive; synthetic weights, not a measured distribution.
+LIKERT = {"5": 40, "4": 35, "3": 15, "2": 6, "1": 4}
 SOCIAL_YES = {"money_worries": 0.3, "housing_problems": 0.12, "lonely": 0.25}
 SOCIAL_YES |= {"sleeps_badly": 0.3, "smoking": 0.22, "cardiovascular_disease": 0.08}
 SOCIAL_YES |= {"kidney_disease": 0.04, "familial_hypercholesterolaemia": 0.03, "wants_help": 0.25}
@@ -246,7 +248,8 @@ def _step(rng, row, target, at):
 
 
 def questionnaires(ctx, person, registration, health, later=False):
-    """Positive health (and, at the first session, social risks) for some who came."""
+    """Positive health (and, at the first session, social risks and the experience
+    questionnaire) for some who came."""
     rng = ctx.rng
     for code, share in FILLS.items():
         if code not in ctx.forms or (later and code != "positive_health"):
@@ -295,6 +298,8 @@ def _answer(rng, code, kind, options, required, level) -> str:
         return str(min(10, max(0, round(rng.gauss(centre, 1.6)))))
     if kind == Q.Kind.YES_NO:
         return "yes" if rng.random() < SOCIAL_YES.get(code, 0.12) else "no"
+    if kind == Q.Kind.SINGLE_CHOICE and set(options or ()) == set(LIKERT):
+        return pick(rng, LIKERT)
     if kind == Q.Kind.SINGLE_CHOICE and options:
         return rng.choice(options)
     return ""

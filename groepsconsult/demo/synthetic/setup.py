@@ -34,7 +34,7 @@ HOOD_OFFERS = [
 ]
 REGION_OFFERS = [("Diëtist (synthetisch)", K.DIETITIAN), ("POH-GGZ spreekuur", K.MENTAL_HEALTH)]
 CONTACTS = ["Sanne de Vries", "Mehmet Yilmaz", "Fatima El Idrissi", "Priya Ramdin", "Joost Bakker"]
-QUESTIONNAIRES = ("positive_health", "social_risks")
+QUESTIONNAIRES = ("positive_health", "social_risks", "experience")
 
 # Synthetic euro amounts per held session (and once per region), NOT real costs: they only give
 # the finance pages something to show. Real figures live in finance assumptions with sources.
