@@ -30,6 +30,7 @@ from groepsconsult.monitoring.aggregates import (
     pair_rows_by_region,
     reach_by_channel,
     reach_rows,
+    reach_rows_by_region,
     trajectory_counts_by_region,
     trajectory_queryset,
 )
@@ -154,7 +155,7 @@ def _region_tables(regions, filters):
     one query per source (trajectories, reach, pairs, person totals, equity), whatever the
     number of regions; the combined tables add the regions' rows up as one query over all of
     them would."""
-    reach = by_region_id(reach_rows(region=regions, filters=filters, by_region=True))
+    reach = by_region_id(reach_rows_by_region(regions=regions, filters=filters))
     pairs = pair_rows_by_region(regions=regions, filters=filters)
     people = person_totals_by_region(regions=regions, filters=filters)
     own_breakdowns, combined_breakdowns = equity_breakdowns_by_region(

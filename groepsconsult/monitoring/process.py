@@ -25,6 +25,7 @@ from groepsconsult.monitoring.aggregates import (
     not_refused,
     session_fact_queryset,
 )
+from groepsconsult.monitoring.memo import per_request
 from groepsconsult.monitoring.models import HandoverFact
 from groepsconsult.monitoring.suppression import Cell, suppress_count, suppress_grid, threshold
 from groepsconsult.participants.models import ParticipantBackground
@@ -114,7 +115,10 @@ def person_indicator_counts():
 
 def person_totals(*, region, filters: Filters):
     """{indicator: n} for everyone in scope: one aggregate query (over the rollup when nothing
-    is filtered)."""
+    is filtered; several regions: their `person_totals_by_region`, kept per request, added)."""
+    if isinstance(region, list | tuple):
+        found = list(person_totals_by_region(regions=region, filters=filters).values())
+        return {key: sum(totals[key] for totals in found) for key in found[0]}  # same order
     if filters == Filters():
         return rollup_read.person_totals(
             region=region,
@@ -129,6 +133,7 @@ def person_totals_from_facts(*, region, filters: Filters):
     return queryset.aggregate(**person_indicator_counts())
 
 
+@per_request
 def person_totals_by_region(*, regions, filters: Filters):
     """{region id: {indicator: n}} as `person_totals` for each region: one GROUP BY query."""
     if filters == Filters():

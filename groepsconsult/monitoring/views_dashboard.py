@@ -28,6 +28,7 @@ from groepsconsult.monitoring.exports_process import (
     process_xlsx,
 )
 from groepsconsult.monitoring.forms import DashboardFilterForm
+from groepsconsult.monitoring.memo import request_memo
 from groepsconsult.monitoring.report import funder_report_context
 from groepsconsult.monitoring.selectors import aggregate_regions_for_user
 
@@ -86,15 +87,16 @@ def _log_export(request, what):
 @require_GET
 @require_permission(Permission.AGGREGATE_VIEW)
 def dashboard(request):
-    form, filters, scope, regions = _view(request, request.GET)
-    context = {
-        "form": form,
-        "exports": EXPORT_LABELS,
-        "xlsx_exports": XLSX_LABELS,
-        "combined": scope is regions,
-        "regions": regions,
-        **dashboard_context(region=scope, filters=filters),
-    }
+    with request_memo():  # the guard's per-region reads serve the combined page too
+        form, filters, scope, regions = _view(request, request.GET)
+        context = {
+            "form": form,
+            "exports": EXPORT_LABELS,
+            "xlsx_exports": XLSX_LABELS,
+            "combined": scope is regions,
+            "regions": regions,
+            **dashboard_context(region=scope, filters=filters),
+        }
     return render(request, "monitoring/dashboard.html", context)
 
 

@@ -174,3 +174,23 @@ def test_combined_dashboard_query_count_is_pinned(
         Membership.objects.create(user=client.user, region=region, role="funder")
     with django_assert_max_num_queries(40):
         assert client.get("/monitoring/?combined=1").status_code == 200
+
+
+def test_the_combined_page_reuses_the_guards_per_region_reads(client_for, uniform):
+    """The guard reads every region's reach, pairs and people grouped by region; the combined
+    page it shows adds those rows up instead of asking the database again (monitoring/memo.py).
+    Each of the three GROUP BYs runs once per request, and the page shows the regions combined."""
+    client = client_for("funder")
+    for region in uniform[1:]:
+        Membership.objects.create(user=client.user, region=region, role="funder")
+    path = "/monitoring/?combined=1"
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(path).content.decode()
+    sql = [q["sql"] for q in queries.captured_queries]
+    reach = [s for s in sql if 'FROM "monitoring_sessionfact"' in s and '"channel"' in s]
+    pairs = [s for s in sql if 'FROM "monitoring_factrollup"' in s and "systolic_sum_base" in s]
+    people = [s for s in sql if 'FROM "monitoring_factrollup"' in s and '"t_call_due"' in s]
+    assert (len(reach), len(pairs), len(people)) == (1, 1, 1)
+    assert "deze regio wordt alleen getoond" not in html
+    assert "75" in html  # five regions of 15 people, combined

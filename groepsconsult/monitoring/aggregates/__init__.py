@@ -36,6 +36,7 @@ from groepsconsult.monitoring.aggregates.reach import (
     by_region_id,
     reach_by_channel,
     reach_rows,
+    reach_rows_by_region,
     reach_rows_from_registrations,
     session_fact_queryset,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "paired_statistics_from_sums",
     "reach_by_channel",
     "reach_rows",
+    "reach_rows_by_region",
     "reach_rows_from_registrations",
     "session_fact_queryset",
     "trajectory_counts_by_region",

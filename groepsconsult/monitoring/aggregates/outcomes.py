@@ -29,6 +29,7 @@ from groepsconsult.monitoring.aggregates.filters import (
     in_regions,
     not_refused,
 )
+from groepsconsult.monitoring.memo import per_request
 from groepsconsult.monitoring.models import TrajectoryFact
 from groepsconsult.monitoring.suppression import Cell, suppress, suppress_grid
 from groepsconsult.registrations.models import Registration
@@ -201,10 +202,14 @@ def _pair_rows(*, region, filters, by_region):
 
 
 def collect_pairs(*, region, filters: Filters):
-    """{neighbourhood: {measure: Pairs}}: one GROUP BY query, whatever the number of people."""
+    """{neighbourhood: {measure: Pairs}}: one GROUP BY query, whatever the number of people
+    (several regions: their `pair_rows_by_region`, kept per request, added up)."""
+    if isinstance(region, list | tuple):
+        return group_pairs(pair_rows_by_region(regions=region, filters=filters))
     return group_pairs(_pair_rows(region=region, filters=filters, by_region=False))
 
 
+@per_request
 def pair_rows_by_region(*, regions, filters: Filters):
     """The rows `collect_pairs` groups, with their "region_id", for several regions: one
     GROUP BY query (`group_pairs` of one region's rows is that region's `collect_pairs`)."""

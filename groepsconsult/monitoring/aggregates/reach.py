@@ -13,6 +13,7 @@ from groepsconsult.monitoring.aggregates.filters import (
     in_regions,
     not_refused,
 )
+from groepsconsult.monitoring.memo import per_request
 from groepsconsult.monitoring.models import SessionFact
 from groepsconsult.monitoring.suppression import suppress_grid
 from groepsconsult.registrations.models import Registration
@@ -52,7 +53,10 @@ def _reach_from_sessions(facts, filters, by_region):
 def reach_rows(*, region, filters: Filters, by_region=False):
     """[(neighbourhood, channel, registered, attended)] in one GROUP BY query: over the session
     facts, or over the registrations when a person filter is set. `by_region`: each row starts
-    with its region's id (one query for several regions, see `by_region_id`)."""
+    with its region's id (one query for several regions, see `by_region_id`). Several regions
+    combined: the rows of `reach_rows_by_region` without their region (kept per request)."""
+    if isinstance(region, list | tuple) and not by_region:
+        return [row[1:] for row in reach_rows_by_region(regions=region, filters=filters)]
     facts = session_fact_queryset(region=region, filters=filters)
     if facts is not None:
         return _reach_from_sessions(facts, filters, by_region)
@@ -93,6 +97,12 @@ def reach_rows_from_registrations(*, region, filters: Filters, by_region=False):
         )
         for r in grouped
     ]
+
+
+@per_request
+def reach_rows_by_region(*, regions, filters: Filters):
+    """`reach_rows` of several regions, each row starting with its region's id: one query."""
+    return reach_rows(region=regions, filters=filters, by_region=True)
 
 
 def by_region_id(rows):
