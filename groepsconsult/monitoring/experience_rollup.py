@@ -11,7 +11,11 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from groepsconsult.core.bulk import insert_rows
-from groepsconsult.monitoring.aggregates import not_refused
+from groepsconsult.monitoring.aggregates.filters import (
+    SESSION_COPIED,
+    not_refused,
+    session_columns,
+)
 from groepsconsult.monitoring.experience import SECTIONS
 from groepsconsult.monitoring.models import ExperienceRollup
 from groepsconsult.questionnaires.models import Answer
@@ -34,7 +38,7 @@ def _grouped(consultation_ids):
             R + "consultation_id",
             R + "questionnaire__code",
             "question__code",
-            *(S + f for f in ("region_id", "neighbourhood_id", "audience", "starts_at")),
+            *(S + f for f in SESSION_COPIED),
         )
         .annotate(n=Count("pk"), total=Sum(Cast("value", FloatField())))
         .order_by()
@@ -44,10 +48,7 @@ def _grouped(consultation_ids):
 def _row(found, zone):
     return {
         "consultation_id": found[R + "consultation_id"],
-        "region_id": found[S + "region_id"],
-        "neighbourhood_id": found[S + "neighbourhood_id"],
-        "day": timezone.localdate(found[S + "starts_at"], zone),
-        "audience": found[S + "audience"] or "",
+        **session_columns(found, S, zone),
         "questionnaire_code": found[R + "questionnaire__code"],
         "question_code": found["question__code"],
         "n": found["n"],

@@ -145,24 +145,34 @@ class HandoverFact(models.Model):
         return f"{self.fact_id}: {self.status}/{self.domain}"
 
 
-class SessionFact(models.Model):
+class PerSessionRow(models.Model):
+    """A per-session pre-aggregate: its session and the session's columns copied, so that the
+    dashboard's session filters are a WHERE on the table itself (`Filters.session_row_q`; the
+    copy is `aggregates.session_columns`)."""
+
+    consultation = models.ForeignKey(
+        "consultations.Consultation", on_delete=models.CASCADE, related_name="+"
+    )
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    neighbourhood = models.ForeignKey(
+        "regions.Neighbourhood", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    audience = models.CharField(max_length=8, blank=True)
+    day = models.DateField()  # local date of the session's start, for the period filter
+
+    class Meta:
+        abstract = True
+
+
+class SessionFact(PerSessionRow):
     """Per session and recruitment channel: the places taken (registered, not cancelled) and
     present, of people who did not say no to anonymous monitoring. The reach chart and the
     attendance per kind of session sum these rows instead of reading every registration
     (docs/monitoring.md, "Pre-aggregates"). Written only by `session_facts.sessions_refresh`."""
 
-    consultation = models.ForeignKey(
-        "consultations.Consultation", on_delete=models.CASCADE, related_name="+"
-    )
     channel = models.CharField(max_length=16, blank=True)
-    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
-    neighbourhood = models.ForeignKey(
-        "regions.Neighbourhood", on_delete=models.SET_NULL, null=True, related_name="+"
-    )
     kind = models.CharField(max_length=16)
-    audience = models.CharField(max_length=8, blank=True)
     starts_at = models.DateTimeField()
-    day = models.DateField()  # local date of starts_at, for the period filter
     cancelled = models.BooleanField(default=False)
     registered = models.PositiveIntegerField(default=0)
     present = models.PositiveIntegerField(default=0)
@@ -317,7 +327,7 @@ class DropoutRollup(models.Model):
         return f"drop-out {self.region_id} {self.status}: {self.reason}"
 
 
-class ExperienceRollup(models.Model):
+class ExperienceRollup(PerSessionRow):
     """Per session and scale question of the experience and work-check questionnaires: the
     number of numeric answers in completed responses and their sum, leaving out people who
     said no to anonymous monitoring. The session's region, neighbourhood, local day and
@@ -326,15 +336,6 @@ class ExperienceRollup(models.Model):
     (`session_facts.sessions_refresh`), so a consent change, a moved session and a completed
     response (questionnaires' `response_save`) all refresh it; rebuilt by `rebuild_monitoring`."""
 
-    consultation = models.ForeignKey(
-        "consultations.Consultation", on_delete=models.CASCADE, related_name="+"
-    )
-    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
-    neighbourhood = models.ForeignKey(
-        "regions.Neighbourhood", on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    day = models.DateField()  # local date of the session's start, for the period filter
-    audience = models.CharField(max_length=8, blank=True)
     questionnaire_code = models.CharField(max_length=40)
     question_code = models.CharField(max_length=40)
     n = models.PositiveIntegerField(default=0)

@@ -25,7 +25,7 @@ from groepsconsult.monitoring.models import (
     HandoverRollup,
     TrajectoryFact,
 )
-from groepsconsult.monitoring.rollup import KEYS_PER_QUERY, _lock, _sums
+from groepsconsult.monitoring.rollup import KEYS_PER_QUERY, _key_q, _lock, _sums
 from groepsconsult.trajectories.models import Trajectory
 
 S = Trajectory.Status
@@ -107,13 +107,6 @@ def panels_refresh(before) -> None:
     _refresh(DropoutRollup, (*cells, "reason"), dropout, _dropout_rows, DROPOUT_KEY)
 
 
-def _key_q(names, keys):
-    q = Q()
-    for key in keys:
-        q |= Q(**dict(zip(names, key, strict=True)))
-    return q
-
-
 def _refresh(model, fields, keys, rows, source_fields=None):
     """Delete and recompute `model`'s rows of these keys, under the rollup's per-key lock (two
     refreshes of one key at once would each insert their own)."""
@@ -122,8 +115,8 @@ def _refresh(model, fields, keys, rows, source_fields=None):
         chunk = keys[i : i + KEYS_PER_QUERY]
         with transaction.atomic():
             _lock([(model._meta.model_name, *key) for key in chunk])
-            model.objects.filter(_key_q(fields, chunk)).delete()
-            insert_rows(model, rows(_key_q(source_fields or fields, chunk)))
+            model.objects.filter(_key_q(chunk, fields)).delete()
+            insert_rows(model, rows(_key_q(chunk, source_fields or fields)))
 
 
 # ---- from the facts -------------------------------------------------------------------------

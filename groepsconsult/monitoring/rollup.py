@@ -45,10 +45,11 @@ def _sums():
     return sums
 
 
-def _key_q(keys):
+def _key_q(keys, names=KEY):
+    """Q matching any of these keys (tuples of the values of `names`, in turn)."""
     q = Q()
     for key in keys:
-        q |= Q(**dict(zip(KEY, key, strict=True)))
+        q |= Q(**dict(zip(names, key, strict=True)))
     return q
 
 

@@ -14,7 +14,11 @@ from django.utils import timezone
 
 from groepsconsult.consultations.models import Consultation
 from groepsconsult.core.bulk import insert_rows
-from groepsconsult.monitoring.aggregates import not_refused
+from groepsconsult.monitoring.aggregates.filters import (
+    SESSION_COPIED,
+    not_refused,
+    session_columns,
+)
 from groepsconsult.monitoring.experience_rollup import experience_refresh
 from groepsconsult.monitoring.models import SessionFact
 from groepsconsult.registrations.models import Registration
@@ -34,7 +38,8 @@ def _rows(ids):
         .values(
             "consultation_id",
             "channel",
-            *(C + f for f in ("region_id", "neighbourhood_id", "kind", "audience", "starts_at")),
+            C + "kind",
+            *(C + f for f in SESSION_COPIED),
             C + "status",
         )
         .annotate(
@@ -50,12 +55,9 @@ def _fact(row, zone):
     return {
         "consultation_id": row["consultation_id"],
         "channel": row["channel"] or "",
-        "region_id": row[C + "region_id"],
-        "neighbourhood_id": row[C + "neighbourhood_id"],
+        **session_columns(row, C, zone),
         "kind": row[C + "kind"],
-        "audience": row[C + "audience"] or "",
         "starts_at": row[C + "starts_at"],
-        "day": timezone.localdate(row[C + "starts_at"], zone),
         "cancelled": row[C + "status"] == Consultation.Status.CANCELLED,
         "registered": row["registered"],
         "present": row["present"],

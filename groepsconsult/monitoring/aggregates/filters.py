@@ -84,7 +84,7 @@ class Filters:
 
     def session_row_q(self):
         """The session filters (period, neighbourhood, audience) on a per-session
-        pre-aggregate's copied columns (`day`, `neighbourhood`, `audience`)."""
+        pre-aggregate's copied columns (`PerSessionRow`: `day`, `neighbourhood`, `audience`)."""
         q = Q()
         for field_name, value in (
             ("day__gte", self.start),
@@ -108,6 +108,21 @@ class Filters:
         if self.audience:
             q &= Q(**{f"{on_field}__audience": self.audience})
         return q
+
+
+SESSION_COPIED = ("region_id", "neighbourhood_id", "audience", "starts_at")
+
+
+def session_columns(row, prefix, zone):
+    """The session's columns a per-session pre-aggregate copies (`PerSessionRow`), from a
+    `.values()` row that read `SESSION_COPIED` through `prefix`; `Filters.session_row_q`
+    filters on them."""
+    return {
+        "region_id": row[prefix + "region_id"],
+        "neighbourhood_id": row[prefix + "neighbourhood_id"],
+        "audience": row[prefix + "audience"] or "",
+        "day": timezone.localdate(row[prefix + "starts_at"], zone),
+    }
 
 
 def years_before(day, years):
